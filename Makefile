@@ -1,0 +1,46 @@
+# Every target builds .venv on first use, so a fresh machine needs only Python 3.11+.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+KERNEL_NAME := python3
+JOBS ?=
+
+.PHONY: report test lint format lab bench demo clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test,lab,scale]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "Python 3 (backday)" >/dev/null
+	touch $(STAMP)
+
+report: $(STAMP)
+	$(BIN)/backday demo-import
+	$(BIN)/backday report --week latest $(if $(JOBS),--jobs $(JOBS))
+	$(BIN)/backday report --roster --week latest
+
+test: $(STAMP)
+	$(BIN)/ruff check backday_analysis tests
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests
+	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks
+
+lint: $(STAMP)
+	$(BIN)/ruff check backday_analysis tests
+	$(BIN)/ruff format --check backday_analysis tests
+
+format: $(STAMP)
+	$(BIN)/ruff format backday_analysis tests
+	$(BIN)/ruff check --fix backday_analysis tests
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+bench: $(STAMP)
+	$(BIN)/python -m backday_analysis.bench
+
+demo: $(STAMP)
+	$(BIN)/python -m backday_analysis.demo
+
+clean:
+	rm -rf $(VENV) reports

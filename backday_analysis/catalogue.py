@@ -1,0 +1,178 @@
+"""Load the exercise catalogue and the coach's aliases, and resolve logged names to exercises.
+
+The catalogue (``data/catalogue.csv``) has one row per exercise and one credit column per
+muscle group: 1 for a primary mover, 0.5 for a secondary one, empty for none.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+
+from backday_analysis import GROUPS
+from backday_analysis.errors import BackdayError, located
+
+BASE_COLUMNS = ("exercise_id", "name", "pattern", "equipment", "grip", "load_type", "aliases")
+LOAD_TYPES = ("external", "bodyweight", "assisted")
+ALLOWED_CREDITS = (0.5, 1.0)
+ALIAS_SEPARATOR = "|"
+
+
+def normalise_name(name: str) -> str:
+    """Return the lookup key of an exercise name: lower case, no accents, letters and digits only.
+
+    ``"Lat Pulldown (Cable)"``, ``"lat-pulldown cable"`` and ``"LAT PULLDOWN, CABLE"`` share a key.
+    """
+    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", text.casefold())
+
+
+def _read_csv(path: Path, what: str) -> pd.DataFrame:
+    if not path.is_file():
+        raise BackdayError(f"{path}: the {what} file is missing; create it or point --data at "
+                           "a folder that has one.")
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise BackdayError(f"{path}: the {what} file cannot be read as UTF-8 CSV ({reason}); "
+                           "save it again as CSV UTF-8.") from None
+
+
+def load_catalogue(path: Path) -> pd.DataFrame:
+    """Read and validate the exercise catalogue.
+
+    Parameters
+    ----------
+    path : Path
+        The catalogue CSV.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per exercise, with the base columns, ``aliases`` as a list and one float
+        credit column per group in :data:`backday_analysis.GROUPS` (0.0 for none).
+
+    Raises
+    ------
+    BackdayError
+        For a missing column, an unknown muscle, a credit outside {0.5, 1}, an unknown load
+        type, or an id or alias used twice; the message names the file, line and column.
+    """
+    raw = _read_csv(path, "exercise catalogue")
+    missing = [c for c in (*BASE_COLUMNS, *GROUPS) if c not in raw.columns]
+    if missing:
+        raise located(path, 1, f"the column '{missing[0]}' is missing",
+                      f"the header needs {', '.join((*BASE_COLUMNS, *GROUPS))}")
+    unknown = [c for c in raw.columns if c not in BASE_COLUMNS and c not in GROUPS]
+    if unknown:
+        raise located(path, 1, f"'{unknown[0]}' is not a muscle group this project knows",
+                      f"use only {', '.join(GROUPS)} as credit columns")
+    catalogue = raw.loc[:, [*BASE_COLUMNS, *GROUPS]].copy()
+    for column in BASE_COLUMNS:
+        catalogue[column] = catalogue[column].str.strip()
+    seen: dict[str, tuple[int, str]] = {}
+    credits = {group: [] for group in GROUPS}
+    alias_lists = []
+    for offset, row in enumerate(catalogue.itertuples(index=False)):
+        line = offset + 2
+        if not row.exercise_id:
+            raise located(path, line, "the exercise_id is empty", "give every exercise an id")
+        if not row.name:
+            raise located(path, line, "the name is empty", "give every exercise a display name")
+        if row.load_type not in LOAD_TYPES:
+            raise located(path, line, f"the load_type '{row.load_type}' is unknown",
+                          f"use one of {', '.join(LOAD_TYPES)}")
+        for group in GROUPS:
+            credits[group].append(_parse_credit(getattr(row, group), path, line, group))
+        aliases = [a.strip() for a in row.aliases.split(ALIAS_SEPARATOR) if a.strip()]
+        alias_lists.append(aliases)
+        for column, name in [("exercise_id", row.exercise_id), ("name", row.name)] + [
+            ("aliases", a) for a in aliases
+        ]:
+            key = normalise_name(name)
+            if key in seen and seen[key][1] != row.exercise_id:
+                raise located(path, line, f"the {column} '{name}' is already used on line "
+                              f"{seen[key][0]}", "give each exercise, name and alias only once")
+            if column == "exercise_id" and key in seen:
+                raise located(path, line, f"the exercise_id '{name}' is used twice",
+                              "give each exercise its own id")
+            seen[key] = (line, row.exercise_id)
+    for group in GROUPS:
+        catalogue[group] = credits[group]
+    catalogue["aliases"] = alias_lists
+    return catalogue
+
+
+def _parse_credit(cell: str, path: Path, line: int, group: str) -> float:
+    text = cell.strip()
+    if not text:
+        return 0.0
+    try:
+        value = float(text)
+    except ValueError:
+        value = None
+    if value not in ALLOWED_CREDITS:
+        raise located(path, line, f"the {group} credit '{text}' is not 0.5 or 1",
+                      "use 1 for a primary mover, 0.5 for a secondary one, or leave it empty")
+    return value
+
+
+def load_aliases(path: Path, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """Read the coach's alias file (``alias,exercise_id``); a missing file means no aliases."""
+    if not path.is_file():
+        return pd.DataFrame({"alias": pd.Series(dtype=str), "exercise_id": pd.Series(dtype=str)})
+    raw = _read_csv(path, "exercise alias")
+    for column in ("alias", "exercise_id"):
+        if column not in raw.columns:
+            raise located(path, 1, f"the column '{column}' is missing",
+                          "the header must be alias,exercise_id")
+    known = set(catalogue["exercise_id"])
+    aliases = raw.loc[:, ["alias", "exercise_id"]].apply(lambda s: s.str.strip())
+    for offset, row in enumerate(aliases.itertuples(index=False)):
+        if row.exercise_id not in known:
+            raise located(path, offset + 2, f"the exercise_id '{row.exercise_id}' is not in "
+                          "the catalogue", "use an exercise_id from catalogue.csv")
+    return aliases
+
+
+def name_index(catalogue: pd.DataFrame, aliases: pd.DataFrame | None = None) -> dict[str, str]:
+    """Map every normalised id, name and alias to its exercise_id; the coach's aliases win."""
+    index: dict[str, str] = {}
+    for row in catalogue.itertuples(index=False):
+        for name in (row.exercise_id, row.name, *row.aliases):
+            index[normalise_name(name)] = row.exercise_id
+    if aliases is not None:
+        for row in aliases.itertuples(index=False):
+            index[normalise_name(row.alias)] = row.exercise_id
+    return index
+
+
+def resolve_names(names: pd.Series, index: dict[str, str]) -> pd.Series:
+    """Return the exercise_id of each logged name, or missing where the catalogue has none."""
+    unique = pd.Series(names.unique())
+    ids = unique.map(lambda n: index.get(normalise_name(n)))
+    lookup = dict(zip(unique, ids, strict=True))
+    return names.map(lookup).astype("str")
+
+
+def suggest(name: str, catalogue: pd.DataFrame, limit: int = 3) -> list[str]:
+    """Return up to ``limit`` catalogue display names that look like an unknown exercise name."""
+    by_key: dict[str, str] = {}
+    for row in catalogue.itertuples(index=False):
+        for candidate in (row.name, *row.aliases):
+            by_key.setdefault(normalise_name(candidate), row.name)
+    close = difflib.get_close_matches(normalise_name(name), list(by_key), n=limit * 4, cutoff=0.5)
+    ordered = list(dict.fromkeys(by_key[key] for key in close))
+    return ordered[:limit]
+
+
+def credit_table(catalogue: pd.DataFrame) -> pd.DataFrame:
+    """Return the non-zero credits as a long table: ``exercise_id, group, credit``."""
+    long = catalogue.melt(id_vars="exercise_id", value_vars=list(GROUPS),
+                          var_name="group", value_name="credit")
+    return long.loc[long["credit"] > 0].reset_index(drop=True)

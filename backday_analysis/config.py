@@ -1,0 +1,70 @@
+"""Read the coach's settings file (``data/config.toml``)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from backday_analysis.errors import BackdayError
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Guideline, volume bands and flag limits; the defaults match the shipped config."""
+
+    guideline_days: int = 2
+    min_credited_sets_per_day: int = 1
+    minimum_effective_sets: float = 10
+    maximum_recoverable_sets: float = 25
+    no_direct_sets_weeks: int = 3
+    deadlift_max_weekly_increase: float = 0.10
+    imbalance_share_of_even: float = 0.5
+    imbalance_weeks: int = 3
+    default_timezone: str = "Europe/Amsterdam"
+
+    def as_rows(self) -> list[tuple[str, object]]:
+        """Return the settings as (name, value) pairs for a report's table."""
+        return list(asdict(self).items())
+
+
+# (section, key in the file) -> field of Settings
+_FIELDS = {
+    ("guideline", "days_per_week"): "guideline_days",
+    ("guideline", "min_credited_sets_per_day"): "min_credited_sets_per_day",
+    ("volume", "minimum_effective"): "minimum_effective_sets",
+    ("volume", "maximum_recoverable"): "maximum_recoverable_sets",
+    ("flags", "no_direct_sets_weeks"): "no_direct_sets_weeks",
+    ("flags", "deadlift_max_weekly_increase"): "deadlift_max_weekly_increase",
+    ("flags", "imbalance_share_of_even"): "imbalance_share_of_even",
+    ("flags", "imbalance_weeks"): "imbalance_weeks",
+    ("import", "default_timezone"): "default_timezone",
+}
+
+
+def load_settings(path: Path) -> Settings:
+    """Read the settings; a missing file gives the defaults, a bad value a clear error."""
+    if not path.is_file():
+        return Settings()
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise BackdayError(f"{path}: the settings file is not valid TOML ({exc}); fix that line "
+                           "or restore the shipped config.toml.") from None
+    defaults = Settings()
+    values = {}
+    for (section, key), field in _FIELDS.items():
+        if key not in document.get(section, {}):
+            continue
+        value = document[section][key]
+        expected = type(getattr(defaults, field))
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, expected) or isinstance(value, bool) or (
+            expected is not str and value < 0
+        ):
+            raise BackdayError(f"{path}: [{section}] {key} = {value!r} is not a valid "
+                               f"{'number' if expected is not str else 'text'}; write a "
+                               "non-negative number as in the shipped config.toml.")
+        values[field] = value
+    return Settings(**values)

@@ -1,0 +1,91 @@
+"""Load a coach's data folder: settings, catalogue, aliases, roster and every client's sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from backday_analysis import paths
+from backday_analysis.catalogue import load_aliases, load_catalogue, name_index, resolve_names
+from backday_analysis.config import Settings, load_settings
+from backday_analysis.logs import empty_rejects, empty_sets, read_log
+from backday_analysis.roster import client_row, load_roster
+
+
+@dataclass
+class Dataset:
+    """Everything the reports need, read once from a data folder."""
+
+    folder: Path
+    settings: Settings
+    catalogue: pd.DataFrame
+    aliases: pd.DataFrame
+    roster: pd.DataFrame
+    sets: pd.DataFrame
+    rejects: pd.DataFrame
+    rows_read: dict[str, int] = field(default_factory=dict)
+
+    def client_name(self, client_id: str) -> str:
+        """Return a client's display name from the roster."""
+        return str(client_row(self.roster, client_id, paths.roster_path(self.folder))["name"])
+
+
+def load_dataset(folder: str | Path | None = None, clients: list[str] | None = None,
+                 today: dt.date | None = None) -> Dataset:
+    """Read a data folder and return its sets resolved against the catalogue.
+
+    Parameters
+    ----------
+    folder : str or Path, optional
+        The data folder; default from :func:`backday_analysis.paths.data_dir`.
+    clients : list of str, optional
+        Only these clients (each must be in the roster); default the whole roster.
+    today : datetime.date, optional
+        Reference day for rejecting future dates.
+    """
+    root = paths.data_dir(folder)
+    settings = load_settings(paths.config_path(root))
+    catalogue = load_catalogue(paths.catalogue_path(root))
+    aliases = load_aliases(paths.aliases_path(root), catalogue)
+    roster = load_roster(paths.roster_path(root))
+    wanted = list(roster["client_id"]) if not clients else clients
+    frames, rejected, rows_read = [], [], {}
+    for client_id in wanted:
+        row = client_row(roster, client_id, paths.roster_path(root))
+        sets, rejects, count = read_log(paths.log_path(root, client_id), client_id,
+                                        row["unit"], today)
+        frames.append(sets)
+        rejected.append(rejects)
+        rows_read[client_id] = count
+    sets = pd.concat([empty_sets(), *frames], ignore_index=True)
+    rejects = pd.concat([empty_rejects(), *rejected], ignore_index=True)
+    resolved = with_loads(sets, catalogue, name_index(catalogue, aliases), roster)
+    return Dataset(root, settings, catalogue, aliases, roster, resolved, rejects, rows_read)
+
+
+def with_loads(sets: pd.DataFrame, catalogue: pd.DataFrame, index: dict[str, str],
+               roster: pd.DataFrame) -> pd.DataFrame:
+    """Return the sets with ``exercise_id`` and the effective ``load_kg`` of each set.
+
+    Bodyweight exercises load the client's bodyweight plus the logged weight; assisted ones
+    the bodyweight minus the logged assistance (never below zero). Without a bodyweight in
+    the roster, a bodyweight set counts only its added weight and an assisted set zero.
+    """
+    out = sets.copy()
+    out["exercise_id"] = resolve_names(out["exercise"], index)
+    load_type = out["exercise_id"].map(dict(zip(catalogue["exercise_id"],
+                                                catalogue["load_type"], strict=True)))
+    bodyweight = out["client"].map(dict(zip(roster["client_id"],
+                                            roster["bodyweight_kg"].astype(float), strict=True)))
+    bodyweight = bodyweight.astype(float).fillna(0.0)
+    added = out["weight_kg"].to_numpy()
+    out["load_kg"] = np.select(
+        [load_type == "bodyweight", load_type == "assisted"],
+        [bodyweight + added, np.where(bodyweight > 0, np.maximum(bodyweight - added, 0.0), 0.0)],
+        default=added,
+    )
+    return out
