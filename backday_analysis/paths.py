@@ -49,4 +49,19 @@ def logs_dir(folder: Path) -> Path:
 
 def log_path(folder: Path, client_id: str) -> Path:
     """Return the canonical log file of one client."""
-    return logs_dir(folder) / f"{client_id}.csv"
+    return logs_dir(folder) / f"{safe_name(client_id)}.csv"
+
+
+def safe_name(text: str) -> str:
+    """Return a file name for a client id or week that stays inside its folder.
+
+    Plain ids (letters, digits, ``_``, ``-``, ``.``) are kept as they are; anything else,
+    such as ``../`` or a slash, is replaced and a short hash keeps different ids apart.
+    """
+    import hashlib
+    import re
+
+    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", text) and ".." not in text:
+        return text
+    cleaned = re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-")[:40] or "client"
+    return f"{cleaned}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"

@@ -22,12 +22,20 @@ def atomic_path(target: Path) -> Iterator[Path]:
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
                                          dir=target.parent)
     os.close(handle)
+    # mkstemp creates the file private (0600); give it the mode a plain open() would.
+    os.chmod(temporary, 0o666 & ~_umask())
     temporary_path = Path(temporary)
     try:
         yield temporary_path
         os.replace(temporary_path, target)
     finally:
         temporary_path.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def write_bytes_atomic(target: Path, content: bytes) -> None:

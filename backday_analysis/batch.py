@@ -1,0 +1,71 @@
+"""Plan a batch of reports for a week and run them in parallel worker processes."""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from tqdm import tqdm
+
+from backday_analysis import paths
+from backday_analysis.client_week import latest_week
+from backday_analysis.dataset import load_dataset
+from backday_analysis.errors import BackdayError
+from backday_analysis.report import ROSTER_NOTEBOOK, WEEKLY_NOTEBOOK, ReportJob, ReportResult, render
+from backday_analysis.weeks import parse_week
+
+WEEKS_OF_HISTORY = 16
+
+
+def plan_reports(week: str, clients: list[str] | None, data: Path | None, out: Path,
+                 roster_page: bool = False) -> tuple[str, list[ReportJob]]:
+    """Check the inputs and return the week and one job per report to write.
+
+    Raises
+    ------
+    BackdayError
+        For an invalid week, an unknown client or a data folder that cannot be read.
+    """
+    folder = paths.data_dir(data)
+    if week != "latest":
+        parse_week(week)
+    dataset = load_dataset(folder, clients=clients or None)
+    label = latest_week(dataset.sets) if week == "latest" else week
+    target = Path(out).expanduser().resolve() / label
+    if roster_page:
+        return label, [ReportJob("roster", ROSTER_NOTEBOOK,
+                                 {"week": label, "data_dir": str(folder)},
+                                 target / "roster", f"Roster overview {label}")]
+    jobs = []
+    for client_id in clients or list(dataset.roster["client_id"]):
+        if dataset.sets.loc[dataset.sets["client"] == client_id].empty:
+            raise BackdayError(f"client '{client_id}' has no logged sets; import their log "
+                               "first or leave them out with --client.")
+        parameters = {"client": client_id, "week": label, "data_dir": str(folder),
+                      "weeks_of_history": WEEKS_OF_HISTORY,
+                      "guideline_days": dataset.settings.guideline_days}
+        jobs.append(ReportJob(client_id, WEEKLY_NOTEBOOK, parameters,
+                              target / paths.safe_name(client_id),
+                              f"{dataset.client_name(client_id)} {label}"))
+    return label, jobs
+
+
+def run_reports(jobs: list[ReportJob], formats: tuple[str, ...], workers: int) -> list[ReportResult]:
+    """Run the jobs, ``workers`` at a time, with a progress bar; return results in job order."""
+    results: dict[str, ReportResult] = {}
+    bar = tqdm(total=len(jobs), unit="report", desc="reports", disable=None)
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            bar.set_postfix_str(job.label)
+            results[job.label] = render(job, formats)
+            bar.update()
+    else:
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+            futures = {pool.submit(render, job, formats): job for job in jobs}
+            for future in as_completed(futures):
+                job = futures[future]
+                results[job.label] = future.result()
+                bar.set_postfix_str(job.label)
+                bar.update()
+    bar.close()
+    return [results[job.label] for job in jobs]

@@ -1,0 +1,99 @@
+"""The ``backday`` command line: import exports, print weekly tables, write reports."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from backday_analysis import paths
+from backday_analysis.errors import BackdayError
+
+app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True,
+                  help="Weekly back-training reports for strength coaches.")
+
+DataOption = Annotated[Path | None, typer.Option("--data", help="Data folder (default: "
+                                                 "$BACKDAY_DATA or the project's data/).")]
+
+
+def coach_errors(command):
+    """Turn a BackdayError into one sentence on stderr and exit status 2, with no traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except BackdayError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+
+    return wrapper
+
+
+@app.command()
+@coach_errors
+def weekly(
+    client: Annotated[str, typer.Option("--client", help="Client id from the roster.")],
+    data: DataOption = None,
+    output_format: Annotated[str, typer.Option("--format", help="csv or json.")] = "csv",
+) -> None:
+    """Print a client's weekly table: client, week, group, sets, tonnage, days, guideline."""
+    from backday_analysis.dataset import load_dataset
+    from backday_analysis.storage import spreadsheet_safe
+    from backday_analysis.weekly import weekly_volume
+
+    if output_format not in ("csv", "json"):
+        raise BackdayError(f"--format {output_format} is not supported; use csv or json.")
+    dataset = load_dataset(data, clients=[client])
+    settings = dataset.settings
+    table = weekly_volume(dataset.sets, dataset.catalogue, clients=[client],
+                          min_sets_per_day=settings.min_credited_sets_per_day,
+                          guideline_days=settings.guideline_days)
+    if output_format == "json":
+        typer.echo(table.to_json(orient="records", indent=1))
+    else:
+        sys.stdout.write(spreadsheet_safe(table).to_csv(index=False, lineterminator="\n"))
+
+
+@app.command()
+@coach_errors
+def report(
+    week: Annotated[str, typer.Option(help="ISO week YYYY-Www, or latest.")] = "latest",
+    client: Annotated[list[str] | None, typer.Option("--client", help="Client id; repeat "
+                                                     "for several (default: whole roster).")] = None,
+    data: DataOption = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Output folder.")] = None,
+    output_format: Annotated[str, typer.Option("--format", help="html,pdf or one of them.")]
+    = "html,pdf",
+    roster: Annotated[bool, typer.Option("--roster", help="Write the roster page instead.")]
+    = False,
+    jobs: Annotated[int, typer.Option(help="Reports run at once (default: cores).")] = 0,
+) -> None:
+    """Write weekly reports to OUT/<week>/<client>.html and .pdf."""
+    from backday_analysis.batch import plan_reports, run_reports
+
+    formats = tuple(f.strip() for f in output_format.split(",") if f.strip())
+    if not formats or any(f not in ("html", "pdf") for f in formats):
+        raise BackdayError(f"--format {output_format} is not supported; use html, pdf or "
+                           "html,pdf.")
+    started = time.perf_counter()
+    week_label, planned = plan_reports(week, client, data, out or paths.REPORTS_DIR, roster)
+    results = run_reports(planned, formats, jobs or os.cpu_count() or 1)
+    failed = [r for r in results if r.error]
+    written = sum(len(r.written) for r in results)
+    typer.echo(f"{len(results) - len(failed)} of {len(results)} reports for {week_label} "
+               f"written ({written} files) in {time.perf_counter() - started:.1f} s.")
+    for result in failed:
+        typer.echo(f"error: {result.label}: {result.error}", err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Run the command line."""
+    app()

@@ -1,0 +1,136 @@
+"""Run report notebooks with papermill and write them as HTML (nbconvert) and PDF (WeasyPrint).
+
+Each report is written atomically: a failure, or a killed run, leaves no half-written file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+
+from backday_analysis import paths
+from backday_analysis.errors import BackdayError
+from backday_analysis.storage import atomic_path, write_bytes_atomic
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+WEEKLY_NOTEBOOK = paths.NOTEBOOKS_DIR / "weekly_report.ipynb"
+ROSTER_NOTEBOOK = paths.NOTEBOOKS_DIR / "roster_overview.ipynb"
+FORMATS = ("html", "pdf")
+CELL_TIMEOUT_SECONDS = 300
+
+
+@dataclass
+class ReportJob:
+    """One notebook to run and where its HTML and PDF go (without suffix)."""
+
+    label: str
+    notebook: Path
+    parameters: dict
+    target: Path
+    title: str = "backday report"
+
+
+@dataclass
+class ReportResult:
+    """What happened to one report."""
+
+    label: str
+    written: list[Path] = field(default_factory=list)
+    error: str | None = None
+    seconds: float = 0.0
+
+
+def execute(notebook: Path, parameters: dict, timeout: int = CELL_TIMEOUT_SECONDS):
+    """Run a notebook with papermill in a fresh kernel and return the executed notebook.
+
+    Raises
+    ------
+    BackdayError
+        When a cell fails or runs longer than ``timeout`` seconds; a BackdayError raised in
+        the notebook keeps its own sentence.
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    logging.getLogger("papermill").setLevel(logging.WARNING)
+    try:
+        return papermill.execute_notebook(
+            str(notebook), None, parameters=parameters, kernel_name="python3",
+            progress_bar=False, log_output=False, execution_timeout=timeout,
+            cwd=str(notebook.parent),
+        )
+    except PapermillExecutionError as exc:
+        message = str(exc.evalue).strip()
+        if exc.ename == "BackdayError":
+            raise BackdayError(message) from None
+        raise BackdayError(f"{notebook.name} failed in cell {exc.exec_count} with "
+                           f"{exc.ename}: {message}; fix the data or report the bug.") from None
+    except TimeoutError as exc:
+        raise BackdayError(f"{notebook.name}: a cell ran longer than {timeout} s ({exc}); "
+                           "check the data size or raise the timeout.") from None
+    except RuntimeError as exc:
+        if "timed out" in str(exc).lower() or "timeout" in type(exc).__name__.lower():
+            raise BackdayError(f"{notebook.name}: a cell ran longer than {timeout} s and was "
+                               "stopped; check the data size or raise the timeout.") from None
+        raise
+
+
+def to_html(executed, title: str, generated_line: str) -> str:
+    """Return an executed notebook as one self-contained HTML page with the code hidden."""
+    exporter = HTMLExporter(template_name="backday", extra_template_basedirs=[str(TEMPLATES_DIR)],
+                            exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True, embed_images=True)
+    node = nbformat.from_dict(executed)
+    page, _ = exporter.from_notebook_node(
+        node, resources={"report_title": title, "generated_line": generated_line})
+    return page
+
+
+def _offline_fetcher(url: str, *args, **kwargs):
+    """Let WeasyPrint read embedded data only; a report never reaches the network."""
+    if url.startswith("data:"):
+        from weasyprint.urls import default_url_fetcher
+
+        return default_url_fetcher(url, *args, **kwargs)
+    raise ValueError(f"reports do not load outside resources ({url[:60]})")
+
+
+def to_pdf(page: str, target: Path) -> None:
+    """Write an HTML page as a PDF file, atomically."""
+    import weasyprint
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    with atomic_path(target) as temporary:
+        weasyprint.HTML(string=page, url_fetcher=_offline_fetcher).write_pdf(str(temporary))
+
+
+def render(job: ReportJob, formats: tuple[str, ...] = FORMATS,
+           generated_at: dt.datetime | None = None) -> ReportResult:
+    """Run one report job and write its files; errors are returned, not raised."""
+    started = time.perf_counter()
+    result = ReportResult(job.label)
+    try:
+        executed = execute(job.notebook, job.parameters)
+        stamp = (generated_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
+        page = to_html(executed, job.title, f"Generated at {stamp} by backday_analysis.")
+        if "html" in formats:
+            html_path = job.target.with_suffix(".html")
+            write_bytes_atomic(html_path, page.encode("utf-8"))
+            result.written.append(html_path)
+        if "pdf" in formats:
+            pdf_path = job.target.with_suffix(".pdf")
+            to_pdf(page, pdf_path)
+            result.written.append(pdf_path)
+    except BackdayError as exc:
+        result.error = str(exc)
+    except Exception as exc:  # noqa: BLE001 - one broken report must not stop the batch
+        result.error = f"{type(exc).__name__}: {exc}".splitlines()[0]
+    result.seconds = time.perf_counter() - started
+    return result
