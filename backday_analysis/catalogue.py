@@ -64,14 +64,14 @@ def load_catalogue(path: Path) -> pd.DataFrame:
         type, or an id or alias used twice; the message names the file, line and column.
     """
     raw = _read_csv(path, "exercise catalogue")
-    missing = [c for c in (*BASE_COLUMNS, *GROUPS) if c not in raw.columns]
-    if missing:
-        raise located(path, 1, f"the column '{missing[0]}' is missing",
-                      f"the header needs {', '.join((*BASE_COLUMNS, *GROUPS))}")
     unknown = [c for c in raw.columns if c not in BASE_COLUMNS and c not in GROUPS]
     if unknown:
         raise located(path, 1, f"'{unknown[0]}' is not a muscle group this project knows",
                       f"use only {', '.join(GROUPS)} as credit columns")
+    missing = [c for c in (*BASE_COLUMNS, *GROUPS) if c not in raw.columns]
+    if missing:
+        raise located(path, 1, f"the column '{missing[0]}' is missing",
+                      f"the header needs {', '.join((*BASE_COLUMNS, *GROUPS))}")
     catalogue = raw.loc[:, [*BASE_COLUMNS, *GROUPS]].copy()
     for column in BASE_COLUMNS:
         catalogue[column] = catalogue[column].str.strip()
@@ -92,7 +92,7 @@ def load_catalogue(path: Path) -> pd.DataFrame:
         aliases = [a.strip() for a in row.aliases.split(ALIAS_SEPARATOR) if a.strip()]
         alias_lists.append(aliases)
         for column, name in [("exercise_id", row.exercise_id), ("name", row.name)] + [
-            ("aliases", a) for a in aliases
+            ("alias", a) for a in aliases
         ]:
             key = normalise_name(name)
             if key in seen and seen[key][1] != row.exercise_id:

@@ -92,23 +92,17 @@ def to_html(executed, title: str, generated_line: str) -> str:
     return page
 
 
-def _offline_fetcher(url: str, *args, **kwargs):
-    """Let WeasyPrint read embedded data only; a report never reaches the network."""
-    if url.startswith("data:"):
-        from weasyprint.urls import default_url_fetcher
-
-        return default_url_fetcher(url, *args, **kwargs)
-    raise ValueError(f"reports do not load outside resources ({url[:60]})")
-
-
 def to_pdf(page: str, target: Path) -> None:
     """Write an HTML page as a PDF file, atomically."""
     import weasyprint
+    from weasyprint.urls import URLFetcher
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     with atomic_path(target) as temporary:
-        weasyprint.HTML(string=page, url_fetcher=_offline_fetcher).write_pdf(str(temporary))
+        # Only embedded data: URLs are read, so a PDF never reaches the network.
+        fetcher = URLFetcher(allowed_protocols=["data"])
+        weasyprint.HTML(string=page, url_fetcher=fetcher).write_pdf(str(temporary))
 
 
 def render(job: ReportJob, formats: tuple[str, ...] = FORMATS,

@@ -1,0 +1,34 @@
+"""Shared fixtures: small data folders copied to a temporary place for each test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from backday_analysis import paths
+from backday_analysis.demo import write_canonical_demo
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TODAY = dt.date(2027, 6, 1)
+
+
+@pytest.fixture
+def fixture_data(tmp_path: Path) -> Path:
+    """Return a copy of the hand-counted fixture data folder."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "data", target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def demo_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a data folder with the demo roster as canonical logs and the real catalogue."""
+    target = tmp_path_factory.mktemp("demo") / "data"
+    target.mkdir()
+    for name in ("catalogue.csv", "config.toml"):
+        shutil.copy(paths.DEFAULT_DATA_DIR / name, target / name)
+    write_canonical_demo(target)
+    return target

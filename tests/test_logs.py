@@ -1,0 +1,75 @@
+import datetime as dt
+
+import pytest
+
+from backday_analysis.errors import BackdayError
+from backday_analysis.logs import LB_TO_KG, parse_log, read_log
+
+HEADER = "client,performed_at,session_id,exercise,set_number,set_kind,weight,unit,reps,rpe,rir,notes,source\n"
+TODAY = dt.date(2027, 6, 1)
+
+
+def parse(body: str, unit: str = "kg"):
+    return parse_log(HEADER + body, "ana", unit, "ana.csv", TODAY)
+
+
+def test_rows_read_equals_sets_plus_rejects_with_line_numbers_and_reasons():
+    body = (
+        "ana,2026-12-21 09:00,s1,Pull Up,1,working,,kg,8,,,,\n"  # line 2
+        'ana,2026-12-21 09:00,s1,Pull Up,2,warmup,10,lb,8,,,"two\nlines",\n'  # lines 3-4
+        "ana,2026-13-01 09:00,s1,Pull Up,3,working,10,kg,8,,,,\n"  # line 5: month 13
+        "ana,2026-12-21 09:00,s1,Row,1,working,-5,kg,8,,,,\n"  # line 6: negative weight
+        "ana,2026-12-21 09:00,s1,Row,2,working,20,kg,eight,,,,\n"  # line 7: reps not a number
+        "ana,2026-12-21 09:00,s1,Row,3,working,20,kg,-3,,,,\n"  # line 8: negative reps
+        "ana,2030-01-01 09:00,s1,Row,4,working,20,kg,3,,,,\n"  # line 9: future
+        "ana,2026-12-21 09:00,s1,Row,5,heavy,20,kg,3,,,,\n"  # line 10: unknown kind
+        "bob,2026-12-21 09:00,s1,Row,6,working,20,kg,3,,,,\n"  # line 11: other client
+    )
+    sets, rejects, rows = parse(body)
+    assert rows == 9
+    assert len(sets) + len(rejects) == rows
+    assert sets["line"].tolist() == [2, 3]
+    assert rejects["line"].tolist() == [5, 6, 7, 8, 9, 10, 11]
+    reasons = rejects["reason"].tolist()
+    assert "is not a date-time" in reasons[0]
+    assert reasons[1] == "weight '-5' is negative"
+    assert reasons[2] == "reps 'eight' are not a number"
+    assert "not a whole number from 0 to 1000" in reasons[3]
+    assert "in the future" in reasons[4]
+    assert "set_kind 'heavy'" in reasons[5]
+    assert "belongs to client 'bob'" in reasons[6]
+    assert sets["notes"].tolist()[1] == "two\nlines"
+
+
+def test_weights_are_converted_to_kg_and_blank_units_use_the_clients_unit():
+    sets, _, _ = parse(
+        "ana,2026-12-21 09:00,s1,Row,1,working,100,lb,5,,,,\n"
+        "ana,2026-12-21 09:00,s1,Row,2,working,100,,5,,,,\n"
+        "ana,2026-12-21 09:00,s1,Row,3,drop,40,kgs,5,,,,\n",
+        unit="lb",
+    )
+    assert sets["weight_kg"].tolist() == [round(100 * LB_TO_KG, 3)] * 2 + [40.0]
+    assert sets["set_kind"].tolist() == ["working", "working", "drop"]
+
+
+def test_rows_without_a_session_are_grouped_by_day():
+    sets, _, _ = parse("ana,2026-12-21,,Row,,,20,kg,5,,,,\n")
+    assert sets["session_id"].tolist() == ["2026-12-21"]
+    assert sets["set_kind"].tolist() == ["working"]
+
+
+def test_a_log_without_the_needed_columns_is_refused():
+    with pytest.raises(BackdayError, match="ana.csv, line 1: the column 'reps' is missing"):
+        parse_log("performed_at,exercise,weight\n2026-01-01,Row,20\n", "ana", "kg", "ana.csv")
+
+
+def test_missing_log_reads_as_no_sets(tmp_path):
+    sets, rejects, rows = read_log(tmp_path / "absent.csv", "ana")
+    assert (len(sets), len(rejects), rows) == (0, 0, 0)
+
+
+def test_a_log_in_another_encoding_gets_one_sentence(tmp_path):
+    path = tmp_path / "ana.csv"
+    path.write_bytes((HEADER + "ana,2026-12-21,s,Rückenstrecker,1,,,kg,5,,,,\n").encode("latin-1"))
+    with pytest.raises(BackdayError, match="not UTF-8 text"):
+        read_log(path, "ana")

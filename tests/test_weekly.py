@@ -1,0 +1,95 @@
+"""Weekly table on the hand-counted fixture log tests/fixtures/data/logs/ana.csv.
+
+The fixture's sets, with the credits of tests/fixtures/data/catalogue.csv (lats, traps,
+rhomboids, lower back, biceps), worked out by hand:
+
+2026-W52, Mon 21 Dec: deadlift 1 warm-up (left out) + 2 × 100 kg × 5 (0.5, 0.5, 0.5, 1, -),
+    pull-up bodyweight 60 kg × 8 (1, -, 0.5, -, 0.5).
+2026-W53, Mon 28 Dec: lat pulldown 50 × 10 (1, -, .5, -, .5), wide cable row 40 × 12
+    (.5, .5, 1, -, -); Sun 3 Jan 2027: assisted pull-up 60 - 20 = 40 kg × 6 (1, -, .5, -, .5),
+    shrug failure set 30 × 10 (-, 1, -, -, -), an unknown "Mystery Machine Row".
+2027-W01: warm-ups only (bench press, deadlift): a week of zeros.
+2027-W02: nothing logged.
+2027-W03: curl drop set 20 × 10 (biceps 1); two rejected rows.
+"""
+
+import datetime as dt
+
+import pytest
+
+from backday_analysis.dataset import load_dataset
+from backday_analysis.weekly import WEEKLY_COLUMNS, unmapped_exercises, weekly_volume
+
+TODAY = dt.date(2027, 6, 1)
+
+
+@pytest.fixture
+def dataset(fixture_data):
+    return load_dataset(fixture_data, today=TODAY)
+
+
+def cell(table, week, group, column):
+    row = table.loc[(table["week"] == week) & (table["group"] == group), column]
+    assert len(row) == 1
+    return row.item()
+
+
+def test_columns_and_every_week_from_first_to_last_appear(dataset):
+    table = weekly_volume(dataset.sets, dataset.catalogue, clients=["ana"])
+    assert tuple(table.columns) == WEEKLY_COLUMNS
+    assert sorted(table["week"].unique()) == ["2026-W52", "2026-W53", "2027-W01", "2027-W02",
+                                              "2027-W03"]
+    assert len(table) == 5 * 5
+
+
+def test_fractional_direct_tonnage_and_days_by_hand(dataset):
+    table = weekly_volume(dataset.sets, dataset.catalogue, clients=["ana"])
+    assert cell(table, "2026-W52", "lats", "fractional_sets") == 2.0  # 2 × 0.5 + 1
+    assert cell(table, "2026-W52", "lats", "direct_sets") == 1
+    assert cell(table, "2026-W52", "lats", "tonnage_kg") == 1480.0  # 2 × 500 + 60 × 8
+    assert cell(table, "2026-W52", "lower_back", "fractional_sets") == 2.0
+    assert cell(table, "2026-W52", "lower_back", "direct_sets") == 2
+    assert cell(table, "2026-W52", "biceps", "fractional_sets") == 0.5
+
+
+def test_week_53_crosses_the_new_year(dataset):
+    table = weekly_volume(dataset.sets, dataset.catalogue, clients=["ana"])
+    assert cell(table, "2026-W53", "lats", "fractional_sets") == 2.5  # 1 + 0.5 + 1
+    assert cell(table, "2026-W53", "lats", "tonnage_kg") == 1220.0  # 500 + 480 + 40 × 6
+    assert cell(table, "2026-W53", "lats", "days") == 2  # 28 Dec 2026 and 3 Jan 2027
+    assert cell(table, "2026-W53", "lats", "guideline_met")
+    assert cell(table, "2026-W53", "traps", "fractional_sets") == 1.5  # failure set counts
+    assert cell(table, "2026-W53", "traps", "direct_sets") == 1
+    assert cell(table, "2026-W53", "lower_back", "days") == 0
+    assert not cell(table, "2026-W53", "lower_back", "guideline_met")
+
+
+def test_warm_up_only_and_empty_weeks_are_zeros(dataset):
+    table = weekly_volume(dataset.sets, dataset.catalogue, clients=["ana"])
+    for week in ("2027-W01", "2027-W02"):
+        rows = table.loc[table["week"] == week]
+        assert rows[["fractional_sets", "direct_sets", "tonnage_kg", "days"]].sum().sum() == 0
+    assert cell(table, "2027-W03", "biceps", "fractional_sets") == 1.0  # drop set counts
+
+
+def test_day_threshold_and_guideline_are_parameters(dataset):
+    table = weekly_volume(dataset.sets, dataset.catalogue, clients=["ana"],
+                          min_sets_per_day=2, guideline_days=1)
+    # 28 Dec has two lats sets, 3 Jan only one.
+    assert cell(table, "2026-W53", "lats", "days") == 1
+    assert cell(table, "2026-W53", "lats", "guideline_met")
+    assert cell(table, "2026-W52", "biceps", "days") == 0
+
+
+def test_through_extends_with_zero_weeks_and_clients_without_sets_appear(dataset):
+    table = weekly_volume(dataset.sets, dataset.catalogue, clients=["ana", "ben"],
+                          through=dt.date(2027, 1, 31))
+    assert table.loc[table["client"] == "ana", "week"].max() == "2027-W04"
+    assert table.loc[table["client"] == "ben", "week"].unique().tolist() == ["2027-W04"]
+    assert table.loc[table["client"] == "ben", "fractional_sets"].sum() == 0
+
+
+def test_unknown_exercises_are_listed_not_dropped(dataset):
+    unmapped = unmapped_exercises(dataset.sets)
+    assert unmapped[["exercise", "sets"]].values.tolist() == [["Mystery Machine Row", 1]]
+    assert dataset.rows_read["ana"] == len(dataset.sets) + len(dataset.rejects) == 14
