@@ -64,6 +64,8 @@ def execute(notebook: Path, parameters: dict, timeout: int = CELL_TIMEOUT_SECOND
             str(notebook), None, parameters=parameters, kernel_name="python3",
             progress_bar=False, log_output=False, execution_timeout=timeout,
             cwd=str(notebook.parent),
+            # Keep the kernel quiet on the terminal: its start-up warnings are not for coaches.
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except PapermillExecutionError as exc:
         message = str(exc.evalue).strip()
