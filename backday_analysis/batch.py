@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing.util
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
@@ -11,14 +12,22 @@ from backday_analysis import paths
 from backday_analysis.client_week import latest_week
 from backday_analysis.dataset import load_dataset
 from backday_analysis.errors import BackdayError
-from backday_analysis.report import ROSTER_NOTEBOOK, WEEKLY_NOTEBOOK, ReportJob, ReportResult, render
+from backday_analysis.kernels import WarmKernel
+from backday_analysis.report import (
+    ROSTER_NOTEBOOK,
+    WEEKLY_NOTEBOOK,
+    ReportJob,
+    ReportResult,
+    render,
+)
 from backday_analysis.weeks import parse_week
 
 WEEKS_OF_HISTORY = 16
 
 
-def plan_reports(week: str, clients: list[str] | None, data: Path | None, out: Path,
-                 roster_page: bool = False) -> tuple[str, list[ReportJob]]:
+def plan_reports(
+    week: str, clients: list[str] | None, data: Path | None, out: Path, roster_page: bool = False
+) -> tuple[str, list[ReportJob]]:
     """Check the inputs and return the week and one job per report to write.
 
     Raises
@@ -33,35 +42,83 @@ def plan_reports(week: str, clients: list[str] | None, data: Path | None, out: P
     label = latest_week(dataset.sets) if week == "latest" else week
     target = Path(out).expanduser().resolve() / label
     if roster_page:
-        return label, [ReportJob("roster", ROSTER_NOTEBOOK,
-                                 {"week": label, "data_dir": str(folder)},
-                                 target / "roster", f"Roster overview {label}")]
+        return label, [
+            ReportJob(
+                "roster",
+                ROSTER_NOTEBOOK,
+                {"week": label, "data_dir": str(folder)},
+                target / "roster",
+                f"Roster overview {label}",
+            )
+        ]
     jobs = []
     for client_id in clients or list(dataset.roster["client_id"]):
         if dataset.sets.loc[dataset.sets["client"] == client_id].empty:
-            raise BackdayError(f"client '{client_id}' has no logged sets; import their log "
-                               "first or leave them out with --client.")
-        parameters = {"client": client_id, "week": label, "data_dir": str(folder),
-                      "weeks_of_history": WEEKS_OF_HISTORY,
-                      "guideline_days": dataset.settings.guideline_days}
-        jobs.append(ReportJob(client_id, WEEKLY_NOTEBOOK, parameters,
-                              target / paths.safe_name(client_id),
-                              f"{dataset.client_name(client_id)} {label}"))
+            raise BackdayError(
+                f"client '{client_id}' has no logged sets; import their log "
+                "first or leave them out with --client."
+            )
+        parameters = {
+            "client": client_id,
+            "week": label,
+            "data_dir": str(folder),
+            "weeks_of_history": WEEKS_OF_HISTORY,
+            "guideline_days": dataset.settings.guideline_days,
+        }
+        jobs.append(
+            ReportJob(
+                client_id,
+                WEEKLY_NOTEBOOK,
+                parameters,
+                target / paths.safe_name(client_id),
+                f"{dataset.client_name(client_id)} {label}",
+            )
+        )
     return label, jobs
 
 
-def run_reports(jobs: list[ReportJob], formats: tuple[str, ...], workers: int) -> list[ReportResult]:
-    """Run the jobs, ``workers`` at a time, with a progress bar; return results in job order."""
+_worker_kernel: WarmKernel | None = None
+
+
+def _start_worker() -> None:
+    """Start this worker's warm kernel, and stop it when the worker exits."""
+    global _worker_kernel
+    _worker_kernel = WarmKernel()
+    multiprocessing.util.Finalize(None, _worker_kernel.shutdown, exitpriority=10)
+
+
+def _render_in_worker(job: ReportJob, formats: tuple[str, ...]) -> ReportResult:
+    kernel = _worker_kernel
+    try:
+        kernel.reset()
+    except Exception:  # noqa: BLE001 - a kernel that died is replaced, not fatal
+        kernel.restart()
+    result = render(job, formats, kernel=kernel)
+    if result.error:
+        # A failed or timed-out cell may leave the kernel busy or broken: start afresh.
+        kernel.restart()
+    return result
+
+
+def run_reports(
+    jobs: list[ReportJob], formats: tuple[str, ...], workers: int
+) -> list[ReportResult]:
+    """Run the jobs, ``workers`` at a time, with a progress bar; return results in job order.
+
+    A single report runs in a fresh kernel; a batch runs in worker processes that each keep
+    one warm kernel. One failing report does not stop the others.
+    """
     results: dict[str, ReportResult] = {}
     bar = tqdm(total=len(jobs), unit="report", desc="reports", disable=None)
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            bar.set_postfix_str(job.label)
-            results[job.label] = render(job, formats)
-            bar.update()
+    if len(jobs) == 1:
+        bar.set_postfix_str(jobs[0].label)
+        results[jobs[0].label] = render(jobs[0], formats)
+        bar.update()
     else:
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            futures = {pool.submit(render, job, formats): job for job in jobs}
+        with ProcessPoolExecutor(
+            max_workers=max(1, min(workers, len(jobs))), initializer=_start_worker
+        ) as pool:
+            futures = {pool.submit(_render_in_worker, job, formats): job for job in jobs}
             for future in as_completed(futures):
                 job = futures[future]
                 results[job.label] = future.result()

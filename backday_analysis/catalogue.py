@@ -33,14 +33,18 @@ def normalise_name(name: str) -> str:
 
 def _read_csv(path: Path, what: str) -> pd.DataFrame:
     if not path.is_file():
-        raise BackdayError(f"{path}: the {what} file is missing; create it or point --data at "
-                           "a folder that has one.")
+        raise BackdayError(
+            f"{path}: the {what} file is missing; create it or point --data at "
+            "a folder that has one."
+        )
     try:
         return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise BackdayError(f"{path}: the {what} file cannot be read as UTF-8 CSV ({reason}); "
-                           "save it again as CSV UTF-8.") from None
+        raise BackdayError(
+            f"{path}: the {what} file cannot be read as UTF-8 CSV ({reason}); "
+            "save it again as CSV UTF-8."
+        ) from None
 
 
 def load_catalogue(path: Path) -> pd.DataFrame:
@@ -66,12 +70,20 @@ def load_catalogue(path: Path) -> pd.DataFrame:
     raw = _read_csv(path, "exercise catalogue")
     unknown = [c for c in raw.columns if c not in BASE_COLUMNS and c not in GROUPS]
     if unknown:
-        raise located(path, 1, f"'{unknown[0]}' is not a muscle group this project knows",
-                      f"use only {', '.join(GROUPS)} as credit columns")
+        raise located(
+            path,
+            1,
+            f"'{unknown[0]}' is not a muscle group this project knows",
+            f"use only {', '.join(GROUPS)} as credit columns",
+        )
     missing = [c for c in (*BASE_COLUMNS, *GROUPS) if c not in raw.columns]
     if missing:
-        raise located(path, 1, f"the column '{missing[0]}' is missing",
-                      f"the header needs {', '.join((*BASE_COLUMNS, *GROUPS))}")
+        raise located(
+            path,
+            1,
+            f"the column '{missing[0]}' is missing",
+            f"the header needs {', '.join((*BASE_COLUMNS, *GROUPS))}",
+        )
     catalogue = raw.loc[:, [*BASE_COLUMNS, *GROUPS]].copy()
     for column in BASE_COLUMNS:
         catalogue[column] = catalogue[column].str.strip()
@@ -85,8 +97,12 @@ def load_catalogue(path: Path) -> pd.DataFrame:
         if not row.name:
             raise located(path, line, "the name is empty", "give every exercise a display name")
         if row.load_type not in LOAD_TYPES:
-            raise located(path, line, f"the load_type '{row.load_type}' is unknown",
-                          f"use one of {', '.join(LOAD_TYPES)}")
+            raise located(
+                path,
+                line,
+                f"the load_type '{row.load_type}' is unknown",
+                f"use one of {', '.join(LOAD_TYPES)}",
+            )
         for group in GROUPS:
             credits[group].append(_parse_credit(getattr(row, group), path, line, group))
         aliases = [a.strip() for a in row.aliases.split(ALIAS_SEPARATOR) if a.strip()]
@@ -96,11 +112,19 @@ def load_catalogue(path: Path) -> pd.DataFrame:
         ]:
             key = normalise_name(name)
             if key in seen and seen[key][1] != row.exercise_id:
-                raise located(path, line, f"the {column} '{name}' is already used on line "
-                              f"{seen[key][0]}", "give each exercise, name and alias only once")
+                raise located(
+                    path,
+                    line,
+                    f"the {column} '{name}' is already used on line {seen[key][0]}",
+                    "give each exercise, name and alias only once",
+                )
             if column == "exercise_id" and key in seen:
-                raise located(path, line, f"the exercise_id '{name}' is used twice",
-                              "give each exercise its own id")
+                raise located(
+                    path,
+                    line,
+                    f"the exercise_id '{name}' is used twice",
+                    "give each exercise its own id",
+                )
             seen[key] = (line, row.exercise_id)
     for group in GROUPS:
         catalogue[group] = credits[group]
@@ -117,8 +141,12 @@ def _parse_credit(cell: str, path: Path, line: int, group: str) -> float:
     except ValueError:
         value = None
     if value not in ALLOWED_CREDITS:
-        raise located(path, line, f"the {group} credit '{text}' is not 0.5 or 1",
-                      "use 1 for a primary mover, 0.5 for a secondary one, or leave it empty")
+        raise located(
+            path,
+            line,
+            f"the {group} credit '{text}' is not 0.5 or 1",
+            "use 1 for a primary mover, 0.5 for a secondary one, or leave it empty",
+        )
     return value
 
 
@@ -129,14 +157,19 @@ def load_aliases(path: Path, catalogue: pd.DataFrame) -> pd.DataFrame:
     raw = _read_csv(path, "exercise alias")
     for column in ("alias", "exercise_id"):
         if column not in raw.columns:
-            raise located(path, 1, f"the column '{column}' is missing",
-                          "the header must be alias,exercise_id")
+            raise located(
+                path, 1, f"the column '{column}' is missing", "the header must be alias,exercise_id"
+            )
     known = set(catalogue["exercise_id"])
     aliases = raw.loc[:, ["alias", "exercise_id"]].apply(lambda s: s.str.strip())
     for offset, row in enumerate(aliases.itertuples(index=False)):
         if row.exercise_id not in known:
-            raise located(path, offset + 2, f"the exercise_id '{row.exercise_id}' is not in "
-                          "the catalogue", "use an exercise_id from catalogue.csv")
+            raise located(
+                path,
+                offset + 2,
+                f"the exercise_id '{row.exercise_id}' is not in the catalogue",
+                "use an exercise_id from catalogue.csv",
+            )
     return aliases
 
 
@@ -173,6 +206,7 @@ def suggest(name: str, catalogue: pd.DataFrame, limit: int = 3) -> list[str]:
 
 def credit_table(catalogue: pd.DataFrame) -> pd.DataFrame:
     """Return the non-zero credits as a long table: ``exercise_id, group, credit``."""
-    long = catalogue.melt(id_vars="exercise_id", value_vars=list(GROUPS),
-                          var_name="group", value_name="credit")
+    long = catalogue.melt(
+        id_vars="exercise_id", value_vars=list(GROUPS), var_name="group", value_name="credit"
+    )
     return long.loc[long["credit"] > 0].reset_index(drop=True)

@@ -14,11 +14,17 @@ import typer
 from backday_analysis import paths
 from backday_analysis.errors import BackdayError
 
-app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True,
-                  help="Weekly back-training reports for strength coaches.")
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    help="Weekly back-training reports for strength coaches.",
+)
 
-DataOption = Annotated[Path | None, typer.Option("--data", help="Data folder (default: "
-                                                 "$BACKDAY_DATA or the project's data/).")]
+DataOption = Annotated[
+    Path | None,
+    typer.Option("--data", help="Data folder (default: $BACKDAY_DATA or the project's data/)."),
+]
 
 
 def coach_errors(command):
@@ -51,9 +57,13 @@ def weekly(
         raise BackdayError(f"--format {output_format} is not supported; use csv or json.")
     dataset = load_dataset(data, clients=[client])
     settings = dataset.settings
-    table = weekly_volume(dataset.sets, dataset.catalogue, clients=[client],
-                          min_sets_per_day=settings.min_credited_sets_per_day,
-                          guideline_days=settings.guideline_days)
+    table = weekly_volume(
+        dataset.sets,
+        dataset.catalogue,
+        clients=[client],
+        min_sets_per_day=settings.min_credited_sets_per_day,
+        guideline_days=settings.guideline_days,
+    )
     if output_format == "json":
         typer.echo(table.to_json(orient="records", indent=1))
     else:
@@ -64,14 +74,18 @@ def weekly(
 @coach_errors
 def report(
     week: Annotated[str, typer.Option(help="ISO week YYYY-Www, or latest.")] = "latest",
-    client: Annotated[list[str] | None, typer.Option("--client", help="Client id; repeat "
-                                                     "for several (default: whole roster).")] = None,
+    client: Annotated[
+        list[str] | None,
+        typer.Option("--client", help="Client id; repeat for several (default: whole roster)."),
+    ] = None,
     data: DataOption = None,
     out: Annotated[Path | None, typer.Option("--out", help="Output folder.")] = None,
-    output_format: Annotated[str, typer.Option("--format", help="html,pdf or one of them.")]
-    = "html,pdf",
-    roster: Annotated[bool, typer.Option("--roster", help="Write the roster page instead.")]
-    = False,
+    output_format: Annotated[
+        str, typer.Option("--format", help="html,pdf or one of them.")
+    ] = "html,pdf",
+    roster: Annotated[
+        bool, typer.Option("--roster", help="Write the roster page instead.")
+    ] = False,
     jobs: Annotated[int, typer.Option(help="Reports run at once (default: cores).")] = 0,
 ) -> None:
     """Write weekly reports to OUT/<week>/<client>.html and .pdf."""
@@ -79,15 +93,16 @@ def report(
 
     formats = tuple(f.strip() for f in output_format.split(",") if f.strip())
     if not formats or any(f not in ("html", "pdf") for f in formats):
-        raise BackdayError(f"--format {output_format} is not supported; use html, pdf or "
-                           "html,pdf.")
+        raise BackdayError(f"--format {output_format} is not supported; use html, pdf or html,pdf.")
     started = time.perf_counter()
     week_label, planned = plan_reports(week, client, data, out or paths.REPORTS_DIR, roster)
     results = run_reports(planned, formats, jobs or os.cpu_count() or 1)
     failed = [r for r in results if r.error]
     written = sum(len(r.written) for r in results)
-    typer.echo(f"{len(results) - len(failed)} of {len(results)} reports for {week_label} "
-               f"written ({written} files) in {time.perf_counter() - started:.1f} s.")
+    typer.echo(
+        f"{len(results) - len(failed)} of {len(results)} reports for {week_label} "
+        f"written ({written} files) in {time.perf_counter() - started:.1f} s."
+    )
     for result in failed:
         typer.echo(f"error: {result.label}: {result.error}", err=True)
     if failed:

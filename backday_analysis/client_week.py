@@ -18,8 +18,13 @@ from backday_analysis.errors import BackdayError
 from backday_analysis.weekly import unmapped_exercises, weekly_volume, working_sets
 from backday_analysis.weeks import parse_week, week_label
 
-GROUP_LABELS = {"lats": "Lats", "traps": "Trapezius", "rhomboids": "Rhomboids",
-                "lower_back": "Lower back", "biceps": "Biceps"}
+GROUP_LABELS = {
+    "lats": "Lats",
+    "traps": "Trapezius",
+    "rhomboids": "Rhomboids",
+    "lower_back": "Lower back",
+    "biceps": "Biceps",
+}
 
 
 @dataclass
@@ -48,21 +53,30 @@ class ClientWeek:
     def week_sets(self) -> pd.DataFrame:
         """Return this week's logged sets, warm-ups included."""
         start = pd.Timestamp(self.monday)
-        return self.sets.loc[(self.sets["performed_at"] >= start)
-                             & (self.sets["performed_at"] < start + pd.Timedelta(days=7))]
+        return self.sets.loc[
+            (self.sets["performed_at"] >= start)
+            & (self.sets["performed_at"] < start + pd.Timedelta(days=7))
+        ]
 
 
 def latest_week(sets: pd.DataFrame) -> str:
     """Return the ISO week of the most recent logged set."""
     if sets.empty:
-        raise BackdayError("there are no logged sets, so there is no latest week; import a "
-                           "log first or name a week as YYYY-Www.")
+        raise BackdayError(
+            "there are no logged sets, so there is no latest week; import a "
+            "log first or name a week as YYYY-Www."
+        )
     return week_label(sets["performed_at"].max().date())
 
 
-def client_week(client: str, week: str = "latest", data_dir: str | None = None,
-                weeks_of_history: int = 16, guideline_days: int | None = None,
-                dataset: Dataset | None = None) -> ClientWeek:
+def client_week(
+    client: str,
+    week: str = "latest",
+    data_dir: str | None = None,
+    weeks_of_history: int = 16,
+    guideline_days: int | None = None,
+    dataset: Dataset | None = None,
+) -> ClientWeek:
     """Load a client's data and compute the weekly table up to the chosen week.
 
     Parameters
@@ -87,33 +101,54 @@ def client_week(client: str, week: str = "latest", data_dir: str | None = None,
     monday = parse_week(label)
     sunday = monday + dt.timedelta(days=6)
     if own.empty or own["performed_at"].min().date() > sunday:
-        raise BackdayError(f"client '{client}' has no sets logged in or before {label}; "
-                           "import their log or choose a later week.")
+        raise BackdayError(
+            f"client '{client}' has no sets logged in or before {label}; "
+            "import their log or choose a later week."
+        )
     settings = data.settings
     days = guideline_days if guideline_days is not None else settings.guideline_days
-    history = weekly_volume(own, data.catalogue, clients=[client], through=sunday,
-                            min_sets_per_day=settings.min_credited_sets_per_day,
-                            guideline_days=days)
+    history = weekly_volume(
+        own,
+        data.catalogue,
+        clients=[client],
+        through=sunday,
+        min_sets_per_day=settings.min_credited_sets_per_day,
+        guideline_days=days,
+    )
     first = monday - dt.timedelta(weeks=max(weeks_of_history, 1) - 1)
     recent = history.loc[history["week"] >= week_label(first)].reset_index(drop=True)
     rejects = data.rejects.loc[data.rejects["file"].str.endswith(f"{client}.csv")]
-    return ClientWeek(client, name, label, monday, replace(settings, guideline_days=days),
-                      recent, history, own, rejects, unmapped_exercises(own),
-                      data.rows_read.get(client, 0), data)
+    return ClientWeek(
+        client,
+        name,
+        label,
+        monday,
+        replace(settings, guideline_days=days),
+        recent,
+        history,
+        own,
+        rejects,
+        unmapped_exercises(own),
+        data.rows_read.get(client, 0),
+        data,
+    )
 
 
 def summary_table(report: ClientWeek) -> pd.DataFrame:
     """Return this week's guideline summary: one row per back group (and biceps)."""
     rows = report.this_week.set_index("group").reindex(list(GROUPS))
-    return pd.DataFrame({
-        "Muscle group": [GROUP_LABELS[g] for g in GROUPS],
-        "Training days": rows["days"].to_numpy(),
-        "Fractional sets": rows["fractional_sets"].to_numpy(),
-        "Direct sets": rows["direct_sets"].to_numpy(),
-        "Tonnage (kg)": rows["tonnage_kg"].round(0).astype("int64").to_numpy(),
-        f"Guideline ({report.settings.guideline_days}×/week)":
-            ["met" if met else "not met" for met in rows["guideline_met"]],
-    })
+    return pd.DataFrame(
+        {
+            "Muscle group": [GROUP_LABELS[g] for g in GROUPS],
+            "Training days": rows["days"].to_numpy(),
+            "Fractional sets": rows["fractional_sets"].to_numpy(),
+            "Direct sets": rows["direct_sets"].to_numpy(),
+            "Tonnage (kg)": rows["tonnage_kg"].round(0).astype("int64").to_numpy(),
+            f"Guideline ({report.settings.guideline_days}×/week)": [
+                "met" if met else "not met" for met in rows["guideline_met"]
+            ],
+        }
+    )
 
 
 def week_shares(report: ClientWeek) -> pd.Series:
@@ -128,59 +163,82 @@ def exercises_table(report: ClientWeek) -> pd.DataFrame:
     week = working_sets(report.week_sets)
     if week.empty:
         return pd.DataFrame(columns=["Day", "Exercise", "Sets", "Reps", "Load (kg)"])
-    names = dict(zip(report.dataset.catalogue["exercise_id"], report.dataset.catalogue["name"],
-                     strict=True))
+    names = dict(
+        zip(report.dataset.catalogue["exercise_id"], report.dataset.catalogue["name"], strict=True)
+    )
     shown = week.assign(
         day=week["performed_at"].dt.strftime("%a %d %b"),
         name=week["exercise_id"].map(names).fillna(week["exercise"] + " (not in catalogue)"),
         order=range(len(week)),
     )
-    grouped = shown.groupby(["day", "session_id", "name"], sort=False).agg(
-        start=("performed_at", "min"), order=("order", "min"), sets=("reps", "size"),
-        reps=("reps", lambda r: " / ".join(map(str, r))),
-        load=("load_kg", lambda w: " / ".join(f"{x:g}" for x in w.round(1))),
-    ).reset_index().sort_values(["start", "order"])
-    return pd.DataFrame({"Day": grouped["day"].to_numpy(), "Exercise": grouped["name"].to_numpy(),
-                         "Sets": grouped["sets"].to_numpy(), "Reps": grouped["reps"].to_numpy(),
-                         "Load (kg)": grouped["load"].to_numpy()})
+    grouped = (
+        shown.groupby(["day", "session_id", "name"], sort=False)
+        .agg(
+            start=("performed_at", "min"),
+            order=("order", "min"),
+            sets=("reps", "size"),
+            reps=("reps", lambda r: " / ".join(map(str, r))),
+            load=("load_kg", lambda w: " / ".join(f"{x:g}" for x in w.round(1))),
+        )
+        .reset_index()
+        .sort_values(["start", "order"])
+    )
+    return pd.DataFrame(
+        {
+            "Day": grouped["day"].to_numpy(),
+            "Exercise": grouped["name"].to_numpy(),
+            "Sets": grouped["sets"].to_numpy(),
+            "Reps": grouped["reps"].to_numpy(),
+            "Load (kg)": grouped["load"].to_numpy(),
+        }
+    )
 
 
 def title(report: ClientWeek) -> str:
     """Return the report's heading: client, ISO week and its dates."""
     sunday = report.monday + dt.timedelta(days=6)
-    return (f"{report.client_name} — week {report.week} "
-            f"({report.monday:%d %b %Y} to {sunday:%d %b %Y})")
+    return (
+        f"{report.client_name} — week {report.week} ({report.monday:%d %b %Y} to {sunday:%d %b %Y})"
+    )
 
 
 def flags_table(report: ClientWeek) -> pd.DataFrame:
     """Return this week's coaching flags for the client: what needs attention and why."""
     from backday_analysis.flags import coaching_flags
 
-    flags = coaching_flags(report.full_history, report.sets, report.dataset.catalogue,
-                           report.settings, report.week)
+    flags = coaching_flags(
+        report.full_history, report.sets, report.dataset.catalogue, report.settings, report.week
+    )
     return pd.DataFrame({"Needs attention": flags["reason"].to_numpy()})
 
 
 def accounting_sentence(report: ClientWeek) -> str:
     """Return how the log's rows were accounted for, in one sentence."""
     unmapped = int(report.unmapped["sets"].sum()) if not report.unmapped.empty else 0
-    return (f"The log has {report.rows_read} rows: {len(report.sets)} sets were read and "
-            f"{len(report.rejects)} rows were left out; {unmapped} working sets are of "
-            "exercises the catalogue does not know.")
+    return (
+        f"The log has {report.rows_read} rows: {len(report.sets)} sets were read and "
+        f"{len(report.rejects)} rows were left out; {unmapped} working sets are of "
+        "exercises the catalogue does not know."
+    )
 
 
 def rejects_table(report: ClientWeek) -> pd.DataFrame:
     """Return the rows of the client's log that were left out, with the reason."""
-    return pd.DataFrame({"Line": report.rejects["line"].to_numpy(),
-                         "Reason": report.rejects["reason"].to_numpy()})
+    return pd.DataFrame(
+        {"Line": report.rejects["line"].to_numpy(), "Reason": report.rejects["reason"].to_numpy()}
+    )
 
 
 def unmapped_table(report: ClientWeek) -> pd.DataFrame:
     """Return the exercise names the catalogue does not know, with their working sets."""
     unmapped = report.unmapped
-    return pd.DataFrame({"Exercise as logged": unmapped["exercise"].to_numpy(),
-                         "Working sets": unmapped["sets"].to_numpy(),
-                         "Last logged": unmapped["last"].dt.strftime("%Y-%m-%d").to_numpy()})
+    return pd.DataFrame(
+        {
+            "Exercise as logged": unmapped["exercise"].to_numpy(),
+            "Working sets": unmapped["sets"].to_numpy(),
+            "Last logged": unmapped["last"].dt.strftime("%Y-%m-%d").to_numpy(),
+        }
+    )
 
 
 def settings_table(report: ClientWeek) -> pd.DataFrame:

@@ -49,8 +49,10 @@ def load_settings(path: Path) -> Settings:
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise BackdayError(f"{path}: the settings file is not valid TOML ({exc}); fix that line "
-                           "or restore the shipped config.toml.") from None
+        raise BackdayError(
+            f"{path}: the settings file is not valid TOML ({exc}); fix that line "
+            "or restore the shipped config.toml."
+        ) from None
     defaults = Settings()
     values = {}
     for (section, key), field in _FIELDS.items():
@@ -60,11 +62,15 @@ def load_settings(path: Path) -> Settings:
         expected = type(getattr(defaults, field))
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
-        if not isinstance(value, expected) or isinstance(value, bool) or (
-            expected is not str and value < 0
+        if (
+            not isinstance(value, expected)
+            or isinstance(value, bool)
+            or (expected is not str and value < 0)
         ):
-            raise BackdayError(f"{path}: [{section}] {key} = {value!r} is not a valid "
-                               f"{'number' if expected is not str else 'text'}; write a "
-                               "non-negative number as in the shipped config.toml.")
+            raise BackdayError(
+                f"{path}: [{section}] {key} = {value!r} is not a valid "
+                f"{'number' if expected is not str else 'text'}; write a "
+                "non-negative number as in the shipped config.toml."
+            )
         values[field] = value
     return Settings(**values)

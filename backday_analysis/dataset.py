@@ -34,8 +34,9 @@ class Dataset:
         return str(client_row(self.roster, client_id, paths.roster_path(self.folder))["name"])
 
 
-def load_dataset(folder: str | Path | None = None, clients: list[str] | None = None,
-                 today: dt.date | None = None) -> Dataset:
+def load_dataset(
+    folder: str | Path | None = None, clients: list[str] | None = None, today: dt.date | None = None
+) -> Dataset:
     """Read a data folder and return its sets resolved against the catalogue.
 
     Parameters
@@ -56,8 +57,9 @@ def load_dataset(folder: str | Path | None = None, clients: list[str] | None = N
     frames, rejected, rows_read = [], [], {}
     for client_id in wanted:
         row = client_row(roster, client_id, paths.roster_path(root))
-        sets, rejects, count = read_log(paths.log_path(root, client_id), client_id,
-                                        row["unit"], today)
+        sets, rejects, count = read_log(
+            paths.log_path(root, client_id), client_id, row["unit"], today
+        )
         frames.append(sets)
         rejected.append(rejects)
         rows_read[client_id] = count
@@ -67,8 +69,9 @@ def load_dataset(folder: str | Path | None = None, clients: list[str] | None = N
     return Dataset(root, settings, catalogue, aliases, roster, resolved, rejects, rows_read)
 
 
-def with_loads(sets: pd.DataFrame, catalogue: pd.DataFrame, index: dict[str, str],
-               roster: pd.DataFrame) -> pd.DataFrame:
+def with_loads(
+    sets: pd.DataFrame, catalogue: pd.DataFrame, index: dict[str, str], roster: pd.DataFrame
+) -> pd.DataFrame:
     """Return the sets with ``exercise_id`` and the effective ``load_kg`` of each set.
 
     Bodyweight exercises load the client's bodyweight plus the logged weight; assisted ones
@@ -77,10 +80,12 @@ def with_loads(sets: pd.DataFrame, catalogue: pd.DataFrame, index: dict[str, str
     """
     out = sets.copy()
     out["exercise_id"] = resolve_names(out["exercise"], index)
-    load_type = out["exercise_id"].map(dict(zip(catalogue["exercise_id"],
-                                                catalogue["load_type"], strict=True)))
-    bodyweight = out["client"].map(dict(zip(roster["client_id"],
-                                            roster["bodyweight_kg"].astype(float), strict=True)))
+    load_type = out["exercise_id"].map(
+        dict(zip(catalogue["exercise_id"], catalogue["load_type"], strict=True))
+    )
+    bodyweight = out["client"].map(
+        dict(zip(roster["client_id"], roster["bodyweight_kg"].astype(float), strict=True))
+    )
     bodyweight = bodyweight.astype(float).fillna(0.0)
     added = out["weight_kg"].to_numpy()
     out["load_kg"] = np.select(

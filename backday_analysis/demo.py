@@ -48,71 +48,122 @@ def _plans() -> dict[str, list[tuple[int, int, str, list[Lift]]]]:
     """Return, per client, sessions as (weekday, hour, workout name, lifts)."""
     return {
         "ava": [
-            (0, 18, "Back & biceps A", [
-                Lift("Deadlift (Barbell)", 3, 5, 70, 1.25, warmups=2),
-                Lift("Dumbbell Row", 3, 10, 18, 0.25),
-                Lift("Lat Pulldown (Cable)", 3, 10, 40, 0.5),
-                Lift("Shrug (Dumbbell)", 3, 12, 20, 0.25),
-                Lift("Bicep Curl (Dumbbell)", 3, 10, 9, 0.1),
-            ]),
-            (2, 7, "Legs", [Lift("Squat (Barbell)", 4, 6, 60, 1.0, warmups=1),
-                            Lift("Leg Press", 3, 10, 100, 2.0)]),
-            (3, 18, "Back & biceps B", [
-                Lift("Chin Up", 3, 6, 0),
-                Lift("Seated Cable Row - Bar Wide Grip", 3, 12, 35, 0.5),
-                Lift("Back Extension", 3, 12, 0),
-                Lift("Face Pull (Cable)", 3, 15, 15, 0.25),
-                Lift("Hammer Curl (Dumbbell)", 2, 12, 8, 0.1),
-            ]),
+            (
+                0,
+                18,
+                "Back & biceps A",
+                [
+                    Lift("Deadlift (Barbell)", 3, 5, 70, 1.25, warmups=2),
+                    Lift("Dumbbell Row", 3, 10, 18, 0.25),
+                    Lift("Lat Pulldown (Cable)", 3, 10, 40, 0.5),
+                    Lift("Shrug (Dumbbell)", 3, 12, 20, 0.25),
+                    Lift("Bicep Curl (Dumbbell)", 3, 10, 9, 0.1),
+                ],
+            ),
+            (
+                2,
+                7,
+                "Legs",
+                [
+                    Lift("Squat (Barbell)", 4, 6, 60, 1.0, warmups=1),
+                    Lift("Leg Press", 3, 10, 100, 2.0),
+                ],
+            ),
+            (
+                3,
+                18,
+                "Back & biceps B",
+                [
+                    Lift("Chin Up", 3, 6, 0),
+                    Lift("Seated Cable Row - Bar Wide Grip", 3, 12, 35, 0.5),
+                    Lift("Back Extension", 3, 12, 0),
+                    Lift("Face Pull (Cable)", 3, 15, 15, 0.25),
+                    Lift("Hammer Curl (Dumbbell)", 2, 12, 8, 0.1),
+                ],
+            ),
         ],
         "ben": [
-            (0, 19, "Push", [Lift("Bench Press (Barbell)", 4, 8, 80, 0.5, warmups=1),
-                             Lift("Overhead Press (Barbell)", 3, 8, 45, 0.25)]),
-            (2, 19, "Back day", [
-                Lift("Bench Press (Barbell)", 3, 5, 85, 0.5),
-                Lift("Deadlift (Barbell)", 3, 5, 120, 4.0, warmups=1),
-                Lift("Bent Over Row (Barbell)", 4, 8, 60, 0.5),
-                Lift("Lat Pulldown (Cable)", 3, 10, 55, 0.5),
-                Lift("Shrug (Barbell)", 3, 12, 80, 1.0),
-            ]),
+            (
+                0,
+                19,
+                "Push",
+                [
+                    Lift("Bench Press (Barbell)", 4, 8, 80, 0.5, warmups=1),
+                    Lift("Overhead Press (Barbell)", 3, 8, 45, 0.25),
+                ],
+            ),
+            (
+                2,
+                19,
+                "Back day",
+                [
+                    Lift("Bench Press (Barbell)", 3, 5, 85, 0.5),
+                    Lift("Deadlift (Barbell)", 3, 5, 120, 4.0, warmups=1),
+                    Lift("Bent Over Row (Barbell)", 4, 8, 60, 0.5),
+                    Lift("Lat Pulldown (Cable)", 3, 10, 55, 0.5),
+                    Lift("Shrug (Barbell)", 3, 12, 80, 1.0),
+                ],
+            ),
             (4, 19, "Legs", [Lift("Squat (Barbell)", 4, 6, 110, 1.0, warmups=1)]),
         ],
         "cleo": [
-            (1, 17, "Pull A", [
-                Lift("Pull Up (Assisted)", 3, 8, 25, -0.5),
-                Lift("Seated Cable Row", 3, 10, 40, 0.5),
-                Lift("Dumbbell Shrugs", 3, 12, 16, 0.25),
-                Lift("Dumbbell Curl", 3, 10, 8, 0.1),
-            ]),
-            (4, 17, "Pull B", [
-                Lift("Lat Pulldown", 3, 10, 40, 0.5),
-                Lift("Face Pull (Pulley)", 3, 15, 15, 0.25),
-                Lift("Barbell Shrug", 3, 10, 40, 0.5),
-                Lift("Hammer Curl", 2, 12, 8, 0.1),
-            ]),
+            (
+                1,
+                17,
+                "Pull A",
+                [
+                    Lift("Pull Up (Assisted)", 3, 8, 25, -0.5),
+                    Lift("Seated Cable Row", 3, 10, 40, 0.5),
+                    Lift("Dumbbell Shrugs", 3, 12, 16, 0.25),
+                    Lift("Dumbbell Curl", 3, 10, 8, 0.1),
+                ],
+            ),
+            (
+                4,
+                17,
+                "Pull B",
+                [
+                    Lift("Lat Pulldown", 3, 10, 40, 0.5),
+                    Lift("Face Pull (Pulley)", 3, 15, 15, 0.25),
+                    Lift("Barbell Shrug", 3, 10, 40, 0.5),
+                    Lift("Hammer Curl", 2, 12, 8, 0.1),
+                ],
+            ),
         ],
         "dev": [
-            (0, 12, "Pull", [
-                Lift("Lat Pulldown (Cable)", 4, 10, 55, 0.5, warmups=1),
-                Lift("Pull Up", 3, 8, 0),
-                Lift("Bicep Curl (Barbell)", 3, 10, 25, 0.25),
-            ]),
-            (3, 12, "Pull", [
-                Lift("Pull Up (Weighted)", 3, 6, 5, 0.25),
-                Lift("Lat Pulldown - Close Grip (Cable)", 3, 12, 50, 0.5),
-                Lift("Chin Up", 3, 8, 0),
-            ]),
+            (
+                0,
+                12,
+                "Pull",
+                [
+                    Lift("Lat Pulldown (Cable)", 4, 10, 55, 0.5, warmups=1),
+                    Lift("Pull Up", 3, 8, 0),
+                    Lift("Bicep Curl (Barbell)", 3, 10, 25, 0.25),
+                ],
+            ),
+            (
+                3,
+                12,
+                "Pull",
+                [
+                    Lift("Pull Up (Weighted)", 3, 6, 5, 0.25),
+                    Lift("Lat Pulldown - Close Grip (Cable)", 3, 12, 50, 0.5),
+                    Lift("Chin Up", 3, 8, 0),
+                ],
+            ),
         ],
     }
 
 
-ROSTER = pd.DataFrame({
-    "client_id": ["ava", "ben", "cleo", "dev"],
-    "name": ["Ava Jansen", "Ben Okafor", "Cleo Martin", "Dev Patel"],
-    "unit": ["kg", "lb", "kg", "kg"],
-    "bodyweight_kg": [62.0, 88.0, 70.0, 80.0],
-    "timezone": ["Europe/Amsterdam", "America/New_York", "Europe/Paris", "Europe/London"],
-})
+ROSTER = pd.DataFrame(
+    {
+        "client_id": ["ava", "ben", "cleo", "dev"],
+        "name": ["Ava Jansen", "Ben Okafor", "Cleo Martin", "Dev Patel"],
+        "unit": ["kg", "lb", "kg", "kg"],
+        "bodyweight_kg": [62.0, 88.0, 70.0, 80.0],
+        "timezone": ["Europe/Amsterdam", "America/New_York", "Europe/Paris", "Europe/London"],
+    }
+)
 
 
 def demo_sets(client: str, rng: np.random.Generator) -> pd.DataFrame:
@@ -138,10 +189,23 @@ def demo_sets(client: str, rng: np.random.Generator) -> pd.DataFrame:
                     for _ in range(count):
                         number += 1
                         done = max(reps - int(rng.integers(0, 2)), 1)
-                        rows.append((client, start, session, workout, lift.name, number, kind,
-                                     weight, done))
-    frame = pd.DataFrame(rows, columns=["client", "performed_at", "session_id", "workout",
-                                        "exercise", "set_number", "set_kind", "weight", "reps"])
+                        rows.append(
+                            (client, start, session, workout, lift.name, number, kind, weight, done)
+                        )
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "client",
+            "performed_at",
+            "session_id",
+            "workout",
+            "exercise",
+            "set_number",
+            "set_kind",
+            "weight",
+            "reps",
+        ],
+    )
     return frame
 
 
@@ -151,25 +215,41 @@ def _plate(kg: float) -> float:
 
 def canonical_log(sets: pd.DataFrame) -> pd.DataFrame:
     """Return generated sets as a canonical log table."""
-    out = sets.assign(performed_at=sets["performed_at"].dt.strftime("%Y-%m-%d %H:%M:%S"),
-                      weight=sets["weight"].map(lambda w: f"{w:g}" if w else ""),
-                      unit="kg", rpe="", rir="", notes="", source="demo")
+    out = sets.assign(
+        performed_at=sets["performed_at"].dt.strftime("%Y-%m-%d %H:%M:%S"),
+        weight=sets["weight"].map(lambda w: f"{w:g}" if w else ""),
+        unit="kg",
+        rpe="",
+        rir="",
+        notes="",
+        source="demo",
+    )
     return out.loc[:, list(LOG_COLUMNS)]
 
 
 def strong_export(sets: pd.DataFrame) -> str:
     """Return generated sets as a Strong export (comma dialect, 12 columns, kg)."""
     durations = sets.groupby("session_id")["performed_at"].transform(lambda s: "58m")
-    out = pd.DataFrame({
-        "Date": sets["performed_at"].dt.strftime("%Y-%m-%d %H:%M:%S"),
-        "Workout Name": sets["workout"], "Duration": durations,
-        "Exercise Name": sets["exercise"],
-        "Set Order": np.where(sets["set_kind"] == "warmup", "W",
-                              sets.groupby(["session_id", "exercise"]).cumcount().add(1)
-                              .astype(str)),
-        "Weight": sets["weight"].round(2), "Reps": sets["reps"],
-        "Distance": 0, "Seconds": 0, "Notes": "", "Workout Notes": "", "RPE": "",
-    })
+    out = pd.DataFrame(
+        {
+            "Date": sets["performed_at"].dt.strftime("%Y-%m-%d %H:%M:%S"),
+            "Workout Name": sets["workout"],
+            "Duration": durations,
+            "Exercise Name": sets["exercise"],
+            "Set Order": np.where(
+                sets["set_kind"] == "warmup",
+                "W",
+                sets.groupby(["session_id", "exercise"]).cumcount().add(1).astype(str),
+            ),
+            "Weight": sets["weight"].round(2),
+            "Reps": sets["reps"],
+            "Distance": 0,
+            "Seconds": 0,
+            "Notes": "",
+            "Workout Notes": "",
+            "RPE": "",
+        }
+    )
     warm = sets["set_kind"] == "warmup"
     working_number = sets.loc[~warm].groupby(["session_id", "exercise"]).cumcount().add(1)
     out.loc[~warm, "Set Order"] = working_number.astype(str)
@@ -181,33 +261,47 @@ def hevy_export(sets: pd.DataFrame) -> str:
     start = sets["performed_at"]
     end = start + pd.Timedelta(minutes=62)
     stamp = "%-d %b %Y, %H:%M"
-    out = pd.DataFrame({
-        "title": sets["workout"], "start_time": start.dt.strftime(stamp),
-        "end_time": end.dt.strftime(stamp), "description": "", "exercise_title": sets["exercise"],
-        "superset_id": "", "exercise_notes": "",
-        "set_index": sets.groupby(["session_id", "exercise"]).cumcount(),
-        "set_type": np.where(sets["set_kind"] == "warmup", "warmup", "normal"),
-        "weight_lbs": [round(w / LB_TO_KG, 1) if w else None for w in sets["weight"]],
-        "reps": sets["reps"], "distance_miles": "", "duration_seconds": "", "rpe": "",
-    })
+    out = pd.DataFrame(
+        {
+            "title": sets["workout"],
+            "start_time": start.dt.strftime(stamp),
+            "end_time": end.dt.strftime(stamp),
+            "description": "",
+            "exercise_title": sets["exercise"],
+            "superset_id": "",
+            "exercise_notes": "",
+            "set_index": sets.groupby(["session_id", "exercise"]).cumcount(),
+            "set_type": np.where(sets["set_kind"] == "warmup", "warmup", "normal"),
+            "weight_lbs": [round(w / LB_TO_KG, 1) if w else None for w in sets["weight"]],
+            "reps": sets["reps"],
+            "distance_miles": "",
+            "duration_seconds": "",
+            "rpe": "",
+        }
+    )
     order = np.lexsort((np.arange(len(out)), -start.astype("int64").to_numpy()))
     # Hevy quotes text and leaves numbers and empty cells bare.
-    text = out.iloc[order].to_csv(index=False, lineterminator="\n",
-                                  quoting=csv.QUOTE_NONNUMERIC)
+    text = out.iloc[order].to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     return text.replace('""', "")
 
 
 def fitnotes_export(sets: pd.DataFrame) -> str:
     """Return generated working sets as a FitNotes export (Weight and Weight Unit columns)."""
     working = sets.loc[sets["set_kind"] != "warmup"]
-    out = pd.DataFrame({
-        "Date": working["performed_at"].dt.strftime("%Y-%m-%d"),
-        "Exercise": working["exercise"],
-        "Category": np.where(working["exercise"].str.contains("Curl"), "Biceps", "Back"),
-        "Weight": working["weight"].map(lambda w: f"{w:.1f}"), "Weight Unit": "kgs",
-        "Reps": working["reps"], "Distance": "", "Distance Unit": "", "Time": "",
-        "Comment": "",
-    })
+    out = pd.DataFrame(
+        {
+            "Date": working["performed_at"].dt.strftime("%Y-%m-%d"),
+            "Exercise": working["exercise"],
+            "Category": np.where(working["exercise"].str.contains("Curl"), "Biceps", "Back"),
+            "Weight": working["weight"].map(lambda w: f"{w:.1f}"),
+            "Weight Unit": "kgs",
+            "Reps": working["reps"],
+            "Distance": "",
+            "Distance Unit": "",
+            "Time": "",
+            "Comment": "",
+        }
+    )
     return out.to_csv(index=False, lineterminator="\n")
 
 
@@ -218,8 +312,7 @@ def write_demo(folder: Path) -> None:
     exports = folder / "exports"
     write_bytes_atomic(exports / "ava_strong.csv", strong_export(generated["ava"]).encode())
     write_bytes_atomic(exports / "ben_hevy.csv", hevy_export(generated["ben"]).encode())
-    write_bytes_atomic(exports / "cleo_fitnotes.csv",
-                       fitnotes_export(generated["cleo"]).encode())
+    write_bytes_atomic(exports / "cleo_fitnotes.csv", fitnotes_export(generated["cleo"]).encode())
     write_csv_atomic(canonical_log(generated["dev"]), paths.log_path(folder, "dev"))
     write_csv_atomic(ROSTER, paths.roster_path(folder))
 

@@ -14,13 +14,23 @@ from IPython.display import HTML, display
 from matplotlib.figure import Figure
 
 
-def table_html(frame: pd.DataFrame, caption: str | None = None, empty: str = "None.",
-               classes: str = "backday-table") -> str:
+def table_html(
+    frame: pd.DataFrame,
+    caption: str | None = None,
+    empty: str = "None.",
+    classes: str = "backday-table",
+) -> str:
     """Return a table as escaped HTML, or a short sentence when it has no rows."""
     if frame.empty:
         return f"<p class='empty'>{html.escape(empty)}</p>"
-    body = frame.to_html(index=False, escape=True, classes=classes, border=0,
-                         float_format=lambda v: f"{v:g}", na_rep="")
+    body = frame.to_html(
+        index=False,
+        escape=True,
+        classes=classes,
+        border=0,
+        float_format=lambda v: f"{v:g}",
+        na_rep="",
+    )
     if caption:
         body = body.replace(">", f"><caption>{html.escape(caption)}</caption>", 1)
     return body

@@ -11,8 +11,13 @@ from backday_analysis import BACK_GROUPS
 from backday_analysis.client_week import GROUP_LABELS, ClientWeek, week_shares
 
 # Colour-blind-safe (Okabe-Ito), one colour per group in every chart.
-GROUP_COLOURS = {"lats": "#0072B2", "traps": "#E69F00", "rhomboids": "#009E73",
-                 "lower_back": "#CC79A7", "biceps": "#7F7F7F"}
+GROUP_COLOURS = {
+    "lats": "#0072B2",
+    "traps": "#E69F00",
+    "rhomboids": "#009E73",
+    "lower_back": "#CC79A7",
+    "biceps": "#7F7F7F",
+}
 FIGURE_WIDTH = 7.2
 
 
@@ -32,8 +37,15 @@ def volume_history(report: ClientWeek) -> Figure:
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 3.2), layout="constrained")
     x = np.arange(len(table.index))
     for group in BACK_GROUPS:
-        ax.plot(x, table[group], marker="o", markersize=3, linewidth=1.8,
-                color=GROUP_COLOURS[group], label=GROUP_LABELS[group])
+        ax.plot(
+            x,
+            table[group],
+            marker="o",
+            markersize=3,
+            linewidth=1.8,
+            color=GROUP_COLOURS[group],
+            label=GROUP_LABELS[group],
+        )
     ax.set_xticks(x, _short_weeks(table.index), fontsize=7)
     ax.set_ylabel("Fractional sets")
     ax.set_title("Weekly fractional sets per back group", loc="left", fontsize=11)
@@ -46,8 +58,9 @@ def volume_history(report: ClientWeek) -> Figure:
 def days_history(report: ClientWeek) -> Figure:
     """Plot training days per week per back group against the guideline line."""
     table = report.history.pivot(index="week", columns="group", values="days")
-    fig, axes = plt.subplots(1, len(BACK_GROUPS), figsize=(FIGURE_WIDTH, 2.6), sharey=True,
-                             layout="constrained")
+    fig, axes = plt.subplots(
+        1, len(BACK_GROUPS), figsize=(FIGURE_WIDTH, 2.6), sharey=True, layout="constrained"
+    )
     x = np.arange(len(table.index))
     guideline = report.settings.guideline_days
     top = max(int(table[list(BACK_GROUPS)].to_numpy().max(initial=0)), guideline) + 1
@@ -62,8 +75,12 @@ def days_history(report: ClientWeek) -> Figure:
         ax.set_ylim(0, top)
         _style(ax)
     axes[0].set_ylabel("Training days")
-    fig.suptitle(f"Training days per week (dashed: guideline of {guideline}; red: under it)",
-                 x=0.01, ha="left", fontsize=11)
+    fig.suptitle(
+        f"Training days per week (dashed: guideline of {guideline}; red: under it)",
+        x=0.01,
+        ha="left",
+        fontsize=11,
+    )
     return fig
 
 

@@ -14,73 +14,128 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from backday_analysis.errors import BackdayError
 
-LOG_COLUMNS = ("client", "performed_at", "session_id", "exercise", "set_number", "set_kind",
-               "weight", "unit", "reps", "rpe", "rir", "notes", "source")
+LOG_COLUMNS = (
+    "client",
+    "performed_at",
+    "session_id",
+    "exercise",
+    "set_number",
+    "set_kind",
+    "weight",
+    "unit",
+    "reps",
+    "rpe",
+    "rir",
+    "notes",
+    "source",
+)
 REQUIRED_COLUMNS = ("performed_at", "exercise", "weight", "reps")
 SET_KINDS = ("working", "warmup", "drop", "failure")
-_KIND_ALIASES = {"": "working", "normal": "working", "working": "working", "w": "warmup",
-                 "warmup": "warmup", "warm-up": "warmup", "warm up": "warmup", "drop": "drop",
-                 "dropset": "drop", "drop set": "drop", "d": "drop", "failure": "failure",
-                 "f": "failure"}
-_UNIT_ALIASES = {"kg": "kg", "kgs": "kg", "kilograms": "kg", "lb": "lb", "lbs": "lb",
-                 "pounds": "lb"}
+_KIND_ALIASES = {
+    "": "working",
+    "normal": "working",
+    "working": "working",
+    "w": "warmup",
+    "warmup": "warmup",
+    "warm-up": "warmup",
+    "warm up": "warmup",
+    "drop": "drop",
+    "dropset": "drop",
+    "drop set": "drop",
+    "d": "drop",
+    "failure": "failure",
+    "f": "failure",
+}
+_UNIT_ALIASES = {
+    "kg": "kg",
+    "kgs": "kg",
+    "kilograms": "kg",
+    "lb": "lb",
+    "lbs": "lb",
+    "pounds": "lb",
+}
 LB_TO_KG = 0.45359237
 MAX_REPS = 1000
 MAX_WEIGHT_KG = 1000.0
 EARLIEST_DATE = pd.Timestamp("1990-01-01")
 
-SETS_SCHEMA = pa.DataFrameSchema(
-    {
-        "client": pa.Column("str"),
-        "performed_at": pa.Column("datetime64[ns]"),
-        "session_id": pa.Column("str"),
-        "exercise": pa.Column("str"),
-        "set_number": pa.Column("Int64", nullable=True),
-        "set_kind": pa.Column("str", pa.Check.isin(SET_KINDS)),
-        "weight_kg": pa.Column(float, pa.Check.in_range(0, MAX_WEIGHT_KG)),
-        "reps": pa.Column("int64", pa.Check.in_range(0, MAX_REPS)),
-        "rpe": pa.Column(float, pa.Check.in_range(0, 10), nullable=True),
-        "rir": pa.Column(float, pa.Check.ge(0), nullable=True),
-        "notes": pa.Column("str"),
-        "source": pa.Column("str"),
-        "line": pa.Column("int64"),
-    },
-    strict=True,
-    ordered=True,
-    coerce=True,
-)
+# The typed sets table every later step relies on: column -> dtype.
+SET_DTYPES = {
+    "client": "str",
+    "performed_at": "datetime64[ns]",
+    "session_id": "str",
+    "exercise": "str",
+    "set_number": "Int64",
+    "set_kind": "str",
+    "weight_kg": "float64",
+    "reps": "int64",
+    "rpe": "float64",
+    "rir": "float64",
+    "notes": "str",
+    "source": "str",
+    "line": "int64",
+}
+
+
+@functools.cache
+def sets_schema():
+    """Return the pandera schema of the sets table.
+
+    Built on first use, because pandera takes half a second to import.
+    """
+    import pandera.pandas as pa
+
+
+    checks = {
+        "set_kind": pa.Check.isin(SET_KINDS),
+        "weight_kg": pa.Check.in_range(0, MAX_WEIGHT_KG),
+        "reps": pa.Check.in_range(0, MAX_REPS),
+        "rpe": pa.Check.in_range(0, 10),
+        "rir": pa.Check.ge(0),
+    }
+    nullable = {"set_number", "rpe", "rir"}
+    return pa.DataFrameSchema(
+        {
+            name: pa.Column(dtype, checks.get(name), nullable=name in nullable)
+            for name, dtype in SET_DTYPES.items()
+        },
+        strict=True,
+        ordered=True,
+        coerce=True,
+    )
+
 
 REJECT_COLUMNS = ("file", "line", "reason")
 
 
 def empty_sets() -> pd.DataFrame:
     """Return a sets table with no rows and the canonical columns and types."""
-    frame = pd.DataFrame({name: pd.Series(dtype=_dtype(col))
-                          for name, col in SETS_SCHEMA.columns.items()})
-    return frame
-
-
-def _dtype(column: pa.Column):
-    return str(column.dtype) if str(column.dtype) != "float64" else float
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in SET_DTYPES.items()})
 
 
 def empty_rejects() -> pd.DataFrame:
     """Return a rejects table with no rows."""
-    return pd.DataFrame({"file": pd.Series(dtype="str"), "line": pd.Series(dtype="int64"),
-                         "reason": pd.Series(dtype="str")})
+    return pd.DataFrame(
+        {
+            "file": pd.Series(dtype="str"),
+            "line": pd.Series(dtype="int64"),
+            "reason": pd.Series(dtype="str"),
+        }
+    )
 
 
-def parse_log(text: str, client_id: str, default_unit: str, origin: str,
-              today: dt.date | None = None) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+def parse_log(
+    text: str, client_id: str, default_unit: str, origin: str, today: dt.date | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     """Parse the text of a canonical log into typed sets and rejected rows.
 
     Parameters
@@ -99,7 +154,7 @@ def parse_log(text: str, client_id: str, default_unit: str, origin: str,
     Returns
     -------
     sets : pandas.DataFrame
-        Valid rows, validated against :data:`SETS_SCHEMA`, weights in kg.
+        Valid rows, validated against :func:`sets_schema`, weights in kg.
     rejects : pandas.DataFrame
         ``file, line, reason`` for each row left out.
     rows_read : int
@@ -108,15 +163,21 @@ def parse_log(text: str, client_id: str, default_unit: str, origin: str,
     try:
         raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except pd.errors.EmptyDataError:
-        raise BackdayError(f"{origin}: the log is empty; it needs at least the header line "
-                           f"{','.join(LOG_COLUMNS)}.") from None
+        raise BackdayError(
+            f"{origin}: the log is empty; it needs at least the header line "
+            f"{','.join(LOG_COLUMNS)}."
+        ) from None
     except pd.errors.ParserError as exc:
-        raise BackdayError(f"{origin}: the log is not valid CSV ({str(exc).strip()}); fix that "
-                           "line or restore the file from a backup.") from None
+        raise BackdayError(
+            f"{origin}: the log is not valid CSV ({str(exc).strip()}); fix that "
+            "line or restore the file from a backup."
+        ) from None
     missing = [c for c in REQUIRED_COLUMNS if c not in raw.columns]
     if missing:
-        raise BackdayError(f"{origin}, line 1: the column '{missing[0]}' is missing; the "
-                           f"header must be {','.join(LOG_COLUMNS)}.")
+        raise BackdayError(
+            f"{origin}, line 1: the column '{missing[0]}' is missing; the "
+            f"header must be {','.join(LOG_COLUMNS)}."
+        )
     for column in LOG_COLUMNS:
         if column not in raw.columns:
             raw[column] = ""
@@ -139,8 +200,9 @@ def _line_numbers(text: str, rows: int) -> np.ndarray:
     return np.asarray(starts[:rows], dtype="int64")
 
 
-def _typed_sets(raw: pd.DataFrame, client_id: str, default_unit: str, origin: str,
-                today: dt.date) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+def _typed_sets(
+    raw: pd.DataFrame, client_id: str, default_unit: str, origin: str, today: dt.date
+) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     text = raw.apply(lambda s: s.str.strip())
     reasons = pd.Series("", index=raw.index, dtype=object)
 
@@ -151,13 +213,19 @@ def _typed_sets(raw: pd.DataFrame, client_id: str, default_unit: str, origin: st
 
     when = pd.to_datetime(text["performed_at"], format="ISO8601", errors="coerce")
     if getattr(when.dt, "tz", None) is not None:
-        raise BackdayError(f"{origin}: performed_at holds time-zone offsets; write local times "
-                           "as YYYY-MM-DD HH:MM without an offset.")
-    reject(when.isna(), "performed_at '" + text["performed_at"] + "' is not a date-time "
-           "(write YYYY-MM-DD HH:MM)")
+        raise BackdayError(
+            f"{origin}: performed_at holds time-zone offsets; write local times "
+            "as YYYY-MM-DD HH:MM without an offset."
+        )
+    reject(
+        when.isna(),
+        "performed_at '" + text["performed_at"] + "' is not a date-time (write YYYY-MM-DD HH:MM)",
+    )
     reject(when < EARLIEST_DATE, "performed_at '" + text["performed_at"] + "' is before 1990")
-    reject(when >= pd.Timestamp(today) + pd.Timedelta(days=2),
-           "performed_at '" + text["performed_at"] + "' is in the future")
+    reject(
+        when >= pd.Timestamp(today) + pd.Timedelta(days=2),
+        "performed_at '" + text["performed_at"] + "' is in the future",
+    )
     reject(text["exercise"] == "", "the exercise name is empty")
     other_client = (text["client"] != "") & (text["client"] != client_id)
     reject(other_client, "the row belongs to client '" + text["client"] + "', not this log's")
@@ -165,8 +233,10 @@ def _typed_sets(raw: pd.DataFrame, client_id: str, default_unit: str, origin: st
     reps = pd.to_numeric(text["reps"], errors="coerce")
     reject(text["reps"] == "", "reps are missing")
     reject(reps.isna(), "reps '" + text["reps"] + "' are not a number")
-    reject((reps < 0) | (reps > MAX_REPS) | (reps % 1 != 0),
-           "reps '" + text["reps"] + f"' are not a whole number from 0 to {MAX_REPS}")
+    reject(
+        (reps < 0) | (reps > MAX_REPS) | (reps % 1 != 0),
+        "reps '" + text["reps"] + f"' are not a whole number from 0 to {MAX_REPS}",
+    )
 
     weight = pd.to_numeric(text["weight"].replace("", "0"), errors="coerce")
     reject(weight.isna(), "weight '" + text["weight"] + "' is not a number")
@@ -174,43 +244,56 @@ def _typed_sets(raw: pd.DataFrame, client_id: str, default_unit: str, origin: st
     unit = text["unit"].str.lower().replace("", default_unit).map(_UNIT_ALIASES)
     reject(unit.isna(), "unit '" + text["unit"] + "' is not kg or lb")
     weight_kg = (weight * np.where(unit == "lb", LB_TO_KG, 1.0)).round(3)
-    reject(weight_kg > MAX_WEIGHT_KG, "weight '" + text["weight"] + f"' is over {MAX_WEIGHT_KG:g} kg")
+    reject(
+        weight_kg > MAX_WEIGHT_KG, "weight '" + text["weight"] + f"' is over {MAX_WEIGHT_KG:g} kg"
+    )
 
     kind = text["set_kind"].str.lower().map(_KIND_ALIASES)
-    reject(kind.isna(), "set_kind '" + text["set_kind"] + "' is not working, warmup, drop or "
-           "failure")
+    reject(
+        kind.isna(), "set_kind '" + text["set_kind"] + "' is not working, warmup, drop or failure"
+    )
     set_number = pd.to_numeric(text["set_number"], errors="coerce")
-    reject((text["set_number"] != "") & (set_number.isna() | (set_number % 1 != 0)),
-           "set_number '" + text["set_number"] + "' is not a whole number")
+    reject(
+        (text["set_number"] != "") & (set_number.isna() | (set_number % 1 != 0)),
+        "set_number '" + text["set_number"] + "' is not a whole number",
+    )
     rpe = pd.to_numeric(text["rpe"], errors="coerce")
-    reject(((text["rpe"] != "") & rpe.isna()) | (rpe < 0) | (rpe > 10),
-           "rpe '" + text["rpe"] + "' is not a number from 0 to 10")
+    reject(
+        ((text["rpe"] != "") & rpe.isna()) | (rpe < 0) | (rpe > 10),
+        "rpe '" + text["rpe"] + "' is not a number from 0 to 10",
+    )
     rir = pd.to_numeric(text["rir"], errors="coerce")
-    reject(((text["rir"] != "") & rir.isna()) | (rir < 0), "rir '" + text["rir"]
-           + "' is not a number of reps in reserve")
+    reject(
+        ((text["rir"] != "") & rir.isna()) | (rir < 0),
+        "rir '" + text["rir"] + "' is not a number of reps in reserve",
+    )
 
     good = reasons == ""
-    sets = pd.DataFrame({
-        "client": [client_id] * int(good.sum()),
-        "performed_at": when[good].astype("datetime64[ns]").to_numpy(),
-        "session_id": _session_ids(text.loc[good, "session_id"], when[good]),
-        "exercise": text.loc[good, "exercise"].to_numpy(),
-        "set_number": set_number[good].astype("Int64").to_numpy(),
-        "set_kind": kind[good].to_numpy(),
-        "weight_kg": weight_kg[good].astype(float).to_numpy(),
-        "reps": reps[good].astype("int64").to_numpy(),
-        "rpe": rpe[good].astype(float).to_numpy(),
-        "rir": rir[good].astype(float).to_numpy(),
-        "notes": raw.loc[good, "notes"].to_numpy(),
-        "source": text.loc[good, "source"].to_numpy(),
-        "line": raw.index[good.to_numpy()].astype("int64"),
-    })
-    rejects = pd.DataFrame({
-        "file": [origin] * int((~good).sum()),
-        "line": raw.index[~good.to_numpy()].astype("int64"),
-        "reason": reasons[~good].to_list(),
-    })
-    return SETS_SCHEMA.validate(sets), rejects, len(raw)
+    sets = pd.DataFrame(
+        {
+            "client": [client_id] * int(good.sum()),
+            "performed_at": when[good].astype("datetime64[ns]").to_numpy(),
+            "session_id": _session_ids(text.loc[good, "session_id"], when[good]),
+            "exercise": text.loc[good, "exercise"].to_numpy(),
+            "set_number": set_number[good].astype("Int64").to_numpy(),
+            "set_kind": kind[good].to_numpy(),
+            "weight_kg": weight_kg[good].astype(float).to_numpy(),
+            "reps": reps[good].astype("int64").to_numpy(),
+            "rpe": rpe[good].astype(float).to_numpy(),
+            "rir": rir[good].astype(float).to_numpy(),
+            "notes": raw.loc[good, "notes"].to_numpy(),
+            "source": text.loc[good, "source"].to_numpy(),
+            "line": raw.index[good.to_numpy()].astype("int64"),
+        }
+    )
+    rejects = pd.DataFrame(
+        {
+            "file": [origin] * int((~good).sum()),
+            "line": raw.index[~good.to_numpy()].astype("int64"),
+            "reason": reasons[~good].to_list(),
+        }
+    )
+    return sets_schema().validate(sets), rejects, len(raw)
 
 
 def _session_ids(given: pd.Series, when: pd.Series) -> np.ndarray:
@@ -219,14 +302,17 @@ def _session_ids(given: pd.Series, when: pd.Series) -> np.ndarray:
     return given.where(given != "", fallback).to_numpy()
 
 
-def read_log(path: Path, client_id: str, default_unit: str = "kg",
-             today: dt.date | None = None) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+def read_log(
+    path: Path, client_id: str, default_unit: str = "kg", today: dt.date | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     """Read one client's log file; see :func:`parse_log` for what is returned."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         return empty_sets(), empty_rejects(), 0
     except UnicodeDecodeError:
-        raise BackdayError(f"{path}: the log is not UTF-8 text; save it again as CSV UTF-8 "
-                           "or re-import the app export.") from None
+        raise BackdayError(
+            f"{path}: the log is not UTF-8 text; save it again as CSV UTF-8 "
+            "or re-import the app export."
+        ) from None
     return parse_log(text, client_id, default_unit, str(path), today)

@@ -17,7 +17,7 @@ DATA_DIR_ENV = "BACKDAY_DATA"
 
 
 def data_dir(explicit: str | os.PathLike | None = None) -> Path:
-    """Return the data folder: the argument, else ``$BACKDAY_DATA``, else the project's ``data/``."""
+    """Return the data folder: the argument, else ``$BACKDAY_DATA``, else the project's data/."""
     chosen = explicit or os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR
     return Path(chosen).expanduser().resolve()
 

@@ -16,6 +16,7 @@ from nbconvert import HTMLExporter
 
 from backday_analysis import paths
 from backday_analysis.errors import BackdayError
+from backday_analysis.kernels import KERNEL_NAME, QUIET, WarmKernel
 from backday_analysis.storage import atomic_path, write_bytes_atomic
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -46,8 +47,16 @@ class ReportResult:
     seconds: float = 0.0
 
 
-def execute(notebook: Path, parameters: dict, timeout: int = CELL_TIMEOUT_SECONDS):
-    """Run a notebook with papermill in a fresh kernel and return the executed notebook.
+def execute(
+    notebook: Path,
+    parameters: dict,
+    timeout: int = CELL_TIMEOUT_SECONDS,
+    kernel: WarmKernel | None = None,
+):
+    """Run a notebook with papermill and return the executed notebook.
+
+    The notebook runs in ``kernel`` when given (a batch keeps one warm kernel per worker),
+    else in a fresh kernel that is shut down afterwards.
 
     Raises
     ------
@@ -59,38 +68,55 @@ def execute(notebook: Path, parameters: dict, timeout: int = CELL_TIMEOUT_SECOND
     from papermill.exceptions import PapermillExecutionError
 
     logging.getLogger("papermill").setLevel(logging.WARNING)
+    reuse = {"km": kernel.manager} if kernel else {"extra_arguments": QUIET}
     try:
         return papermill.execute_notebook(
-            str(notebook), None, parameters=parameters, kernel_name="python3",
-            progress_bar=False, log_output=False, execution_timeout=timeout,
+            str(notebook),
+            None,
+            parameters=parameters,
+            kernel_name=KERNEL_NAME,
+            progress_bar=False,
+            log_output=False,
+            execution_timeout=timeout,
             cwd=str(notebook.parent),
-            # Keep the kernel quiet on the terminal: its start-up warnings are not for coaches.
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            **reuse,
         )
     except PapermillExecutionError as exc:
         message = str(exc.evalue).strip()
         if exc.ename == "BackdayError":
             raise BackdayError(message) from None
-        raise BackdayError(f"{notebook.name} failed in cell {exc.exec_count} with "
-                           f"{exc.ename}: {message}; fix the data or report the bug.") from None
+        raise BackdayError(
+            f"{notebook.name} failed in cell {exc.exec_count} with "
+            f"{exc.ename}: {message}; fix the data or report the bug."
+        ) from None
     except TimeoutError as exc:
-        raise BackdayError(f"{notebook.name}: a cell ran longer than {timeout} s ({exc}); "
-                           "check the data size or raise the timeout.") from None
+        raise BackdayError(
+            f"{notebook.name}: a cell ran longer than {timeout} s ({exc}); "
+            "check the data size or raise the timeout."
+        ) from None
     except RuntimeError as exc:
         if "timed out" in str(exc).lower() or "timeout" in type(exc).__name__.lower():
-            raise BackdayError(f"{notebook.name}: a cell ran longer than {timeout} s and was "
-                               "stopped; check the data size or raise the timeout.") from None
+            raise BackdayError(
+                f"{notebook.name}: a cell ran longer than {timeout} s and was "
+                "stopped; check the data size or raise the timeout."
+            ) from None
         raise
 
 
 def to_html(executed, title: str, generated_line: str) -> str:
     """Return an executed notebook as one self-contained HTML page with the code hidden."""
-    exporter = HTMLExporter(template_name="backday", extra_template_basedirs=[str(TEMPLATES_DIR)],
-                            exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True, embed_images=True)
+    exporter = HTMLExporter(
+        template_name="backday",
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
     node = nbformat.from_dict(executed)
     page, _ = exporter.from_notebook_node(
-        node, resources={"report_title": title, "generated_line": generated_line})
+        node, resources={"report_title": title, "generated_line": generated_line}
+    )
     return page
 
 
@@ -107,13 +133,17 @@ def to_pdf(page: str, target: Path) -> None:
         weasyprint.HTML(string=page, url_fetcher=fetcher).write_pdf(str(temporary))
 
 
-def render(job: ReportJob, formats: tuple[str, ...] = FORMATS,
-           generated_at: dt.datetime | None = None) -> ReportResult:
+def render(
+    job: ReportJob,
+    formats: tuple[str, ...] = FORMATS,
+    generated_at: dt.datetime | None = None,
+    kernel: WarmKernel | None = None,
+) -> ReportResult:
     """Run one report job and write its files; errors are returned, not raised."""
     started = time.perf_counter()
     result = ReportResult(job.label)
     try:
-        executed = execute(job.notebook, job.parameters)
+        executed = execute(job.notebook, job.parameters, kernel=kernel)
         stamp = (generated_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
         page = to_html(executed, job.title, f"Generated at {stamp} by backday_analysis.")
         if "html" in formats:

@@ -24,17 +24,24 @@ def load_roster(path: Path) -> pd.DataFrame:
         float (missing when unknown) and ``timezone`` empty when the roster gives none.
     """
     if not path.is_file():
-        raise BackdayError(f"{path}: the roster file is missing; create it with the header "
-                           f"{','.join(ROSTER_COLUMNS)} or point --data at your data folder.")
+        raise BackdayError(
+            f"{path}: the roster file is missing; create it with the header "
+            f"{','.join(ROSTER_COLUMNS)} or point --data at your data folder."
+        )
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError):
-        raise BackdayError(f"{path}: the roster cannot be read as UTF-8 CSV; save it again as "
-                           "CSV UTF-8.") from None
+        raise BackdayError(
+            f"{path}: the roster cannot be read as UTF-8 CSV; save it again as CSV UTF-8."
+        ) from None
     for column in ROSTER_COLUMNS[:3]:
         if column not in raw.columns:
-            raise located(path, 1, f"the column '{column}' is missing",
-                          f"the header must be {','.join(ROSTER_COLUMNS)}")
+            raise located(
+                path,
+                1,
+                f"the column '{column}' is missing",
+                f"the header must be {','.join(ROSTER_COLUMNS)}",
+            )
     for column in ROSTER_COLUMNS[3:]:
         if column not in raw.columns:
             raw[column] = ""
@@ -46,20 +53,27 @@ def load_roster(path: Path) -> pd.DataFrame:
             raise located(path, line, "the client_id is empty", "give every client an id")
         unit = row.unit.lower().rstrip("s")
         if unit not in UNITS:
-            raise located(path, line, f"the unit '{row.unit}' is not kg or lb",
-                          "write kg or lb")
+            raise located(path, line, f"the unit '{row.unit}' is not kg or lb", "write kg or lb")
         weights.append(_bodyweight(row.bodyweight_kg, path, line))
         if row.timezone:
             try:
                 zoneinfo.ZoneInfo(row.timezone)
             except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-                raise located(path, line, f"the time zone '{row.timezone}' is unknown",
-                              "write an IANA name such as Europe/Amsterdam") from None
+                raise located(
+                    path,
+                    line,
+                    f"the time zone '{row.timezone}' is unknown",
+                    "write an IANA name such as Europe/Amsterdam",
+                ) from None
     duplicated = roster["client_id"].duplicated()
     if duplicated.any():
         line = int(duplicated.to_numpy().nonzero()[0][0]) + 2
-        raise located(path, line, f"the client_id '{roster['client_id'][line - 2]}' is used "
-                      "twice", "give each client one row")
+        raise located(
+            path,
+            line,
+            f"the client_id '{roster['client_id'][line - 2]}' is used twice",
+            "give each client one row",
+        )
     roster["unit"] = roster["unit"].str.lower().str.rstrip("s")
     roster["bodyweight_kg"] = pd.array(weights, dtype="Float64")
     return roster
@@ -73,8 +87,12 @@ def _bodyweight(text: str, path: Path, line: int) -> float | None:
     except ValueError:
         value = -1.0
     if not 20 <= value <= 400:
-        raise located(path, line, f"the bodyweight_kg '{text}' is not a weight in kg",
-                      "write a number between 20 and 400, or leave it empty")
+        raise located(
+            path,
+            line,
+            f"the bodyweight_kg '{text}' is not a weight in kg",
+            "write a number between 20 and 400, or leave it empty",
+        )
     return value
 
 
@@ -83,19 +101,35 @@ def client_row(roster: pd.DataFrame, client_id: str, path: Path | str = "roster"
     match = roster.loc[roster["client_id"] == client_id]
     if match.empty:
         known = ", ".join(roster["client_id"]) or "none"
-        raise BackdayError(f"{path}: there is no client '{client_id}' in the roster (known: "
-                           f"{known}); check the id or add the client to roster.csv.")
+        raise BackdayError(
+            f"{path}: there is no client '{client_id}' in the roster (known: "
+            f"{known}); check the id or add the client to roster.csv."
+        )
     return match.iloc[0]
 
 
-def with_client(roster: pd.DataFrame, client_id: str, name: str | None = None,
-                unit: str = "kg", bodyweight_kg: float | None = None,
-                timezone: str = "") -> pd.DataFrame:
+def with_client(
+    roster: pd.DataFrame,
+    client_id: str,
+    name: str | None = None,
+    unit: str = "kg",
+    bodyweight_kg: float | None = None,
+    timezone: str = "",
+) -> pd.DataFrame:
     """Return the roster with a client added, unless it is there already."""
     if (roster["client_id"] == client_id).any():
         return roster
-    row = pd.DataFrame([{"client_id": client_id, "name": name or client_id, "unit": unit,
-                         "bodyweight_kg": bodyweight_kg, "timezone": timezone}])
+    row = pd.DataFrame(
+        [
+            {
+                "client_id": client_id,
+                "name": name or client_id,
+                "unit": unit,
+                "bodyweight_kg": bodyweight_kg,
+                "timezone": timezone,
+            }
+        ]
+    )
     row["bodyweight_kg"] = row["bodyweight_kg"].astype("Float64")
     return pd.concat([roster, row], ignore_index=True)
 

@@ -19,8 +19,9 @@ def atomic_path(target: Path) -> Iterator[Path]:
     on any error, or if the process is killed, the target keeps its previous content.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                         dir=target.parent)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".part", dir=target.parent
+    )
     os.close(handle)
     # mkstemp creates the file private (0600); give it the mode a plain open() would.
     os.chmod(temporary, 0o666 & ~_umask())

@@ -23,8 +23,16 @@ import pandas as pd
 from backday_analysis import GROUPS
 from backday_analysis.weeks import week_label
 
-WEEKLY_COLUMNS = ("client", "week", "group", "fractional_sets", "direct_sets", "tonnage_kg",
-                  "days", "guideline_met")
+WEEKLY_COLUMNS = (
+    "client",
+    "week",
+    "group",
+    "fractional_sets",
+    "direct_sets",
+    "tonnage_kg",
+    "days",
+    "guideline_met",
+)
 _EPOCH = dt.date(1970, 1, 1)
 
 
@@ -42,9 +50,15 @@ def _monday(week_number: int) -> dt.date:
     return _EPOCH + dt.timedelta(days=int(week_number) * 7 - 3)
 
 
-def weekly_volume(sets: pd.DataFrame, catalogue: pd.DataFrame, *,
-                  clients: list[str] | None = None, through: dt.date | None = None,
-                  min_sets_per_day: int = 1, guideline_days: int = 2) -> pd.DataFrame:
+def weekly_volume(
+    sets: pd.DataFrame,
+    catalogue: pd.DataFrame,
+    *,
+    clients: list[str] | None = None,
+    through: dt.date | None = None,
+    min_sets_per_day: int = 1,
+    guideline_days: int = 2,
+) -> pd.DataFrame:
     """Return the weekly table, one row per client, ISO week and group.
 
     Parameters
@@ -109,16 +123,17 @@ def weekly_volume(sets: pd.DataFrame, catalogue: pd.DataFrame, *,
         per_group[group] = {
             "fractional_sets": np.bincount(week_key, weights=credit, minlength=size),
             "direct_sets": np.bincount(week_key, weights=credit == 1.0, minlength=size),
-            "tonnage_kg": np.bincount(week_key, weights=np.where(hit, work, 0.0),
-                                      minlength=size),
+            "tonnage_kg": np.bincount(week_key, weights=np.where(hit, work, 0.0), minlength=size),
             "days": np.bincount(day_week, weights=trained, minlength=size),
         }
-    return _assemble(per_group, client_names, client_code, week, first_week, last_week,
-                     n_weeks, guideline_days)
+    return _assemble(
+        per_group, client_names, client_code, week, first_week, last_week, n_weeks, guideline_days
+    )
 
 
-def _assemble(per_group, client_names, client_code, week, first_week, last_week, n_weeks,
-              guideline_days) -> pd.DataFrame:
+def _assemble(
+    per_group, client_names, client_code, week, first_week, last_week, n_weeks, guideline_days
+) -> pd.DataFrame:
     n_clients = len(client_names)
     starts = np.full(n_clients, last_week)
     if len(week):
@@ -127,10 +142,12 @@ def _assemble(per_group, client_names, client_code, week, first_week, last_week,
     week_rows = np.tile(np.arange(first_week, last_week + 1), n_clients)
     in_range = week_rows >= starts[client_rows]
     labels = {w: week_label(_monday(w)) for w in range(first_week, last_week + 1)}
-    base = pd.DataFrame({
-        "client": np.asarray(client_names, dtype=object)[client_rows[in_range]],
-        "week": [labels[w] for w in week_rows[in_range]],
-    })
+    base = pd.DataFrame(
+        {
+            "client": np.asarray(client_names, dtype=object)[client_rows[in_range]],
+            "week": [labels[w] for w in week_rows[in_range]],
+        }
+    )
     frames = []
     for order, group in enumerate(GROUPS):
         measures = per_group[group]
@@ -149,18 +166,24 @@ def _assemble(per_group, client_names, client_code, week, first_week, last_week,
 
 
 def _empty() -> pd.DataFrame:
-    return pd.DataFrame({
-        "client": pd.Series(dtype="str"), "week": pd.Series(dtype="str"),
-        "group": pd.Series(dtype="str"), "fractional_sets": pd.Series(dtype=float),
-        "direct_sets": pd.Series(dtype="int64"), "tonnage_kg": pd.Series(dtype=float),
-        "days": pd.Series(dtype="int64"), "guideline_met": pd.Series(dtype=bool),
-    })
+    return pd.DataFrame(
+        {
+            "client": pd.Series(dtype="str"),
+            "week": pd.Series(dtype="str"),
+            "group": pd.Series(dtype="str"),
+            "fractional_sets": pd.Series(dtype=float),
+            "direct_sets": pd.Series(dtype="int64"),
+            "tonnage_kg": pd.Series(dtype=float),
+            "days": pd.Series(dtype="int64"),
+            "guideline_met": pd.Series(dtype=bool),
+        }
+    )
 
 
 def unmapped_exercises(sets: pd.DataFrame) -> pd.DataFrame:
     """Return the logged names the catalogue does not know, with their working sets."""
     unknown = working_sets(sets).loc[lambda s: s["exercise_id"].isna()]
-    summary = (unknown.groupby(["client", "exercise"], as_index=False)
-               .agg(sets=("reps", "size"), first=("performed_at", "min"),
-                    last=("performed_at", "max")))
+    summary = unknown.groupby(["client", "exercise"], as_index=False).agg(
+        sets=("reps", "size"), first=("performed_at", "min"), last=("performed_at", "max")
+    )
     return summary.sort_values(["client", "sets"], ascending=[True, False], ignore_index=True)

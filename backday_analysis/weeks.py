@@ -33,8 +33,10 @@ def parse_week(text: str) -> dt.date:
             return dt.date.fromisocalendar(year, week, 1)
         except ValueError:
             pass
-    raise BackdayError(f"'{text}' is not an ISO week; write it as YYYY-Www (for example "
-                       "2026-W47, a week the year has) or 'latest'.")
+    raise BackdayError(
+        f"'{text}' is not an ISO week; write it as YYYY-Www (for example "
+        "2026-W47, a week the year has) or 'latest'."
+    )
 
 
 def week_start(timestamps: pd.Series) -> pd.Series:

@@ -14,9 +14,14 @@ from backday_analysis.catalogue import (
 )
 from backday_analysis.errors import BackdayError
 
-HEADER = "exercise_id,name,pattern,equipment,grip,load_type,aliases,lats,traps,rhomboids,lower_back,biceps\n"
+HEADER = (
+    "exercise_id,name,pattern,equipment,grip,load_type,"
+    "aliases,lats,traps,rhomboids,lower_back,biceps\n"
+)
 ROW_PULL = "pull_up,Pull-up,vertical_pull,bodyweight,,bodyweight,Pull Up|Pullups,1,,0.5,,0.5\n"
-ROW_ROW = "cable_row,Seated cable row,horizontal_pull,cable,close,external,Seated Row (Cable),1,,0.5,,\n"
+ROW_ROW = (
+    "cable_row,Seated cable row,horizontal_pull,cable,close,external,Seated Row (Cable),1,,0.5,,\n"
+)
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -44,14 +49,22 @@ def test_catalogue_loads_credits_as_numbers(tmp_path):
     ("text", "message"),
     [
         (HEADER.replace("biceps", "chest") + ROW_PULL, "line 1: 'chest' is not a muscle group"),
-        (HEADER + ROW_PULL.replace(",1,,0.5,,0.5", ",2,,0.5,,0.5"),
-         "line 2: the lats credit '2' is not 0.5 or 1"),
-        (HEADER + ROW_PULL + ROW_PULL.replace("Pull Up|Pullups", ""),
-         "line 3: the exercise_id 'pull_up' is used twice"),
-        (HEADER + ROW_PULL + ROW_ROW.replace("Seated Row (Cable)", "pull ups"),
-         "line 3: the alias 'pull ups' is already used on line 2"),
-        (HEADER + ROW_PULL.replace("bodyweight,Pull", "heavy,Pull"),
-         "line 2: the load_type 'heavy' is unknown"),
+        (
+            HEADER + ROW_PULL.replace(",1,,0.5,,0.5", ",2,,0.5,,0.5"),
+            "line 2: the lats credit '2' is not 0.5 or 1",
+        ),
+        (
+            HEADER + ROW_PULL + ROW_PULL.replace("Pull Up|Pullups", ""),
+            "line 3: the exercise_id 'pull_up' is used twice",
+        ),
+        (
+            HEADER + ROW_PULL + ROW_ROW.replace("Seated Row (Cable)", "pull ups"),
+            "line 3: the alias 'pull ups' is already used on line 2",
+        ),
+        (
+            HEADER + ROW_PULL.replace("bodyweight,Pull", "heavy,Pull"),
+            "line 2: the load_type 'heavy' is unknown",
+        ),
     ],
 )
 def test_bad_catalogue_names_file_line_and_column(tmp_path, text, message):

@@ -5,7 +5,10 @@ import pytest
 from backday_analysis.errors import BackdayError
 from backday_analysis.logs import LB_TO_KG, parse_log, read_log
 
-HEADER = "client,performed_at,session_id,exercise,set_number,set_kind,weight,unit,reps,rpe,rir,notes,source\n"
+HEADER = (
+    "client,performed_at,session_id,exercise,set_number,set_kind,"
+    "weight,unit,reps,rpe,rir,notes,source\n"
+)
 TODAY = dt.date(2027, 6, 1)
 
 

@@ -37,8 +37,13 @@ def cell(table, week, group, column):
 def test_columns_and_every_week_from_first_to_last_appear(dataset):
     table = weekly_volume(dataset.sets, dataset.catalogue, clients=["ana"])
     assert tuple(table.columns) == WEEKLY_COLUMNS
-    assert sorted(table["week"].unique()) == ["2026-W52", "2026-W53", "2027-W01", "2027-W02",
-                                              "2027-W03"]
+    assert sorted(table["week"].unique()) == [
+        "2026-W52",
+        "2026-W53",
+        "2027-W01",
+        "2027-W02",
+        "2027-W03",
+    ]
     assert len(table) == 5 * 5
 
 
@@ -73,8 +78,9 @@ def test_warm_up_only_and_empty_weeks_are_zeros(dataset):
 
 
 def test_day_threshold_and_guideline_are_parameters(dataset):
-    table = weekly_volume(dataset.sets, dataset.catalogue, clients=["ana"],
-                          min_sets_per_day=2, guideline_days=1)
+    table = weekly_volume(
+        dataset.sets, dataset.catalogue, clients=["ana"], min_sets_per_day=2, guideline_days=1
+    )
     # 28 Dec has two lats sets, 3 Jan only one.
     assert cell(table, "2026-W53", "lats", "days") == 1
     assert cell(table, "2026-W53", "lats", "guideline_met")
@@ -82,8 +88,9 @@ def test_day_threshold_and_guideline_are_parameters(dataset):
 
 
 def test_through_extends_with_zero_weeks_and_clients_without_sets_appear(dataset):
-    table = weekly_volume(dataset.sets, dataset.catalogue, clients=["ana", "ben"],
-                          through=dt.date(2027, 1, 31))
+    table = weekly_volume(
+        dataset.sets, dataset.catalogue, clients=["ana", "ben"], through=dt.date(2027, 1, 31)
+    )
     assert table.loc[table["client"] == "ana", "week"].max() == "2027-W04"
     assert table.loc[table["client"] == "ben", "week"].unique().tolist() == ["2027-W04"]
     assert table.loc[table["client"] == "ben", "fractional_sets"].sum() == 0
