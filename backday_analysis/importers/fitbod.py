@@ -1,0 +1,100 @@
+"""Fitbod exports (``WorkoutExport.csv``).
+
+Header (the ``multiplier`` column is missing in older exports)::
+
+    Date,Exercise,Reps,Weight(kg),Duration(s),Distance(m),Incline,Resistance,isWarmup,Note,multiplier
+
+Dates are UTC (``2021-01-17 22:14:35 +0000``) and are stored in the client's local time: the
+roster's time zone, else the config's ``default_timezone`` (a late-evening workout in UTC can
+be the next morning's date locally). Workouts come newest first; each workout's sets share its
+date-time and are numbered by their order within the workout and exercise.
+
+Weights are always kg with conversion noise (``20.41168092460379`` is 45 lb); each is snapped to
+the 0.25 kg or 0.25 lb plate value it is within a few grams of, else rounded to 0.01 kg, and
+kept in that unit (see :func:`backday_analysis.importers.snap_kg`). Numbers may carry a
+leading space. ``isWarmup`` true marks a warm-up. ``multiplier`` is Fitbod's own volume factor
+(2 for a pair of dumbbells, 0 for timed work); the weight is kept as entered, per dumbbell, as
+Strong and Hevy log it, so the multiplier is not applied. Rows with 0 reps are timed or
+distance entries, not sets.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from backday_analysis.importers import (
+    ImportContext,
+    Parsed,
+    Verdicts,
+    build,
+    check_dates,
+    derived_set_numbers,
+    no_reps_reason,
+    parse_numbers,
+    read_reps,
+    read_weights,
+    snap_kg,
+)
+from backday_analysis.importers.detect import Layout, RawTable
+
+FORMAT = "fitbod"
+FORMAT_NAME = "Fitbod"
+_COLUMNS = ("date", "exercise", "reps", "weight(kg)", "duration(s)", "distance(m)", "incline",
+            "resistance", "iswarmup", "note")
+_WARMUP = {"true": "warmup", "false": "working", "1": "warmup", "0": "working"}
+
+
+def match(header: list[str]) -> Layout | None:
+    """Return the Fitbod dialect of the header, or None."""
+    names = tuple("".join(c.split()).casefold() for c in header)
+    if names == _COLUMNS + ("multiplier",):
+        dialect = "utc"
+    elif names == _COLUMNS:
+        dialect = "utc-no-multiplier"
+    else:
+        return None
+    return Layout(dialect=dialect, delimiter=",", columns={n: i for i, n in enumerate(names)},
+                  width=len(names))
+
+
+def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
+    """Read a Fitbod export's rows into canonical sets, non-set rows and rejects."""
+    index = table.cells.index
+    verdicts = Verdicts(index)
+    wrong_width, width_reason = table.width_problems()
+    verdicts.reject(wrong_width, width_reason)
+
+    date_text = table.column(layout, "date")
+    utc = pd.to_datetime(date_text, format="%Y-%m-%d %H:%M:%S %z", utc=True, errors="coerce")
+    when = utc.dt.tz_convert(ctx.timezone).dt.tz_localize(None).astype("datetime64[ns]")
+    check_dates(when, date_text, table.lines, verdicts, table.file, FORMAT_NAME,
+                "YYYY-MM-DD HH:MM:SS +0000")
+    exercise = table.column(layout, "exercise")
+    verdicts.reject(exercise == "", "the exercise name is empty")
+
+    reps = read_reps(table.column(layout, "reps"), verdicts)
+    duration, _ = parse_numbers(table.column(layout, "duration(s)"))
+    distance, _ = parse_numbers(table.column(layout, "distance(m)"))
+    timed = (duration.fillna(0) > 0) | (distance.fillna(0) > 0)
+    verdicts.non_set(reps.isna() | (reps == 0), no_reps_reason(reps, timed))
+
+    warm_text = table.column(layout, "iswarmup")
+    kind = warm_text.str.casefold().map(_WARMUP)
+    verdicts.reject(kind.isna(), "isWarmup '" + warm_text + "' is not true or false")
+
+    weight_text = table.column(layout, "weight(kg)")
+    weight_kg = read_weights(weight_text, verdicts)
+    weight, unit = snap_kg(weight_kg)
+
+    set_number = pd.Series(pd.NA, index=index, dtype="Int64")
+    open_rows = verdicts.open
+    if open_rows.any():
+        set_number[open_rows] = derived_set_numbers([date_text[open_rows],
+                                                     exercise[open_rows]]).astype("Int64")
+    rows = pd.DataFrame({
+        "line": table.lines, "performed_at": when, "exercise": exercise,
+        "set_number": set_number, "set_kind": kind.fillna(""), "weight": weight,
+        "unit": unit, "reps": reps, "rpe": float("nan"), "notes": table.column(layout, "note"),
+    })
+    return build(file=table.file, format=FORMAT, dialect=layout.dialect, rows=rows,
+                 verdicts=verdicts, source=FORMAT, ctx=ctx, stated_unit="kg")

@@ -1,0 +1,161 @@
+"""FitNotes exports.
+
+Headers (each optionally followed by ``,Comment``)::
+
+    Date,Exercise,Category,Weight (lbs),Reps,Distance,Distance Unit,Time      -> weight-lbs
+    Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time      -> weight-kgs
+    Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time -> weight-unit
+
+Dates only (``YYYY-MM-DD``), oldest first, no workouts and no set numbers: a day's sets of one
+exercise form one session dated at midnight, and each set is numbered by its order within the
+day and exercise (stable from one export to the next, since the app re-exports the whole
+history in the same order). FitNotes has no warm-up flag: every set is a working set.
+
+Some exports hold exercise names with unquoted commas (``Curl, Hammer``), which shift the row
+by one field per comma. Such a row is recovered, not rejected: the extra fields belong to the
+name, and the recovered row must then have a category the file uses elsewhere (or one of
+FitNotes' built-in categories) and numbers where the numbers go. Only the broken lines are
+handled one by one.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from backday_analysis.importers import (
+    UNITS,
+    ImportContext,
+    Parsed,
+    Verdicts,
+    build,
+    check_dates,
+    derived_set_numbers,
+    no_reps_reason,
+    parse_numbers,
+    read_reps,
+    read_weights,
+)
+from backday_analysis.importers.detect import Layout, RawTable
+
+FORMAT = "fitnotes"
+FORMAT_NAME = "FitNotes"
+BUILT_IN_CATEGORIES = ("Abs", "Back", "Biceps", "Cardio", "Chest", "Legs", "Shoulders",
+                       "Triceps", "Forearms", "Calves", "Glutes", "Hamstrings", "Quads")
+_NAMES = {"date": "date", "exercise": "exercise", "category": "category",
+          "weight (lbs)": "weight_lb", "weight (lb)": "weight_lb", "weight (kgs)": "weight_kg",
+          "weight (kg)": "weight_kg", "weight": "weight", "weight unit": "weight_unit",
+          "reps": "reps", "distance": "distance", "distance unit": "distance_unit",
+          "time": "time", "comment": "comment"}
+_LAYOUTS = {
+    "weight-lbs": ("date", "exercise", "category", "weight_lb", "reps", "distance",
+                   "distance_unit", "time"),
+    "weight-kgs": ("date", "exercise", "category", "weight_kg", "reps", "distance",
+                   "distance_unit", "time"),
+    "weight-unit": ("date", "exercise", "category", "weight", "weight_unit", "reps",
+                    "distance", "distance_unit", "time"),
+}
+
+
+def match(header: list[str]) -> Layout | None:
+    """Return the FitNotes dialect of the header, or None."""
+    keys = tuple(_NAMES.get(c.strip().casefold()) for c in header)
+    comment = keys[-1:] == ("comment",)
+    body = keys[:-1] if comment else keys
+    for dialect, wanted in _LAYOUTS.items():
+        if body == wanted:
+            return Layout(dialect=dialect + ("+comment" if comment else ""), delimiter=",",
+                          columns={k: i for i, k in enumerate(keys)}, width=len(keys),
+                          info={"base": dialect})
+    return None
+
+
+def recover_commas(table: RawTable, layout: Layout) -> None:
+    """Rebuild, in place, rows whose exercise name held unquoted commas."""
+    if not table.raw:
+        return
+    width = layout.width
+    category = layout.columns["category"]
+    good = table.fields == width
+    known = set(table.cells.loc[good, category]) | set(BUILT_IN_CATEGORIES)
+    numeric = [layout.columns[k] for k in ("weight", "weight_lb", "weight_kg", "reps")
+               if k in layout.columns]
+    for position, fields in table.raw.items():
+        extra = len(fields) - width
+        if extra <= 0:
+            continue
+        name = ",".join(fields[1:2 + extra]).strip()
+        record = [fields[0], name, *fields[2 + extra:]]
+        cells = [c.strip() for c in record]
+        numbers_fit = all(_is_number_or_empty(cells[i]) for i in numeric)
+        if cells[category] in known and numbers_fit:
+            table.cells.iloc[position] = cells
+            table.fields.iloc[position] = width
+
+
+def _is_number_or_empty(text: str) -> bool:
+    if not text:
+        return True
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
+    """Read a FitNotes export's rows into canonical sets, non-set rows and rejects."""
+    recover_commas(table, layout)
+    index = table.cells.index
+    verdicts = Verdicts(index)
+    wrong_width, width_reason = table.width_problems()
+    verdicts.reject(wrong_width, width_reason + " and the row could not be recovered")
+
+    date_text = table.column(layout, "date")
+    when = pd.to_datetime(date_text, format="%Y-%m-%d", errors="coerce")
+    check_dates(when, date_text, table.lines, verdicts, table.file, FORMAT_NAME, "YYYY-MM-DD")
+    exercise = table.column(layout, "exercise")
+    verdicts.reject(exercise == "", "the exercise name is empty")
+
+    reps = read_reps(table.column(layout, "reps"), verdicts)
+    distance, _ = parse_numbers(table.column(layout, "distance"))
+    timed = (distance.fillna(0) > 0) | ~table.column(layout, "time").isin(["", "0:00:00",
+                                                                          "0:00", "0"])
+    verdicts.non_set(reps.isna() | (reps == 0), no_reps_reason(reps, timed))
+
+    weight_text, unit, stated = _weights(table, layout, verdicts, ctx)
+    weight = read_weights(weight_text, verdicts)
+
+    set_number = pd.Series(pd.NA, index=index, dtype="Int64")
+    open_rows = verdicts.open
+    if open_rows.any():
+        set_number[open_rows] = derived_set_numbers([date_text[open_rows],
+                                                     exercise[open_rows]]).astype("Int64")
+    rows = pd.DataFrame({
+        "line": table.lines, "performed_at": when, "exercise": exercise,
+        "set_number": set_number, "set_kind": "working", "weight": weight, "unit": unit,
+        "reps": reps, "rpe": float("nan"), "notes": table.column(layout, "comment"),
+    })
+    return build(file=table.file, format=FORMAT, dialect=layout.dialect, rows=rows,
+                 verdicts=verdicts, source=FORMAT, ctx=ctx, stated_unit=stated)
+
+
+def _weights(table: RawTable, layout: Layout, verdicts: Verdicts,
+             ctx: ImportContext) -> tuple[pd.Series, pd.Series, str | None]:
+    index = table.cells.index
+    for key, unit in (("weight_lb", "lb"), ("weight_kg", "kg")):
+        if key in layout.columns:
+            return table.column(layout, key), pd.Series(unit, index=index, dtype=object), unit
+    weight_text = table.column(layout, "weight")
+    unit_text = table.column(layout, "weight_unit")
+    unit = unit_text.str.casefold().map(UNITS)
+    verdicts.reject(unit.isna() & (unit_text != ""),
+                    "the weight unit '" + unit_text + "' is not kgs or lbs")
+    blank = unit_text == ""
+    stated = unit.dropna().unique()
+    fill = stated[0] if len(stated) == 1 else ctx.unit
+    if fill is None:
+        verdicts.reject(blank & (weight_text != ""), "the weight has no unit (the file "
+                        "mixes kg and lb, or states none, and no --unit was given)")
+    unit = unit.where(~blank, fill or "")
+    dominant = unit.loc[~blank].mode()
+    return weight_text, unit, (str(dominant.iloc[0]) if len(dominant) else None)
