@@ -41,6 +41,33 @@ def coach_errors(command):
     return wrapper
 
 
+@app.command("import")
+@coach_errors
+def import_(
+    files: Annotated[list[Path], typer.Argument(help="App export CSV files.", show_default=False)],
+    client: Annotated[str, typer.Option("--client", help="Client id; added to the roster if new.")],
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="kg or lb, for exports that state no unit.")
+    ] = None,
+    data: DataOption = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check and report; write nothing.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per file.")] = False,
+) -> None:
+    """Import Strong, Hevy, FitNotes or Fitbod exports into a client's log (all or nothing)."""
+    import json
+
+    from backday_analysis.importing import format_summary, import_exports
+
+    for summary in import_exports(files, client, unit, data, dry_run):
+        typer.echo(
+            json.dumps(summary.to_json(), ensure_ascii=False)
+            if as_json
+            else format_summary(summary)
+        )
+
+
 @app.command()
 @coach_errors
 def weekly(

@@ -106,8 +106,12 @@ class Verdicts:
     def table(self, kind: str, lines: pd.Series) -> pd.DataFrame:
         """Return ``line, reason`` of the rows with this verdict."""
         chosen = self.kind == kind
-        return pd.DataFrame({"line": lines[chosen].astype("int64").to_numpy(),
-                             "reason": self.reason[chosen].astype(str).to_numpy()})
+        return pd.DataFrame(
+            {
+                "line": lines[chosen].astype("int64").to_numpy(),
+                "reason": self.reason[chosen].astype(str).to_numpy(),
+            }
+        )
 
 
 def parse_numbers(text: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -118,8 +122,10 @@ def parse_numbers(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """
     stripped = text.str.strip()
     looks = stripped.str.match(_NUMBER)
-    values = pd.to_numeric(stripped.where(looks, "").str.replace(",", ".", regex=False)
-                           .replace("", np.nan), errors="coerce").astype(float)
+    values = pd.to_numeric(
+        stripped.where(looks, "").str.replace(",", ".", regex=False).replace("", np.nan),
+        errors="coerce",
+    ).astype(float)
     bad = (stripped != "") & values.isna()
     return values, bad
 
@@ -128,8 +134,10 @@ def read_reps(text: pd.Series, verdicts: Verdicts) -> pd.Series:
     """Parse the reps column, rejecting text that is not a whole number from 0."""
     reps, bad = parse_numbers(text)
     verdicts.reject(bad, "reps '" + text + "' are not a number")
-    verdicts.reject((reps < 0) | (reps.notna() & (reps % 1 != 0)),
-                    "reps '" + text + "' are not a whole number from 0")
+    verdicts.reject(
+        (reps < 0) | (reps.notna() & (reps % 1 != 0)),
+        "reps '" + text + "' are not a whole number from 0",
+    )
     return reps
 
 
@@ -144,8 +152,9 @@ def read_weights(text: pd.Series, verdicts: Verdicts) -> pd.Series:
 def read_rpe(text: pd.Series, verdicts: Verdicts) -> pd.Series:
     """Parse an RPE column (empty for none), rejecting values outside 0 to 10."""
     rpe, bad = parse_numbers(text)
-    verdicts.reject(bad | (rpe < 0) | (rpe > 10),
-                    "the RPE '" + text + "' is not a number from 0 to 10")
+    verdicts.reject(
+        bad | (rpe < 0) | (rpe > 10), "the RPE '" + text + "' is not a number from 0 to 10"
+    )
     return rpe
 
 
@@ -183,16 +192,23 @@ def snap_kg(weight_kg: pd.Series, decimals: int = 2) -> tuple[pd.Series, pd.Seri
 
 def derived_set_numbers(groups: list[pd.Series]) -> pd.Series:
     """Number rows 1, 2, ... in file order within each group (e.g. date and exercise)."""
-    keys = pd.DataFrame({f"k{i}": g.to_numpy() for i, g in enumerate(groups)},
-                        index=groups[0].index)
+    keys = pd.DataFrame(
+        {f"k{i}": g.to_numpy() for i, g in enumerate(groups)}, index=groups[0].index
+    )
     return keys.groupby(list(keys.columns), sort=False, dropna=False).cumcount() + 1
 
 
 def no_reps_reason(reps: pd.Series, timed: pd.Series) -> pd.Series:
     """Reason for a row without reps: a timed or distance entry, or an empty set."""
-    return pd.Series(np.where(timed, "no reps: a timed or distance entry (cardio or a hold), "
-                              "not a set", "0 reps: nothing lifted, not a set"),
-                     index=reps.index, dtype=object)
+    return pd.Series(
+        np.where(
+            timed,
+            "no reps: a timed or distance entry (cardio or a hold), not a set",
+            "0 reps: nothing lifted, not a set",
+        ),
+        index=reps.index,
+        dtype=object,
+    )
 
 
 def clean_text(values: pd.Series) -> pd.Series:
@@ -200,8 +216,17 @@ def clean_text(values: pd.Series) -> pd.Series:
     return values.astype(str).str.replace(_NEWLINES, " ", regex=True)
 
 
-def build(*, file: str, format: str, dialect: str, rows: pd.DataFrame, verdicts: Verdicts,
-          source: str, ctx: ImportContext, stated_unit: str | None) -> Parsed:
+def build(
+    *,
+    file: str,
+    format: str,
+    dialect: str,
+    rows: pd.DataFrame,
+    verdicts: Verdicts,
+    source: str,
+    ctx: ImportContext,
+    stated_unit: str | None,
+) -> Parsed:
     """Turn normalised rows into a :class:`Parsed`.
 
     ``rows`` has ``line`` (int), ``performed_at`` (datetime64, local time), ``exercise``,
@@ -214,27 +239,36 @@ def build(*, file: str, format: str, dialect: str, rows: pd.DataFrame, verdicts:
     when = sets["performed_at"]
     weight = sets["weight"].astype(float)
     unit = sets["unit"].astype(str).where(sets["unit"].astype(str) != "", ctx.unit or "")
-    out = pd.DataFrame({
-        "client": ctx.client_id,
-        "performed_at": when.dt.strftime("%Y-%m-%d %H:%M:%S"),
-        "session_id": source + "-" + when.dt.strftime("%Y%m%d-%H%M%S"),
-        "exercise": clean_text(sets["exercise"]).str.strip(),
-        "set_number": sets["set_number"].astype("Int64").astype(str).replace("<NA>", ""),
-        "set_kind": sets["set_kind"].astype(str),
-        "weight": format_numbers(weight),
-        "unit": unit,
-        "reps": sets["reps"].astype(float).round().astype("int64").astype(str),
-        "rpe": format_numbers(sets["rpe"]),
-        "rir": "",
-        "notes": clean_text(sets["notes"]).str.strip(),
-        "source": source,
-    }, index=sets.index).loc[:, list(LOG_COLUMNS)]
+    out = pd.DataFrame(
+        {
+            "client": ctx.client_id,
+            "performed_at": when.dt.strftime("%Y-%m-%d %H:%M:%S"),
+            "session_id": source + "-" + when.dt.strftime("%Y%m%d-%H%M%S"),
+            "exercise": clean_text(sets["exercise"]).str.strip(),
+            "set_number": sets["set_number"].astype("Int64").astype(str).replace("<NA>", ""),
+            "set_kind": sets["set_kind"].astype(str),
+            "weight": format_numbers(weight),
+            "unit": unit,
+            "reps": sets["reps"].astype(float).round().astype("int64").astype(str),
+            "rpe": format_numbers(sets["rpe"]),
+            "rir": "",
+            "notes": clean_text(sets["notes"]).str.strip(),
+            "source": source,
+        },
+        index=sets.index,
+    ).loc[:, list(LOG_COLUMNS)]
     out = out.astype(str)
     out["line"] = sets["line"].astype("int64")
-    return Parsed(file=file, format=format, dialect=dialect, rows_read=len(rows),
-                  sets=out.reset_index(drop=True),
-                  non_sets=verdicts.table("non_set", rows["line"]),
-                  rejected=verdicts.table("reject", rows["line"]), stated_unit=stated_unit)
+    return Parsed(
+        file=file,
+        format=format,
+        dialect=dialect,
+        rows_read=len(rows),
+        sets=out.reset_index(drop=True),
+        non_sets=verdicts.table("non_set", rows["line"]),
+        rejected=verdicts.table("reject", rows["line"]),
+        stated_unit=stated_unit,
+    )
 
 
 def read_export(path: Path, ctx: ImportContext, name: str | None = None) -> Parsed:
@@ -256,8 +290,15 @@ def read_export(path: Path, ctx: ImportContext, name: str | None = None) -> Pars
 REEXPORT = "export the file again from the app and import it unchanged"
 
 
-def check_dates(when: pd.Series, text: pd.Series, lines: pd.Series, verdicts: Verdicts,
-                file: str, app: str, expected: str) -> None:
+def check_dates(
+    when: pd.Series,
+    text: pd.Series,
+    lines: pd.Series,
+    verdicts: Verdicts,
+    file: str,
+    app: str,
+    expected: str,
+) -> None:
     """Reject rows whose date did not parse; if no row's date parses, refuse the whole file.
 
     A file where every date is unreadable was almost always re-saved by a spreadsheet, which
@@ -270,7 +311,12 @@ def check_dates(when: pd.Series, text: pd.Series, lines: pd.Series, verdicts: Ve
         return
     if not (when.notna() & verdicts.open).any():
         first = bad.to_numpy().nonzero()[0][0]
-        raise located(file, int(lines.iloc[first]), f"the date '{text.iloc[first]}' is not "
-                      f"written {expected} as {app} exports it (a spreadsheet re-save "
-                      "rewrites dates)", REEXPORT)
+        raise located(
+            file,
+            int(lines.iloc[first]),
+            f"the date '{text.iloc[first]}' is not "
+            f"written {expected} as {app} exports it (a spreadsheet re-save "
+            "rewrites dates)",
+            REEXPORT,
+        )
     verdicts.reject(bad, "the date '" + text.astype(str) + f"' is not written {expected}")

@@ -64,26 +64,31 @@ class RawTable:
         """Return the mask of rows whose field count is wrong, and a reason for each."""
         width = len(self.header)
         bad = self.fields != width
-        reason = ("the row has " + self.fields.astype(str) + f" fields where the header has "
-                  f"{width}")
+        reason = "the row has " + self.fields.astype(str) + f" fields where the header has {width}"
         return bad, reason
 
 
 def decode(data: bytes, label: str) -> str:
     """Return the text of a UTF-8 export (with or without a byte-order mark)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:400]:
-        raise BackdayError(f"{label}: the file is UTF-16 text, not the UTF-8 CSV the apps "
-                           "export (a spreadsheet's 'Unicode text' save does this); "
-                           f"{_REEXPORT}, or save it as 'CSV UTF-8'.")
+        raise BackdayError(
+            f"{label}: the file is UTF-16 text, not the UTF-8 CSV the apps "
+            "export (a spreadsheet's 'Unicode text' save does this); "
+            f"{_REEXPORT}, or save it as 'CSV UTF-8'."
+        )
     if not data.strip():
         raise BackdayError(f"{label}: the file is empty; {_REEXPORT}.")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise located(label, line, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} "
-                      "suggests Latin-1 or Windows-1252, as a spreadsheet writes on re-saving)",
-                      f"{_REEXPORT}, or save it as 'CSV UTF-8'") from None
+        raise located(
+            label,
+            line,
+            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} "
+            "suggests Latin-1 or Windows-1252, as a spreadsheet writes on re-saving)",
+            f"{_REEXPORT}, or save it as 'CSV UTF-8'",
+        ) from None
 
 
 def split_header(text: str, delimiter: str) -> list[str]:
@@ -117,15 +122,20 @@ def tokenise(text: str, delimiter: str, label: str) -> RawTable:
             lines.append(line)
             fields.append(count)
     except csv.Error as exc:
-        raise located(label, reader.line_num, f"the file is not valid CSV ({exc})",
-                      _REEXPORT) from None
+        raise located(
+            label, reader.line_num, f"the file is not valid CSV ({exc})", _REEXPORT
+        ) from None
     cells = pd.DataFrame(records, columns=list(range(width)), dtype="str")
     if len(cells):
         cells = cells.apply(lambda s: s.str.strip())
-    return RawTable(file=label, header=header, cells=cells,
-                    lines=pd.Series(np.asarray(lines, dtype="int64"), index=cells.index),
-                    fields=pd.Series(np.asarray(fields, dtype="int64"), index=cells.index),
-                    raw=raw)
+    return RawTable(
+        file=label,
+        header=header,
+        cells=cells,
+        lines=pd.Series(np.asarray(lines, dtype="int64"), index=cells.index),
+        fields=pd.Series(np.asarray(fields, dtype="int64"), index=cells.index),
+        raw=raw,
+    )
 
 
 def _formats() -> tuple[ModuleType, ...]:
@@ -155,10 +165,15 @@ def detect(text: str, label: str) -> tuple[RawTable, ModuleType, Layout]:
             if layout is None:
                 continue
             if layout.delimiter != delimiter:
-                raise located(label, 1, f"this is a {module.FORMAT_NAME} export whose columns "
-                              f"are separated by {_DELIMITER_NAMES[delimiter]}, but the app "
-                              f"writes {_DELIMITER_NAMES[layout.delimiter]} (a spreadsheet "
-                              "changed them on re-saving)", _REEXPORT)
+                raise located(
+                    label,
+                    1,
+                    f"this is a {module.FORMAT_NAME} export whose columns "
+                    f"are separated by {_DELIMITER_NAMES[delimiter]}, but the app "
+                    f"writes {_DELIMITER_NAMES[layout.delimiter]} (a spreadsheet "
+                    "changed them on re-saving)",
+                    _REEXPORT,
+                )
             return tokenise(text, delimiter, label), module, layout
     best = ordered[0]
     table = tokenise(text, best, label)
@@ -169,9 +184,12 @@ def detect(text: str, label: str) -> tuple[RawTable, ModuleType, Layout]:
         if layout is not None:
             return table, module, layout
     shown = ",".join(table.header[:4]) + (",..." if len(table.header) > 4 else "")
-    raise located(label, 1, f"the header '{shown}' is not one that Strong, Hevy, FitNotes or "
-                  "Fitbod write", "import the CSV exactly as the app exported it (its first "
-                  "line names the columns)")
+    raise located(
+        label,
+        1,
+        f"the header '{shown}' is not one that Strong, Hevy, FitNotes or Fitbod write",
+        "import the CSV exactly as the app exported it (its first line names the columns)",
+    )
 
 
 def open_export(path: Path, label: str) -> tuple[RawTable, ModuleType, Layout]:
@@ -181,9 +199,12 @@ def open_export(path: Path, label: str) -> tuple[RawTable, ModuleType, Layout]:
     except FileNotFoundError:
         raise BackdayError(f"{label}: there is no such file; check the path.") from None
     except IsADirectoryError:
-        raise BackdayError(f"{label}: this is a folder, not an export file; give the CSV "
-                           "file itself.") from None
+        raise BackdayError(
+            f"{label}: this is a folder, not an export file; give the CSV file itself."
+        ) from None
     except OSError as exc:
-        raise BackdayError(f"{label}: the file cannot be read ({exc.strerror}); check the "
-                           "path and its permissions.") from None
+        raise BackdayError(
+            f"{label}: the file cannot be read ({exc.strerror}); check the "
+            "path and its permissions."
+        ) from None
     return detect(decode(data, label), label)

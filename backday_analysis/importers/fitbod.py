@@ -39,8 +39,18 @@ from backday_analysis.importers.detect import Layout, RawTable
 
 FORMAT = "fitbod"
 FORMAT_NAME = "Fitbod"
-_COLUMNS = ("date", "exercise", "reps", "weight(kg)", "duration(s)", "distance(m)", "incline",
-            "resistance", "iswarmup", "note")
+_COLUMNS = (
+    "date",
+    "exercise",
+    "reps",
+    "weight(kg)",
+    "duration(s)",
+    "distance(m)",
+    "incline",
+    "resistance",
+    "iswarmup",
+    "note",
+)
 _WARMUP = {"true": "warmup", "false": "working", "1": "warmup", "0": "working"}
 
 
@@ -53,8 +63,12 @@ def match(header: list[str]) -> Layout | None:
         dialect = "utc-no-multiplier"
     else:
         return None
-    return Layout(dialect=dialect, delimiter=",", columns={n: i for i, n in enumerate(names)},
-                  width=len(names))
+    return Layout(
+        dialect=dialect,
+        delimiter=",",
+        columns={n: i for i, n in enumerate(names)},
+        width=len(names),
+    )
 
 
 def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
@@ -67,8 +81,9 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     date_text = table.column(layout, "date")
     utc = pd.to_datetime(date_text, format="%Y-%m-%d %H:%M:%S %z", utc=True, errors="coerce")
     when = utc.dt.tz_convert(ctx.timezone).dt.tz_localize(None).astype("datetime64[ns]")
-    check_dates(when, date_text, table.lines, verdicts, table.file, FORMAT_NAME,
-                "YYYY-MM-DD HH:MM:SS +0000")
+    check_dates(
+        when, date_text, table.lines, verdicts, table.file, FORMAT_NAME, "YYYY-MM-DD HH:MM:SS +0000"
+    )
     exercise = table.column(layout, "exercise")
     verdicts.reject(exercise == "", "the exercise name is empty")
 
@@ -89,12 +104,30 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     set_number = pd.Series(pd.NA, index=index, dtype="Int64")
     open_rows = verdicts.open
     if open_rows.any():
-        set_number[open_rows] = derived_set_numbers([date_text[open_rows],
-                                                     exercise[open_rows]]).astype("Int64")
-    rows = pd.DataFrame({
-        "line": table.lines, "performed_at": when, "exercise": exercise,
-        "set_number": set_number, "set_kind": kind.fillna(""), "weight": weight,
-        "unit": unit, "reps": reps, "rpe": float("nan"), "notes": table.column(layout, "note"),
-    })
-    return build(file=table.file, format=FORMAT, dialect=layout.dialect, rows=rows,
-                 verdicts=verdicts, source=FORMAT, ctx=ctx, stated_unit="kg")
+        set_number[open_rows] = derived_set_numbers(
+            [date_text[open_rows], exercise[open_rows]]
+        ).astype("Int64")
+    rows = pd.DataFrame(
+        {
+            "line": table.lines,
+            "performed_at": when,
+            "exercise": exercise,
+            "set_number": set_number,
+            "set_kind": kind.fillna(""),
+            "weight": weight,
+            "unit": unit,
+            "reps": reps,
+            "rpe": float("nan"),
+            "notes": table.column(layout, "note"),
+        }
+    )
+    return build(
+        file=table.file,
+        format=FORMAT,
+        dialect=layout.dialect,
+        rows=rows,
+        verdicts=verdicts,
+        source=FORMAT,
+        ctx=ctx,
+        stated_unit="kg",
+    )

@@ -39,20 +39,69 @@ from backday_analysis.importers.detect import Layout, RawTable
 
 FORMAT = "fitnotes"
 FORMAT_NAME = "FitNotes"
-BUILT_IN_CATEGORIES = ("Abs", "Back", "Biceps", "Cardio", "Chest", "Legs", "Shoulders",
-                       "Triceps", "Forearms", "Calves", "Glutes", "Hamstrings", "Quads")
-_NAMES = {"date": "date", "exercise": "exercise", "category": "category",
-          "weight (lbs)": "weight_lb", "weight (lb)": "weight_lb", "weight (kgs)": "weight_kg",
-          "weight (kg)": "weight_kg", "weight": "weight", "weight unit": "weight_unit",
-          "reps": "reps", "distance": "distance", "distance unit": "distance_unit",
-          "time": "time", "comment": "comment"}
+BUILT_IN_CATEGORIES = (
+    "Abs",
+    "Back",
+    "Biceps",
+    "Cardio",
+    "Chest",
+    "Legs",
+    "Shoulders",
+    "Triceps",
+    "Forearms",
+    "Calves",
+    "Glutes",
+    "Hamstrings",
+    "Quads",
+)
+_NAMES = {
+    "date": "date",
+    "exercise": "exercise",
+    "category": "category",
+    "weight (lbs)": "weight_lb",
+    "weight (lb)": "weight_lb",
+    "weight (kgs)": "weight_kg",
+    "weight (kg)": "weight_kg",
+    "weight": "weight",
+    "weight unit": "weight_unit",
+    "reps": "reps",
+    "distance": "distance",
+    "distance unit": "distance_unit",
+    "time": "time",
+    "comment": "comment",
+}
 _LAYOUTS = {
-    "weight-lbs": ("date", "exercise", "category", "weight_lb", "reps", "distance",
-                   "distance_unit", "time"),
-    "weight-kgs": ("date", "exercise", "category", "weight_kg", "reps", "distance",
-                   "distance_unit", "time"),
-    "weight-unit": ("date", "exercise", "category", "weight", "weight_unit", "reps",
-                    "distance", "distance_unit", "time"),
+    "weight-lbs": (
+        "date",
+        "exercise",
+        "category",
+        "weight_lb",
+        "reps",
+        "distance",
+        "distance_unit",
+        "time",
+    ),
+    "weight-kgs": (
+        "date",
+        "exercise",
+        "category",
+        "weight_kg",
+        "reps",
+        "distance",
+        "distance_unit",
+        "time",
+    ),
+    "weight-unit": (
+        "date",
+        "exercise",
+        "category",
+        "weight",
+        "weight_unit",
+        "reps",
+        "distance",
+        "distance_unit",
+        "time",
+    ),
 }
 
 
@@ -63,9 +112,13 @@ def match(header: list[str]) -> Layout | None:
     body = keys[:-1] if comment else keys
     for dialect, wanted in _LAYOUTS.items():
         if body == wanted:
-            return Layout(dialect=dialect + ("+comment" if comment else ""), delimiter=",",
-                          columns={k: i for i, k in enumerate(keys)}, width=len(keys),
-                          info={"base": dialect})
+            return Layout(
+                dialect=dialect + ("+comment" if comment else ""),
+                delimiter=",",
+                columns={k: i for i, k in enumerate(keys)},
+                width=len(keys),
+                info={"base": dialect},
+            )
     return None
 
 
@@ -77,14 +130,17 @@ def recover_commas(table: RawTable, layout: Layout) -> None:
     category = layout.columns["category"]
     good = table.fields == width
     known = set(table.cells.loc[good, category]) | set(BUILT_IN_CATEGORIES)
-    numeric = [layout.columns[k] for k in ("weight", "weight_lb", "weight_kg", "reps")
-               if k in layout.columns]
+    numeric = [
+        layout.columns[k]
+        for k in ("weight", "weight_lb", "weight_kg", "reps")
+        if k in layout.columns
+    ]
     for position, fields in table.raw.items():
         extra = len(fields) - width
         if extra <= 0:
             continue
-        name = ",".join(fields[1:2 + extra]).strip()
-        record = [fields[0], name, *fields[2 + extra:]]
+        name = ",".join(fields[1 : 2 + extra]).strip()
+        record = [fields[0], name, *fields[2 + extra :]]
         cells = [c.strip() for c in record]
         numbers_fit = all(_is_number_or_empty(cells[i]) for i in numeric)
         if cells[category] in known and numbers_fit:
@@ -118,8 +174,9 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
 
     reps = read_reps(table.column(layout, "reps"), verdicts)
     distance, _ = parse_numbers(table.column(layout, "distance"))
-    timed = (distance.fillna(0) > 0) | ~table.column(layout, "time").isin(["", "0:00:00",
-                                                                          "0:00", "0"])
+    timed = (distance.fillna(0) > 0) | ~table.column(layout, "time").isin(
+        ["", "0:00:00", "0:00", "0"]
+    )
     verdicts.non_set(reps.isna() | (reps == 0), no_reps_reason(reps, timed))
 
     weight_text, unit, stated = _weights(table, layout, verdicts, ctx)
@@ -128,19 +185,38 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     set_number = pd.Series(pd.NA, index=index, dtype="Int64")
     open_rows = verdicts.open
     if open_rows.any():
-        set_number[open_rows] = derived_set_numbers([date_text[open_rows],
-                                                     exercise[open_rows]]).astype("Int64")
-    rows = pd.DataFrame({
-        "line": table.lines, "performed_at": when, "exercise": exercise,
-        "set_number": set_number, "set_kind": "working", "weight": weight, "unit": unit,
-        "reps": reps, "rpe": float("nan"), "notes": table.column(layout, "comment"),
-    })
-    return build(file=table.file, format=FORMAT, dialect=layout.dialect, rows=rows,
-                 verdicts=verdicts, source=FORMAT, ctx=ctx, stated_unit=stated)
+        set_number[open_rows] = derived_set_numbers(
+            [date_text[open_rows], exercise[open_rows]]
+        ).astype("Int64")
+    rows = pd.DataFrame(
+        {
+            "line": table.lines,
+            "performed_at": when,
+            "exercise": exercise,
+            "set_number": set_number,
+            "set_kind": "working",
+            "weight": weight,
+            "unit": unit,
+            "reps": reps,
+            "rpe": float("nan"),
+            "notes": table.column(layout, "comment"),
+        }
+    )
+    return build(
+        file=table.file,
+        format=FORMAT,
+        dialect=layout.dialect,
+        rows=rows,
+        verdicts=verdicts,
+        source=FORMAT,
+        ctx=ctx,
+        stated_unit=stated,
+    )
 
 
-def _weights(table: RawTable, layout: Layout, verdicts: Verdicts,
-             ctx: ImportContext) -> tuple[pd.Series, pd.Series, str | None]:
+def _weights(
+    table: RawTable, layout: Layout, verdicts: Verdicts, ctx: ImportContext
+) -> tuple[pd.Series, pd.Series, str | None]:
     index = table.cells.index
     for key, unit in (("weight_lb", "lb"), ("weight_kg", "kg")):
         if key in layout.columns:
@@ -148,14 +224,18 @@ def _weights(table: RawTable, layout: Layout, verdicts: Verdicts,
     weight_text = table.column(layout, "weight")
     unit_text = table.column(layout, "weight_unit")
     unit = unit_text.str.casefold().map(UNITS)
-    verdicts.reject(unit.isna() & (unit_text != ""),
-                    "the weight unit '" + unit_text + "' is not kgs or lbs")
+    verdicts.reject(
+        unit.isna() & (unit_text != ""), "the weight unit '" + unit_text + "' is not kgs or lbs"
+    )
     blank = unit_text == ""
     stated = unit.dropna().unique()
     fill = stated[0] if len(stated) == 1 else ctx.unit
     if fill is None:
-        verdicts.reject(blank & (weight_text != ""), "the weight has no unit (the file "
-                        "mixes kg and lb, or states none, and no --unit was given)")
+        verdicts.reject(
+            blank & (weight_text != ""),
+            "the weight has no unit (the file "
+            "mixes kg and lb, or states none, and no --unit was given)",
+        )
     unit = unit.where(~blank, fill or "")
     dominant = unit.loc[~blank].mode()
     return weight_text, unit, (str(dominant.iloc[0]) if len(dominant) else None)

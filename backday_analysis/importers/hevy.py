@@ -42,8 +42,7 @@ from backday_analysis.importers.detect import Layout, RawTable
 FORMAT = "hevy"
 FORMAT_NAME = "Hevy"
 REQUIRED = ("title", "start_time", "exercise_title", "set_index", "set_type", "reps")
-OPTIONAL = ("end_time", "description", "superset_id", "exercise_notes", "duration_seconds",
-            "rpe")
+OPTIONAL = ("end_time", "description", "superset_id", "exercise_notes", "duration_seconds", "rpe")
 _KINDS = {"normal": "working", "warmup": "warmup", "failure": "failure", "dropset": "drop"}
 
 _MONTH_NAMES = {
@@ -61,8 +60,11 @@ _MONTH_NAMES = {
     12: "dec december dez dezember decembre dic diciembre dicembre dezembro",
 }
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
-_START = re.compile(r"^(\d{1,2})\.?\s+([^\W\d_]+)\.?\s+(\d{4}),?\s+(\d{1,2}):(\d{2})"
-                    r"(?:\s*([ap])\.?\s?m\.?)?$", re.IGNORECASE)
+_START = re.compile(
+    r"^(\d{1,2})\.?\s+([^\W\d_]+)\.?\s+(\d{4}),?\s+(\d{1,2}):(\d{2})"
+    r"(?:\s*([ap])\.?\s?m\.?)?$",
+    re.IGNORECASE,
+)
 
 
 def match(header: list[str]) -> Layout | None:
@@ -78,8 +80,13 @@ def match(header: list[str]) -> Layout | None:
         columns["distance"] = names.index(distances[0])
     distance_unit = distances[0].split("_")[1] if distances else "km"
     weight_unit = weights[0].split("_")[1]
-    return Layout(dialect=f"{weight_unit}-{distance_unit}", delimiter=",", columns=columns,
-                  width=len(header), info={"unit": "lb" if weight_unit == "lbs" else "kg"})
+    return Layout(
+        dialect=f"{weight_unit}-{distance_unit}",
+        delimiter=",",
+        columns=columns,
+        width=len(header),
+        info={"unit": "lb" if weight_unit == "lbs" else "kg"},
+    )
 
 
 def _ascii(text: str) -> str:
@@ -101,8 +108,9 @@ def parse_start(text: str) -> pd.Timestamp | None:
     if month is None:
         return None
     try:
-        return pd.Timestamp(year=int(year), month=month, day=int(day), hour=hour_value,
-                            minute=int(minute))
+        return pd.Timestamp(
+            year=int(year), month=month, day=int(day), hour=hour_value, minute=int(minute)
+        )
     except ValueError:
         return None
 
@@ -122,8 +130,9 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
 
     start = table.column(layout, "start_time")
     when = parse_starts(start)
-    check_dates(when, start, table.lines, verdicts, table.file, FORMAT_NAME,
-                "like '5 Dec 2025, 14:47'")
+    check_dates(
+        when, start, table.lines, verdicts, table.file, FORMAT_NAME, "like '5 Dec 2025, 14:47'"
+    )
     exercise = table.column(layout, "exercise_title")
     verdicts.reject(exercise == "", "the exercise name is empty")
 
@@ -135,12 +144,15 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
 
     type_text = table.column(layout, "set_type")
     kind = type_text.str.casefold().map(_KINDS)
-    verdicts.reject(kind.isna(), "the set_type '" + type_text + "' is not normal, warmup, "
-                    "failure or dropset")
+    verdicts.reject(
+        kind.isna(), "the set_type '" + type_text + "' is not normal, warmup, failure or dropset"
+    )
     index_text = table.column(layout, "set_index")
     set_index, bad_index = parse_numbers(index_text)
-    verdicts.reject(bad_index | set_index.isna() | (set_index < 0) | (set_index % 1 != 0),
-                    "the set_index '" + index_text + "' is not a whole number from 0")
+    verdicts.reject(
+        bad_index | set_index.isna() | (set_index < 0) | (set_index % 1 != 0),
+        "the set_index '" + index_text + "' is not a whole number from 0",
+    )
 
     weight_text = table.column(layout, "weight")
     weight = read_weights(weight_text, verdicts)
@@ -148,12 +160,27 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     rpe = read_rpe(rpe_text, verdicts)
 
     unit = layout.info["unit"]
-    rows = pd.DataFrame({
-        "line": table.lines, "performed_at": when, "exercise": exercise,
-        "set_number": (set_index + 1).where(set_index % 1 == 0).astype("Int64"),
-        "set_kind": kind.fillna(""), "weight": weight,
-        "unit": unit, "reps": reps, "rpe": rpe,
-        "notes": table.column(layout, "exercise_notes"),
-    })
-    return build(file=table.file, format=FORMAT, dialect=layout.dialect, rows=rows,
-                 verdicts=verdicts, source=FORMAT, ctx=ctx, stated_unit=unit)
+    rows = pd.DataFrame(
+        {
+            "line": table.lines,
+            "performed_at": when,
+            "exercise": exercise,
+            "set_number": (set_index + 1).where(set_index % 1 == 0).astype("Int64"),
+            "set_kind": kind.fillna(""),
+            "weight": weight,
+            "unit": unit,
+            "reps": reps,
+            "rpe": rpe,
+            "notes": table.column(layout, "exercise_notes"),
+        }
+    )
+    return build(
+        file=table.file,
+        format=FORMAT,
+        dialect=layout.dialect,
+        rows=rows,
+        verdicts=verdicts,
+        source=FORMAT,
+        ctx=ctx,
+        stated_unit=unit,
+    )

@@ -56,46 +56,161 @@ DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
 
 _ENGLISH = {
-    "date": "date", "workout #": "workout_number", "workout name": "workout",
-    "duration": "duration", "duration (sec)": "duration", "workout duration": "duration",
-    "exercise name": "exercise", "set order": "set_order", "weight": "weight",
-    "weight (kg)": "weight_kg", "kg": "weight_kg", "weight (lbs)": "weight_lb",
-    "weight (lb)": "weight_lb", "weight unit": "weight_unit", "reps": "reps", "rpe": "rpe",
-    "distance": "distance", "distance (meters)": "distance", "km": "distance",
-    "distance unit": "distance_unit", "seconds": "seconds", "notes": "notes",
+    "date": "date",
+    "workout #": "workout_number",
+    "workout name": "workout",
+    "duration": "duration",
+    "duration (sec)": "duration",
+    "workout duration": "duration",
+    "exercise name": "exercise",
+    "set order": "set_order",
+    "weight": "weight",
+    "weight (kg)": "weight_kg",
+    "kg": "weight_kg",
+    "weight (lbs)": "weight_lb",
+    "weight (lb)": "weight_lb",
+    "weight unit": "weight_unit",
+    "reps": "reps",
+    "rpe": "rpe",
+    "distance": "distance",
+    "distance (meters)": "distance",
+    "km": "distance",
+    "distance unit": "distance_unit",
+    "seconds": "seconds",
+    "notes": "notes",
     "workout notes": "workout_notes",
 }
 _TRANSLATIONS = {
     "fr": {
-        "date": "date", "nom de l'entrainement": "workout", "duree": "duration",
-        "nom de l'exercice": "exercise", "ordre de la serie": "set_order", "poids": "weight",
-        "reps": "reps", "distance": "distance", "secondes": "seconds", "notes": "notes",
-        "notes d'entrainement": "workout_notes", "rpe": "rpe",
+        "date": "date",
+        "nom de l'entrainement": "workout",
+        "duree": "duration",
+        "nom de l'exercice": "exercise",
+        "ordre de la serie": "set_order",
+        "poids": "weight",
+        "reps": "reps",
+        "distance": "distance",
+        "secondes": "seconds",
+        "notes": "notes",
+        "notes d'entrainement": "workout_notes",
+        "rpe": "rpe",
     },
 }
 
 _LAYOUTS = {
-    "comma-12": (",", ("date", "workout", "duration", "exercise", "set_order", "weight", "reps",
-                       "distance", "seconds", "notes", "workout_notes", "rpe")),
-    "comma-10-legacy": (",", ("date", "workout", "exercise", "set_order", "weight", "reps",
-                              "distance", "seconds", "notes", "workout_notes")),
-    "semicolon-units": (";", ("date", "workout", "exercise", "set_order", "weight",
-                              "weight_unit", "reps", "rpe", "distance", "distance_unit",
-                              "seconds", "notes", "workout_notes", "duration")),
-    "quoted-workout-no": (";", ("workout_number", "date", "workout", "duration", "exercise",
-                                "set_order", "weight_kg", "reps", "rpe", "distance", "seconds",
-                                "notes", "workout_notes")),
-    "quoted-workout-no-lb": (";", ("workout_number", "date", "workout", "duration", "exercise",
-                                   "set_order", "weight_lb", "reps", "rpe", "distance",
-                                   "seconds", "notes", "workout_notes")),
-    "2016-kg-km": (",", ("date", "workout", "exercise", "set_order", "weight_kg", "reps",
-                         "distance", "seconds", "notes")),
+    "comma-12": (
+        ",",
+        (
+            "date",
+            "workout",
+            "duration",
+            "exercise",
+            "set_order",
+            "weight",
+            "reps",
+            "distance",
+            "seconds",
+            "notes",
+            "workout_notes",
+            "rpe",
+        ),
+    ),
+    "comma-10-legacy": (
+        ",",
+        (
+            "date",
+            "workout",
+            "exercise",
+            "set_order",
+            "weight",
+            "reps",
+            "distance",
+            "seconds",
+            "notes",
+            "workout_notes",
+        ),
+    ),
+    "semicolon-units": (
+        ";",
+        (
+            "date",
+            "workout",
+            "exercise",
+            "set_order",
+            "weight",
+            "weight_unit",
+            "reps",
+            "rpe",
+            "distance",
+            "distance_unit",
+            "seconds",
+            "notes",
+            "workout_notes",
+            "duration",
+        ),
+    ),
+    "quoted-workout-no": (
+        ";",
+        (
+            "workout_number",
+            "date",
+            "workout",
+            "duration",
+            "exercise",
+            "set_order",
+            "weight_kg",
+            "reps",
+            "rpe",
+            "distance",
+            "seconds",
+            "notes",
+            "workout_notes",
+        ),
+    ),
+    "quoted-workout-no-lb": (
+        ";",
+        (
+            "workout_number",
+            "date",
+            "workout",
+            "duration",
+            "exercise",
+            "set_order",
+            "weight_lb",
+            "reps",
+            "rpe",
+            "distance",
+            "seconds",
+            "notes",
+            "workout_notes",
+        ),
+    ),
+    "2016-kg-km": (
+        ",",
+        (
+            "date",
+            "workout",
+            "exercise",
+            "set_order",
+            "weight_kg",
+            "reps",
+            "distance",
+            "seconds",
+            "notes",
+        ),
+    ),
 }
-_BY_POSITION = {(",", 12): "comma-12", (",", 10): "comma-10-legacy", (",", 9): "2016-kg-km",
-                (";", 14): "semicolon-units"}
+_BY_POSITION = {
+    (",", 12): "comma-12",
+    (",", 10): "comma-10-legacy",
+    (",", 9): "2016-kg-km",
+    (";", 14): "semicolon-units",
+}
 _KINDS = {"W": "warmup", "F": "failure", "D": "drop"}
-_PSEUDO_ROWS = {"rest timer": "a Strong rest-timer row, not a set",
-                "note": "a Strong note row, not a set"}
+_PSEUDO_ROWS = {
+    "rest timer": "a Strong rest-timer row, not a set",
+    "note": "a Strong note row, not a set",
+}
 
 
 def _key(cell: str) -> str:
@@ -105,9 +220,13 @@ def _key(cell: str) -> str:
 
 def _layout(dialect: str, keys: list[str], suffix: str = "") -> Layout:
     delimiter, _ = _LAYOUTS[dialect]
-    return Layout(dialect=dialect + suffix, delimiter=delimiter,
-                  columns={k: i for i, k in enumerate(keys)}, width=len(keys),
-                  info={"base": dialect})
+    return Layout(
+        dialect=dialect + suffix,
+        delimiter=delimiter,
+        columns={k: i for i, k in enumerate(keys)},
+        width=len(keys),
+        info={"base": dialect},
+    )
 
 
 def match(header: list[str]) -> Layout | None:
@@ -153,8 +272,9 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
 
     date_text = table.column(layout, "date")
     when = pd.to_datetime(date_text, format=DATE_FORMAT, errors="coerce")
-    check_dates(when, date_text, table.lines, verdicts, table.file, FORMAT_NAME,
-                "YYYY-MM-DD HH:MM:SS")
+    check_dates(
+        when, date_text, table.lines, verdicts, table.file, FORMAT_NAME, "YYYY-MM-DD HH:MM:SS"
+    )
     exercise = table.column(layout, "exercise")
     verdicts.reject(exercise == "", "the exercise name is empty")
 
@@ -185,21 +305,40 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     position = pd.Series(pd.NA, index=cells.index, dtype="Int64")
     open_rows = verdicts.open
     if open_rows.any():
-        position[open_rows] = derived_set_numbers([date_text[open_rows],
-                                                   exercise[open_rows]]).astype("Int64")
+        position[open_rows] = derived_set_numbers(
+            [date_text[open_rows], exercise[open_rows]]
+        ).astype("Int64")
     set_number = given.astype("Int64").where(numbered, position)
 
-    rows = pd.DataFrame({
-        "line": table.lines, "performed_at": when, "exercise": exercise,
-        "set_number": set_number, "set_kind": kind.fillna(""), "weight": weight,
-        "unit": unit, "reps": reps, "rpe": rpe, "notes": table.column(layout, "notes"),
-    })
-    return build(file=table.file, format=FORMAT, dialect=layout.dialect, rows=rows,
-                 verdicts=verdicts, source=FORMAT, ctx=ctx, stated_unit=stated)
+    rows = pd.DataFrame(
+        {
+            "line": table.lines,
+            "performed_at": when,
+            "exercise": exercise,
+            "set_number": set_number,
+            "set_kind": kind.fillna(""),
+            "weight": weight,
+            "unit": unit,
+            "reps": reps,
+            "rpe": rpe,
+            "notes": table.column(layout, "notes"),
+        }
+    )
+    return build(
+        file=table.file,
+        format=FORMAT,
+        dialect=layout.dialect,
+        rows=rows,
+        verdicts=verdicts,
+        source=FORMAT,
+        ctx=ctx,
+        stated_unit=stated,
+    )
 
 
-def _weights(table: RawTable, layout: Layout, verdicts: Verdicts,
-             ctx: ImportContext) -> tuple[pd.Series, pd.Series, str | None]:
+def _weights(
+    table: RawTable, layout: Layout, verdicts: Verdicts, ctx: ImportContext
+) -> tuple[pd.Series, pd.Series, str | None]:
     """Return the weight text, each row's unit and the unit the file states (if any)."""
     index = table.cells.index
     if "weight_kg" in layout.columns:
@@ -214,13 +353,17 @@ def _weights(table: RawTable, layout: Layout, verdicts: Verdicts,
     unit_text = table.column(layout, "weight_unit")
     unit = unit_text.str.casefold().map(UNITS)
     stated = unit.dropna().unique()
-    verdicts.reject(unit.isna() & (unit_text != ""),
-                    "the weight unit '" + unit_text + "' is not kg, kgs, lb or lbs")
+    verdicts.reject(
+        unit.isna() & (unit_text != ""),
+        "the weight unit '" + unit_text + "' is not kg, kgs, lb or lbs",
+    )
     fill = stated[0] if len(stated) == 1 else ctx.unit
     blank = unit_text == ""
     if fill is None:
-        verdicts.reject(blank & (weight_text != ""), "the weight has no unit (the file "
-                        "mixes kg and lb, and no --unit was given)")
+        verdicts.reject(
+            blank & (weight_text != ""),
+            "the weight has no unit (the file mixes kg and lb, and no --unit was given)",
+        )
     unit = unit.where(~blank, fill or "")
     dominant = unit.loc[~blank].mode()
     return weight_text, unit, (str(dominant.iloc[0]) if len(dominant) else None)
@@ -229,6 +372,8 @@ def _weights(table: RawTable, layout: Layout, verdicts: Verdicts,
 def _unit_error(file: str) -> Exception:
     from backday_analysis.errors import BackdayError
 
-    return BackdayError(f"{file}: this Strong export states no weight unit (Strong writes the "
-                        "app's kg/lb setting nowhere in this dialect) and the client is not in "
-                        "the roster; run the import again with --unit kg or --unit lb.")
+    return BackdayError(
+        f"{file}: this Strong export states no weight unit (Strong writes the "
+        "app's kg/lb setting nowhere in this dialect) and the client is not in "
+        "the roster; run the import again with --unit kg or --unit lb."
+    )
