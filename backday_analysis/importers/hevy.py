@@ -61,7 +61,7 @@ _MONTH_NAMES = {
 }
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 _START = re.compile(
-    r"^(\d{1,2})\.?\s+([^\W\d_]+)\.?\s+(\d{4}),?\s+(\d{1,2}):(\d{2})"
+    r"^(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]+)\.?\s+(?:de\s+)?(\d{4}),?\s+(\d{1,2}):(\d{2})"
     r"(?:\s*([ap])\.?\s?m\.?)?$",
     re.IGNORECASE,
 )
