@@ -11,7 +11,6 @@ from tqdm import tqdm
 from backday_analysis import paths
 from backday_analysis.client_week import latest_week
 from backday_analysis.dataset import load_dataset
-from backday_analysis.errors import BackdayError
 from backday_analysis.kernels import WarmKernel
 from backday_analysis.report import (
     ROSTER_NOTEBOOK,
@@ -53,11 +52,6 @@ def plan_reports(
         ]
     jobs = []
     for client_id in clients or list(dataset.roster["client_id"]):
-        if dataset.sets.loc[dataset.sets["client"] == client_id].empty:
-            raise BackdayError(
-                f"client '{client_id}' has no logged sets; import their log "
-                "first or leave them out with --client."
-            )
         parameters = {
             "client": client_id,
             "week": label,

@@ -166,20 +166,27 @@ ROSTER = pd.DataFrame(
 )
 
 
-def demo_sets(client: str, rng: np.random.Generator) -> pd.DataFrame:
-    """Return one client's generated sets in the canonical log's columns (kg)."""
-    first_monday = LAST_DAY - dt.timedelta(days=LAST_DAY.weekday()) - dt.timedelta(weeks=WEEKS - 1)
+def demo_sets(
+    client: str, rng: np.random.Generator, story: str | None = None, weeks: int = WEEKS
+) -> pd.DataFrame:
+    """Return one client's generated sets (kg), following one of the four stories.
+
+    ``story`` is one of ``ava``, ``ben``, ``cleo``, ``dev`` (default: the client id), so the
+    benchmark can generate any number of clients.
+    """
+    story = story or client
+    first_monday = LAST_DAY - dt.timedelta(days=LAST_DAY.weekday()) - dt.timedelta(weeks=weeks - 1)
     rows = []
-    for week in range(WEEKS):
-        for weekday, hour, workout, lifts in _plans()[client]:
-            if rng.random() < 0.04 and week not in (0, WEEKS - 1):
+    for week in range(weeks):
+        for weekday, hour, workout, lifts in _plans()[story]:
+            if rng.random() < 0.04 and week not in (0, weeks - 1):
                 continue  # a missed session now and then
             day = first_monday + dt.timedelta(weeks=week, days=weekday)
             start = dt.datetime.combine(day, dt.time(hour, int(rng.integers(0, 50))))
             session = f"{client}-{start:%Y%m%d-%H%M}"
             for lift in lifts:
                 load = _plate(lift.load + lift.step * week) if lift.load else 0.0
-                if client == "ben" and lift.name.startswith("Deadlift") and week == WEEKS - 1:
+                if story == "ben" and lift.name.startswith("Deadlift") and week == weeks - 1:
                     load = _plate(load * 1.15)  # the big jump the report should catch
                 number = 0
                 for kind, count, reps, weight in (
@@ -317,15 +324,31 @@ def write_demo(folder: Path) -> None:
     write_csv_atomic(ROSTER, paths.roster_path(folder))
 
 
-def write_canonical_demo(folder: Path) -> None:
-    """Write the demo roster with every client as a canonical log (no app exports).
+def write_canonical_demo(folder: Path, clients: int = 0, weeks: int = WEEKS) -> None:
+    """Write a roster with every client as a canonical log (no app exports).
 
-    Used by tests and the benchmark, which need the demo's data without the import step.
+    With ``clients=0`` this is the demo roster; otherwise that many clients ``c001``, ...
+    cycle through the four stories (the benchmark's roster).
     """
     rng = np.random.default_rng(SEED)
-    for client in ROSTER["client_id"]:
-        write_csv_atomic(canonical_log(demo_sets(client, rng)), paths.log_path(folder, client))
-    write_csv_atomic(ROSTER, paths.roster_path(folder))
+    if clients:
+        stories = list(ROSTER["client_id"])
+        roster = pd.DataFrame(
+            {
+                "client_id": [f"c{i:03d}" for i in range(1, clients + 1)],
+                "name": [f"Client {i}" for i in range(1, clients + 1)],
+                "unit": "kg",
+                "bodyweight_kg": 75.0,
+                "timezone": "Europe/Amsterdam",
+                "story": [stories[i % 4] for i in range(clients)],
+            }
+        )
+    else:
+        roster = ROSTER.assign(story=ROSTER["client_id"])
+    for client, story in zip(roster["client_id"], roster["story"], strict=True):
+        sets = demo_sets(client, rng, story, weeks)
+        write_csv_atomic(canonical_log(sets), paths.log_path(folder, client))
+    write_csv_atomic(roster.drop(columns="story"), paths.roster_path(folder))
 
 
 if __name__ == "__main__":

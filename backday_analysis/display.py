@@ -50,3 +50,24 @@ def show_figure(fig: Figure) -> None:
     """Display a figure once and free it, so the notebook keeps one copy per chart."""
     display(fig)
     plt.close(fig)
+
+
+def coloured_table_html(frame: pd.DataFrame, classes: pd.DataFrame) -> str:
+    """Return a table as escaped HTML with one CSS class per cell, taken from ``classes``."""
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    rows = []
+    for (_, values), (_, names) in zip(frame.iterrows(), classes.iterrows(), strict=True):
+        cells = "".join(
+            f"<td class='{html.escape(str(names[c]))}'>{html.escape(str(values[c]))}</td>"
+            for c in frame.columns
+        )
+        rows.append(f"<tr>{cells}</tr>")
+    return (
+        f"<table class='backday-table'><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def show_coloured_table(frame: pd.DataFrame, classes: pd.DataFrame) -> None:
+    """Display a table whose cells carry CSS classes (``met`` green, ``unmet`` red)."""
+    display(HTML(coloured_table_html(frame, classes)))

@@ -83,86 +83,114 @@ def weekly_volume(
     pandas.DataFrame
         Columns :data:`WEEKLY_COLUMNS`, sorted by client, week and group order.
     """
-    counted = working_sets(sets)
-    counted = counted.loc[counted["exercise_id"].isin(catalogue["exercise_id"])]
-    client_names = list(dict.fromkeys([*(clients or []), *sets["client"].unique()]))
-    if clients is not None:
-        counted = counted.loc[counted["client"].isin(clients)]
-        client_names = list(dict.fromkeys(clients))
-    client_code = pd.Categorical(counted["client"], categories=client_names).codes
-    day = counted["performed_at"].to_numpy().astype("datetime64[D]").astype("int64")
-    week = _week_number(day)
+    client_names = sorted(set(clients) if clients is not None else set(sets["client"].unique()))
+    if through is None and len(sets):
+        through = sets["performed_at"].max().date()
+    # Work on a few NumPy columns rather than copying the whole table.
+    client_code = pd.Categorical(sets["client"], categories=client_names).codes
+    exercise_code = pd.Categorical(sets["exercise_id"], categories=catalogue["exercise_id"]).codes
+    keep = (client_code >= 0) & (exercise_code >= 0) & (sets["set_kind"] != "warmup").to_numpy()
+    day = sets["performed_at"].to_numpy()[keep].astype("datetime64[D]").astype("int64")
+    work = sets["load_kg"].to_numpy(dtype=float)[keep] * sets["reps"].to_numpy(dtype=float)[keep]
+    return weekly_from_arrays(
+        client_code[keep],
+        client_names,
+        day,
+        exercise_code[keep],
+        work,
+        catalogue.loc[:, list(GROUPS)].to_numpy(dtype=float),
+        through=through,
+        min_sets_per_day=min_sets_per_day,
+        guideline_days=guideline_days,
+    )
+
+
+def weekly_from_arrays(
+    client_code: np.ndarray,
+    client_names: list[str],
+    day: np.ndarray,
+    exercise_code: np.ndarray,
+    work: np.ndarray,
+    credits: np.ndarray,
+    *,
+    through: dt.date | None = None,
+    min_sets_per_day: int = 1,
+    guideline_days: int = 2,
+) -> pd.DataFrame:
+    """Return the weekly table from per-set arrays of working sets of catalogued exercises.
+
+    ``client_code`` indexes ``client_names`` (which must be sorted), ``day`` counts days since
+    1970-01-01, ``exercise_code`` indexes the rows of ``credits`` (exercises × groups) and
+    ``work`` is load × reps in kg. The pandas and Parquet front ends both end here.
+    """
     last_day = (through - _EPOCH).days if through else (int(day.max()) if len(day) else None)
     if last_day is None:
         return _empty()
-    last_week = int(_week_number(np.array(last_day)))
     keep = day <= last_day
-    client_code, day, week = client_code[keep], day[keep], week[keep]
-    counted = counted.loc[keep]
+    if not keep.all():
+        client_code, day, exercise_code, work = (
+            client_code[keep],
+            day[keep],
+            exercise_code[keep],
+            work[keep],
+        )
+    week = _week_number(day)
+    last_week = int(_week_number(np.array(last_day)))
     first_week = int(week.min()) if len(week) else last_week
     first_day = int(day.min()) if len(day) else last_day
     n_clients, n_weeks = len(client_names), last_week - first_week + 1
     n_days = last_day - first_day + 1
-    week_key = client_code.astype("int64") * n_weeks + (week - first_week)
-    day_key = client_code.astype("int64") * n_days + (day - first_day)
-    day_week = (np.arange(n_clients * n_days) // n_days) * n_weeks + (
-        _week_number(np.arange(n_days) + first_day) - first_week
-    )[np.arange(n_clients * n_days) % n_days]
+    client_code = client_code.astype("int64")
+    week_key = client_code * n_weeks + (week - first_week)
+    day_key = client_code * n_days + (day - first_day)
+    week_of_day = _week_number(np.arange(first_day, last_day + 1)) - first_week
+    # Days run in order, so each week's days are one contiguous run of columns.
+    week_starts = np.r_[0, np.flatnonzero(np.diff(week_of_day)) + 1]
+    # Exercises with the same credits count alike: sum sets and work per (week, profile)
+    # once, then weigh the few profiles by their credits.
+    profiles, profile_of_exercise = np.unique(credits, axis=0, return_inverse=True)
+    profile = profile_of_exercise.ravel()[exercise_code]
+    n_profiles, size = len(profiles), n_clients * n_weeks
+    key = week_key * n_profiles + profile
+    sets_per = np.bincount(key, minlength=size * n_profiles).reshape(size, n_profiles)
+    work_per = np.bincount(key, weights=work, minlength=size * n_profiles)
+    work_per = work_per.reshape(size, n_profiles)
+    measures = np.empty((4, size, len(GROUPS)))
+    measures[0] = sets_per @ profiles
+    measures[1] = sets_per @ (profiles == 1.0)
+    measures[2] = work_per @ (profiles > 0)
+    for g in range(len(GROUPS)):
+        credited = (profiles[:, g] > 0)[profile]
+        trained = np.bincount(day_key[credited], minlength=n_clients * n_days)
+        trained = (trained >= max(min_sets_per_day, 1)).reshape(n_clients, n_days)
+        measures[3, :, g] = np.add.reduceat(trained, week_starts, axis=1).ravel()
+    starts = np.full(n_clients, last_week - first_week)
+    np.minimum.at(starts, client_code, week - first_week)
+    return _assemble(measures, client_names, starts, first_week, n_weeks, guideline_days)
 
-    credits = catalogue.set_index("exercise_id").loc[:, list(GROUPS)]
-    exercise_code = pd.Categorical(counted["exercise_id"], categories=credits.index).codes
-    matrix = credits.to_numpy(dtype=float)
-    work = counted["load_kg"].to_numpy(dtype=float) * counted["reps"].to_numpy(dtype=float)
-    size = n_clients * n_weeks
-    per_group = {}
-    for g, group in enumerate(GROUPS):
-        credit = matrix[exercise_code, g]
-        hit = credit > 0
-        sets_per_day = np.bincount(day_key, weights=hit, minlength=n_clients * n_days)
-        trained = sets_per_day >= max(min_sets_per_day, 1)
-        per_group[group] = {
-            "fractional_sets": np.bincount(week_key, weights=credit, minlength=size),
-            "direct_sets": np.bincount(week_key, weights=credit == 1.0, minlength=size),
-            "tonnage_kg": np.bincount(week_key, weights=np.where(hit, work, 0.0), minlength=size),
-            "days": np.bincount(day_week, weights=trained, minlength=size),
-        }
-    return _assemble(
-        per_group, client_names, client_code, week, first_week, last_week, n_weeks, guideline_days
-    )
 
-
-def _assemble(
-    per_group, client_names, client_code, week, first_week, last_week, n_weeks, guideline_days
-) -> pd.DataFrame:
-    n_clients = len(client_names)
-    starts = np.full(n_clients, last_week)
-    if len(week):
-        np.minimum.at(starts, client_code, week)
+def _assemble(measures, client_names, starts, first_week, n_weeks, guideline_days):
+    n_clients, n_groups = len(client_names), len(GROUPS)
     client_rows = np.repeat(np.arange(n_clients), n_weeks)
-    week_rows = np.tile(np.arange(first_week, last_week + 1), n_clients)
+    week_rows = np.tile(np.arange(n_weeks), n_clients)
     in_range = week_rows >= starts[client_rows]
-    labels = {w: week_label(_monday(w)) for w in range(first_week, last_week + 1)}
-    base = pd.DataFrame(
+    labels = np.array([week_label(_monday(first_week + w)) for w in range(n_weeks)], dtype=object)
+    picked = measures[:, in_range, :].reshape(4, -1)  # rows: client, week, group order
+    days = picked[3].round().astype("int64")
+    return pd.DataFrame(
         {
-            "client": np.asarray(client_names, dtype=object)[client_rows[in_range]],
-            "week": [labels[w] for w in week_rows[in_range]],
+            "client": np.repeat(
+                np.asarray(client_names, dtype=object)[client_rows[in_range]], n_groups
+            ),
+            "week": np.repeat(labels[week_rows[in_range]], n_groups),
+            "group": np.tile(np.asarray(GROUPS, dtype=object), int(in_range.sum())),
+            "fractional_sets": picked[0],
+            "direct_sets": picked[1].round().astype("int64"),
+            "tonnage_kg": picked[2].round(1),
+            "days": days,
+            "guideline_met": days >= guideline_days,
         }
     )
-    frames = []
-    for order, group in enumerate(GROUPS):
-        measures = per_group[group]
-        frame = base.copy()
-        frame["group"] = group
-        frame["_order"] = order
-        frame["fractional_sets"] = measures["fractional_sets"][in_range]
-        frame["direct_sets"] = measures["direct_sets"][in_range].round().astype("int64")
-        frame["tonnage_kg"] = measures["tonnage_kg"][in_range].round(1)
-        frame["days"] = measures["days"][in_range].round().astype("int64")
-        frames.append(frame)
-    table = pd.concat(frames, ignore_index=True)
-    table["guideline_met"] = table["days"] >= guideline_days
-    table = table.sort_values(["client", "week", "_order"], kind="stable")
-    return table.drop(columns="_order").reset_index(drop=True).loc[:, list(WEEKLY_COLUMNS)]
 
 
 def _empty() -> pd.DataFrame:

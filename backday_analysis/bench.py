@@ -1,0 +1,314 @@
+"""Measure batch reports, large-log aggregation and one notebook run (``make bench``).
+
+Prints one ``name: value`` line per figure and writes the same figures to
+``reports/bench.json``. Nothing here is a test: the numbers depend on the machine.
+
+Run ``python -m backday_analysis.bench [--quick]``; ``--quick`` uses tiny sizes, to check
+that the benchmark itself works.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from backday_analysis import GROUPS, paths
+from backday_analysis.catalogue import load_catalogue
+
+DUCKDB_QUERY = """
+WITH s AS (
+    SELECT client, CAST(performed_at AS DATE) AS day, exercise_id, load_kg * reps AS work
+    FROM read_parquet('{store}/*/*.parquet', hive_partitioning = true)
+    WHERE set_kind <> 'warmup'),
+j AS (
+    SELECT s.client, s.day, c.grp, c.credit, s.work
+    FROM s JOIN credits c ON c.exercise_id = s.exercise_id),
+per_day AS (
+    SELECT client, day, grp, sum(credit) AS fractional_sets,
+           count(*) FILTER (WHERE credit = 1) AS direct_sets,
+           sum(CASE WHEN credit > 0 THEN work ELSE 0 END) AS tonnage_kg, count(*) AS n
+    FROM j GROUP BY ALL),
+per_week AS (
+    SELECT client, date_trunc('week', day) AS monday, grp,
+           sum(fractional_sets) AS fractional_sets, sum(direct_sets) AS direct_sets,
+           sum(tonnage_kg) AS tonnage_kg, count(*) FILTER (WHERE n >= {min_sets}) AS days
+    FROM per_day GROUP BY ALL),
+span AS (
+    SELECT client, min(date_trunc('week', day)) AS first_monday FROM s
+    WHERE exercise_id IN (SELECT exercise_id FROM exercises) GROUP BY ALL),
+grid AS (
+    SELECT client, unnest(generate_series(first_monday, DATE '{last_monday}',
+                                          INTERVAL 7 DAY)) AS monday, g.grp
+    FROM span CROSS JOIN (SELECT unnest({groups}) AS grp) g)
+SELECT grid.client, strftime(grid.monday, '%G-W%V') AS week, grid.grp AS "group",
+       coalesce(w.fractional_sets, 0) AS fractional_sets,
+       coalesce(w.direct_sets, 0) AS direct_sets,
+       coalesce(w.tonnage_kg, 0) AS tonnage_kg, coalesce(w.days, 0) AS days
+FROM grid LEFT JOIN per_week w
+  ON w.client = grid.client AND w.monday = grid.monday AND w.grp = grid.grp
+"""
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def generate_store(
+    folder: Path,
+    clients: int,
+    years: int,
+    sets_per_client: int,
+    catalogue: pd.DataFrame,
+    seed: int = 7,
+) -> int:
+    """Write a random canonical store: ``clients`` × ``sets_per_client`` sets over ``years``."""
+    from backday_analysis.store import write_store
+
+    rng = np.random.default_rng(seed)
+    total = clients * sets_per_client
+    end = pd.Timestamp("2026-11-22 20:00")
+    seconds = rng.integers(0, years * 365 * 86400, total)
+    ids = catalogue["exercise_id"].to_numpy()
+    sets = pd.DataFrame(
+        {
+            "client": pd.Categorical.from_codes(
+                np.repeat(np.arange(clients), sets_per_client),
+                [f"c{i:04d}" for i in range(clients)],
+            ),
+            "performed_at": end - pd.to_timedelta(seconds, unit="s"),
+            "exercise_id": pd.Categorical.from_codes(rng.integers(0, len(ids), total), ids),
+            "set_kind": pd.Categorical.from_codes(
+                rng.choice(4, total, p=[0.8, 0.12, 0.04, 0.04]),
+                ["working", "warmup", "drop", "failure"],
+            ),
+            "load_kg": rng.integers(0, 800, total) * 0.25,
+            "reps": rng.integers(1, 16, total).astype("int32"),
+        }
+    )
+    write_store(sets, folder)
+    return total
+
+
+def aggregate_ours(store: Path, catalogue_file: Path, out: Path) -> dict:
+    """Compute the weekly table from the store with the package; return time and peak memory."""
+    from backday_analysis.store import read_store, read_store_last_day
+    from backday_analysis.weekly import weekly_volume
+
+    catalogue = load_catalogue(catalogue_file)
+    started = time.perf_counter()
+    sets = read_store(store)
+    table = weekly_volume(sets, catalogue, through=read_store_last_day(store))
+    seconds = time.perf_counter() - started
+    table.to_parquet(out)
+    return {"seconds": seconds, "peak_mb": _peak_mb()}
+
+
+def aggregate_duckdb(store: Path, catalogue_file: Path, out: Path) -> dict:
+    """Compute the same weekly table with DuckDB from the same Parquet files."""
+    import duckdb
+
+    from backday_analysis.catalogue import credit_table
+    from backday_analysis.store import read_store_last_day
+
+    catalogue = load_catalogue(catalogue_file)
+    credits = credit_table(catalogue).rename(columns={"group": "grp"})
+    started = time.perf_counter()
+    last = read_store_last_day(store)
+    connection = duckdb.connect()
+    connection.register("credits_frame", credits)
+    connection.register("exercises_frame", catalogue.loc[:, ["exercise_id"]])
+    connection.execute("CREATE TABLE credits AS SELECT * FROM credits_frame")
+    connection.execute("CREATE TABLE exercises AS SELECT * FROM exercises_frame")
+    query = DUCKDB_QUERY.format(
+        store=store,
+        min_sets=1,
+        groups=list(GROUPS),
+        last_monday=last - dt.timedelta(days=last.weekday()),
+    )
+    table = connection.execute(query).to_arrow_table()
+    seconds = time.perf_counter() - started
+    table.to_pandas().to_parquet(out)
+    return {"seconds": seconds, "peak_mb": _peak_mb()}
+
+
+def tables_equal(ours: pd.DataFrame, duck: pd.DataFrame) -> bool:
+    """Return whether two weekly tables hold the same rows and numbers.
+
+    Tonnage is compared to within 0.05 kg, since ours is rounded to 0.1 kg.
+    """
+    keys = ["client", "week", "group"]
+    columns = ["fractional_sets", "direct_sets", "tonnage_kg", "days"]
+    a = ours.loc[:, keys + columns].astype({k: str for k in keys})
+    b = duck.loc[:, keys + columns].astype({k: str for k in keys})
+    if len(a) != len(b):
+        return False
+    merged = a.merge(b, on=keys, suffixes=("", "_duck"))
+    if len(merged) != len(a):
+        return False
+    exact = all(
+        (merged[c].astype(float) == merged[f"{c}_duck"].astype(float)).all()
+        for c in ("fractional_sets", "direct_sets", "days")
+    )
+    tonnage = np.allclose(merged["tonnage_kg"], merged["tonnage_kg_duck"], atol=0.0501, rtol=0)
+    return bool(exact and tonnage)
+
+
+def _in_subprocess(function: str, *args: str) -> dict:
+    """Run one aggregation in a fresh interpreter, so its peak memory is its own."""
+    code = (
+        "import json, sys; from pathlib import Path; from backday_analysis import bench; "
+        f"print(json.dumps(bench.{function}(*map(Path, sys.argv[1:]))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def bench_aggregate(work: Path, clients: int, years: int, sets_per_client: int) -> dict:
+    """Time our weekly table and DuckDB's on one generated store, and compare them."""
+    catalogue_file = paths.catalogue_path(paths.DEFAULT_DATA_DIR)
+    store = work / "store"
+    rows = generate_store(store, clients, years, sets_per_client, load_catalogue(catalogue_file))
+    ours = _in_subprocess("aggregate_ours", str(store), str(catalogue_file), str(work / "o.pq"))
+    duck = _in_subprocess("aggregate_duckdb", str(store), str(catalogue_file), str(work / "d.pq"))
+    equal = tables_equal(pd.read_parquet(work / "o.pq"), pd.read_parquet(work / "d.pq"))
+    return {
+        "aggregate_sets": rows,
+        "aggregate_seconds": round(ours["seconds"], 3),
+        "aggregate_peak_mb": round(ours["peak_mb"], 1),
+        "duckdb_seconds": round(duck["seconds"], 3),
+        "aggregate_ratio_vs_duckdb": round(ours["seconds"] / duck["seconds"], 3),
+        "aggregate_equal_to_duckdb": equal,
+    }
+
+
+def _bin(name: str) -> str:
+    return str(Path(sys.executable).with_name(name))
+
+
+def bench_batch(work: Path, clients: int, weeks: int) -> dict:
+    """Time ``backday report`` against the papermill → nbconvert → WeasyPrint loop."""
+    from backday_analysis.client_week import latest_week
+    from backday_analysis.dataset import load_dataset
+    from backday_analysis.demo import write_canonical_demo
+
+    data = work / "data"
+    data.mkdir(parents=True)
+    for name in ("catalogue.csv", "config.toml"):
+        shutil.copy(paths.DEFAULT_DATA_DIR / name, data / name)
+    write_canonical_demo(data, clients=clients, weeks=weeks)
+    dataset = load_dataset(data)
+    week = latest_week(dataset.sets)
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            _bin("backday"),
+            "report",
+            "--week",
+            week,
+            "--data",
+            str(data),
+            "--out",
+            str(work / "ours"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    ours = time.perf_counter() - started
+    naive_dir = work / "naive"
+    naive_dir.mkdir()
+    notebook = paths.NOTEBOOKS_DIR / "weekly_report.ipynb"
+    started = time.perf_counter()
+    for client in dataset.roster["client_id"]:
+        executed = naive_dir / f"{client}.ipynb"
+        subprocess.run(
+            [
+                _bin("papermill"),
+                str(notebook),
+                str(executed),
+                "-p",
+                "client",
+                client,
+                "-p",
+                "week",
+                week,
+                "-p",
+                "data_dir",
+                str(data),
+                "-k",
+                "python3",
+                "--no-progress-bar",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [_bin("jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [
+                _bin("weasyprint"),
+                str(executed.with_suffix(".html")),
+                str(executed.with_suffix(".pdf")),
+            ],
+            check=True,
+            capture_output=True,
+        )
+    naive = time.perf_counter() - started
+    return {
+        "batch_clients": clients,
+        "batch_seconds": round(ours, 2),
+        "naive_batch_seconds": round(naive, 2),
+        "batch_speedup_vs_naive": round(naive / ours, 2),
+    }
+
+
+def bench_notebook(client: str = "ava") -> dict:
+    """Time the weekly report notebook for one demo client under papermill, kernel included."""
+    from backday_analysis.report import WEEKLY_NOTEBOOK, execute
+
+    started = time.perf_counter()
+    execute(WEEKLY_NOTEBOOK, {"client": client, "week": "latest"})
+    return {"notebook_seconds": round(time.perf_counter() - started, 2)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the benchmark and write ``reports/bench.json``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, to check the bench")
+    parser.add_argument("--out", type=Path, default=paths.REPORTS_DIR / "bench.json")
+    args = parser.parse_args(argv)
+    sizes = ((3, 8), (20, 1, 500)) if args.quick else ((30, 52), (2000, 3, 5000))
+    figures: dict = {"cores": os.cpu_count()}
+    with tempfile.TemporaryDirectory(prefix="backday-bench-") as temporary:
+        work = Path(temporary)
+        steps = [
+            ("notebook", lambda: bench_notebook()),
+            ("aggregate", lambda: bench_aggregate(work / "aggregate", *sizes[1])),
+            ("batch", lambda: bench_batch(work / "batch", *sizes[0])),
+        ]
+        for _, step in steps:
+            for name, value in step().items():
+                figures[name] = value
+                print(f"{name}: {value}", flush=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""The ``backday`` command line, run as a coach runs it: a real subprocess."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+from pypdf import PdfReader
+
+BACKDAY = [sys.executable, "-m", "backday_analysis"]
+
+
+def backday(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*BACKDAY, *args], capture_output=True, text=True, timeout=600)
+
+
+def assert_one_sentence_error(result: subprocess.CompletedProcess, *fragments: str) -> None:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def test_report_writes_html_and_pdf_with_the_client_and_groups(demo_data, tmp_path):
+    out = tmp_path / "reports"
+    result = backday(
+        "report", "--client", "ava", "--week", "latest", "--data", str(demo_data), "--out", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    html = out / "2026-W47" / "ava.html"
+    pdf = out / "2026-W47" / "ava.pdf"
+    assert html.is_file() and pdf.is_file()
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    for expected in ("Ava Jansen", "Lats", "Trapezius", "Rhomboids", "Lower back"):
+        assert expected in text
+    assert not list(out.rglob("*.part"))
+
+
+def test_weekly_prints_the_table_as_csv_and_json(demo_data):
+    result = backday("weekly", "--client", "dev", "--data", str(demo_data))
+    assert result.returncode == 0, result.stderr
+    table = pd.read_csv(io.StringIO(result.stdout))
+    assert list(table.columns) == [
+        "client",
+        "week",
+        "group",
+        "fractional_sets",
+        "direct_sets",
+        "tonnage_kg",
+        "days",
+        "guideline_met",
+    ]
+    assert table["week"].nunique() == 20 and len(table) == 20 * 5
+    # Dev only pulls vertically: rhomboids are never a primary mover.
+    assert table.loc[table["group"] == "rhomboids", "direct_sets"].sum() == 0
+    records = json.loads(
+        backday("weekly", "--client", "dev", "--data", str(demo_data), "--format", "json").stdout
+    )
+    assert len(records) == 100 and records[0]["client"] == "dev"
+
+
+def test_bad_input_is_one_sentence_and_exit_2(demo_data, tmp_path):
+    assert_one_sentence_error(
+        backday("report", "--week", "2026-W60", "--data", str(demo_data)),
+        "'2026-W60' is not an ISO week",
+    )
+    assert_one_sentence_error(
+        backday("report", "--client", "zoe", "--data", str(demo_data)),
+        "no client 'zoe'",
+        "ava, ben, cleo, dev",
+    )
+    assert_one_sentence_error(
+        backday("weekly", "--client", "ava", "--data", str(tmp_path / "nowhere")),
+        "roster file is missing",
+    )
+    assert_one_sentence_error(
+        backday("report", "--format", "docx", "--data", str(demo_data)), "--format docx"
+    )
+
+
+def test_a_failing_report_leaves_no_file_and_the_others_are_written(demo_data, tmp_path):
+    broken = tmp_path / "data"
+    subprocess.run(["cp", "-r", str(demo_data), str(broken)], check=True)
+    log = broken / "logs" / "ben.csv"
+    # Every row of Ben's log now fails to read, so his report has no data.
+    log.write_text(log.read_text().splitlines()[0] + "\nben,not a date,s,Row,1,,20,kg,5,,,,\n")
+    out = tmp_path / "reports"
+    result = backday(
+        "report",
+        "--client",
+        "ava",
+        "--client",
+        "ben",
+        "--week",
+        "2026-W47",
+        "--data",
+        str(broken),
+        "--out",
+        str(out),
+    )
+    assert result.returncode != 0
+    assert "ben" in result.stderr and "Traceback" not in result.stderr
+    written = sorted(p.name for p in (out / "2026-W47").iterdir())
+    assert written == ["ava.html", "ava.pdf"]
+
+
+def test_paths_do_not_depend_on_the_working_directory(demo_data, tmp_path):
+    result = subprocess.run(
+        [*BACKDAY, "weekly", "--client", "ava", "--data", str(demo_data)],
+        capture_output=True,
+        text=True,
+        cwd=Path("/"),
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr

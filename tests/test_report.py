@@ -1,0 +1,63 @@
+"""Real papermill runs, real nbconvert HTML and real WeasyPrint PDFs on the demo roster."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from backday_analysis.errors import BackdayError
+from backday_analysis.report import WEEKLY_NOTEBOOK, execute, to_html, to_pdf
+
+GROUP_NAMES = ("Lats", "Trapezius", "Rhomboids", "Lower back")
+
+
+def outputs_text(executed) -> str:
+    parts = []
+    for cell in executed.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            parts.append(data.get("text/html", "") + output.get("text", ""))
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module")
+def executed(demo_data):
+    parameters = {
+        "client": "cleo",
+        "week": "2026-W45",
+        "data_dir": str(demo_data),
+        "weeks_of_history": 4,
+        "guideline_days": 3,
+    }
+    return execute(WEEKLY_NOTEBOOK, parameters)
+
+
+def test_notebook_runs_with_non_default_parameters(executed):
+    text = outputs_text(executed)
+    assert "Cleo Martin — week 2026-W45 (02 Nov 2026 to 08 Nov 2026)" in text
+    assert "Guideline (3×/week)" in text
+    # Four weeks of history: W42 to W45 on the x axis, three figures drawn.
+    images = [
+        o for c in executed.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})
+    ]
+    assert len(images) == 3
+
+
+def test_html_is_self_contained_and_pdf_has_the_names(executed, tmp_path):
+    page = to_html(executed, "Cleo", "Generated at test")
+    assert "<script" not in page.lower()
+    assert not re.search(r"""(src|href)=["']?https?:""", page)
+    assert "data:image/png;base64," in page
+    pdf = tmp_path / "cleo.pdf"
+    to_pdf(page, pdf)
+    text = " ".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert "Cleo Martin" in text
+    for name in GROUP_NAMES:
+        assert name in text
+
+
+def test_a_week_before_any_data_is_one_clear_sentence(demo_data):
+    with pytest.raises(BackdayError, match="has no sets logged in or before 2020-W01"):
+        execute(WEEKLY_NOTEBOOK, {"client": "ava", "week": "2020-W01", "data_dir": str(demo_data)})
