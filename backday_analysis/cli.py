@@ -71,30 +71,74 @@ def import_(
 @app.command()
 @coach_errors
 def weekly(
-    client: Annotated[str, typer.Option("--client", help="Client id from the roster.")],
+    client: Annotated[
+        list[str] | None,
+        typer.Option("--client", help="Client id; repeat for several (default: all)."),
+    ] = None,
     data: DataOption = None,
     output_format: Annotated[str, typer.Option("--format", help="csv or json.")] = "csv",
+    engine: Annotated[str, typer.Option(help="pandas, or dask for a Parquet store.")] = "pandas",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address (default: a local cluster).")
+    ] = None,
+    store: Annotated[
+        Path | None, typer.Option(help="Parquet store for --engine dask (default: DATA/store).")
+    ] = None,
 ) -> None:
-    """Print a client's weekly table: client, week, group, sets, tonnage, days, guideline."""
-    from backday_analysis.dataset import load_dataset
+    """Print the weekly table: client, week, group, sets, tonnage, days, guideline."""
+    from backday_analysis.dataset import load_dataset, load_reference
     from backday_analysis.storage import spreadsheet_safe
     from backday_analysis.weekly import weekly_volume
 
     if output_format not in ("csv", "json"):
         raise BackdayError(f"--format {output_format} is not supported; use csv or json.")
-    dataset = load_dataset(data, clients=[client])
-    settings = dataset.settings
-    table = weekly_volume(
-        dataset.sets,
-        dataset.catalogue,
-        clients=[client],
-        min_sets_per_day=settings.min_credited_sets_per_day,
-        guideline_days=settings.guideline_days,
-    )
+    if engine not in ("pandas", "dask"):
+        raise BackdayError(f"--engine {engine} is not supported; use pandas or dask.")
+    if engine == "dask":
+        from backday_analysis.scale import weekly_volume_dask
+
+        settings, catalogue = load_reference(data)
+        table = weekly_volume_dask(
+            store or paths.data_dir(data) / "store",
+            catalogue,
+            clients=client,
+            min_sets_per_day=settings.min_credited_sets_per_day,
+            guideline_days=settings.guideline_days,
+            scheduler=scheduler,
+        )
+    else:
+        dataset = load_dataset(data, clients=client)
+        settings = dataset.settings
+        table = weekly_volume(
+            dataset.sets,
+            dataset.catalogue,
+            clients=client or list(dataset.roster["client_id"]),
+            min_sets_per_day=settings.min_credited_sets_per_day,
+            guideline_days=settings.guideline_days,
+        )
     if output_format == "json":
         typer.echo(table.to_json(orient="records", indent=1))
     else:
         sys.stdout.write(spreadsheet_safe(table).to_csv(index=False, lineterminator="\n"))
+
+
+@app.command("store")
+@coach_errors
+def store_command(
+    data: DataOption = None,
+    out: Annotated[Path | None, typer.Option(help="Store folder (default: DATA/store).")] = None,
+) -> None:
+    """Write every client's resolved sets as a Parquet store, one folder per client."""
+    from backday_analysis.dataset import load_dataset
+    from backday_analysis.store import write_store
+
+    dataset = load_dataset(data)
+    target = out or paths.data_dir(data) / "store"
+    write_store(dataset.sets, target)
+    typer.echo(
+        f"{len(dataset.sets)} sets of {dataset.sets['client'].nunique()} clients "
+        f"written to {target}."
+    )
 
 
 @app.command()

@@ -34,6 +34,12 @@ class Dataset:
         return str(client_row(self.roster, client_id, paths.roster_path(self.folder))["name"])
 
 
+def load_reference(folder: str | Path | None = None) -> tuple[Settings, pd.DataFrame]:
+    """Read only the settings and the catalogue of a data folder."""
+    root = paths.data_dir(folder)
+    return load_settings(paths.config_path(root)), load_catalogue(paths.catalogue_path(root))
+
+
 def load_dataset(
     folder: str | Path | None = None, clients: list[str] | None = None, today: dt.date | None = None
 ) -> Dataset:

@@ -1,0 +1,37 @@
+"""The Parquet store and the Dask engine give exactly the pandas engine's weekly table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from distributed import LocalCluster
+
+from backday_analysis.dataset import load_dataset
+from backday_analysis.scale import weekly_volume_dask
+from backday_analysis.store import read_store, store_rows, write_store
+from backday_analysis.weekly import weekly_volume
+
+
+@pytest.fixture(scope="module")
+def stored(demo_data, tmp_path_factory):
+    dataset = load_dataset(demo_data)
+    store = tmp_path_factory.mktemp("store") / "store"
+    write_store(dataset.sets, store)
+    return dataset, store
+
+
+def test_store_round_trip_keeps_every_set(stored):
+    dataset, store = stored
+    assert store_rows(store) == len(dataset.sets)
+    back = read_store(store, ["cleo"])
+    assert len(back) == (dataset.sets["client"] == "cleo").sum()
+    assert back["reps"].sum() == dataset.sets.loc[dataset.sets["client"] == "cleo", "reps"].sum()
+
+
+def test_dask_on_a_local_cluster_equals_pandas(stored):
+    dataset, store = stored
+    expected = weekly_volume(dataset.sets, dataset.catalogue)
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        result = weekly_volume_dask(store, dataset.catalogue, scheduler=cluster.scheduler_address)
+    pd.testing.assert_frame_equal(result, expected)
+    assert len(result) == 4 * 20 * 5
