@@ -1,0 +1,384 @@
+"""Coaching flags on small hand-built sets tables and tests/fixtures/flags/catalogue.csv.
+
+Credits used below (lats, traps, rhomboids, lower back, biceps): barbell deadlift
+(.5, .5, .5, 1, -), pull-up (1, -, .5, -, .5), chin-up (1, -, .5, -, 1), lat pulldown
+(1, -, .5, -, .5), wide cable row (.5, .5, 1, -, -), shrug (-, 1, -, -, -), curl (biceps 1).
+Weeks: 2026-W51 starts Mon 14 Dec, W52 Mon 21 Dec, W53 Mon 28 Dec 2026 to Sun 3 Jan 2027,
+2027-W01 Mon 4 Jan.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from backday_analysis.catalogue import load_catalogue
+from backday_analysis.config import Settings
+from backday_analysis.errors import BackdayError
+from backday_analysis.flags import (
+    FLAG_COLUMNS,
+    attention_order,
+    back_sets_per_week,
+    back_volume,
+    coaching_flags,
+    deadlift_jump,
+    deadlift_not_first,
+    group_imbalance,
+    no_biceps_work,
+    no_direct_sets,
+    under_guideline,
+)
+from backday_analysis.weekly import weekly_volume
+
+CATALOGUE = load_catalogue(Path(__file__).parent / "fixtures" / "flags" / "catalogue.csv")
+SETTINGS = Settings()
+MONDAYS = {"W51": "2026-12-14", "W52": "2026-12-21", "W53": "2026-12-28", "W01": "2027-01-04"}
+
+
+def block(client, day, exercise_id, n=1, load=50.0, reps=8, kind="working", session=None):
+    """Return ``n`` identical sets as row dicts; ``day`` is a date or ``W53+3`` (Thursday)."""
+    if "+" in day or day in MONDAYS:
+        week, _, offset = day.partition("+")
+        day = str(pd.Timestamp(MONDAYS[week]) + pd.Timedelta(days=int(offset or 0)))[:10]
+    return [
+        {
+            "client": client,
+            "performed_at": pd.Timestamp(f"{day} 18:00"),
+            "session_id": session or f"{client}-{day}",
+            "exercise_id": exercise_id,
+            "set_kind": kind,
+            "load_kg": float(load),
+            "reps": reps,
+        }
+    ] * n
+
+
+def make_sets(*blocks) -> pd.DataFrame:
+    """Return a sets table like load_dataset's from blocks, in log-line order."""
+    rows = [row for b in blocks for row in b]
+    sets = pd.DataFrame(rows)
+    names = dict(zip(CATALOGUE["exercise_id"], CATALOGUE["name"], strict=True))
+    sets["exercise"] = sets["exercise_id"].map(names)
+    sets["weight_kg"] = sets["load_kg"]
+    sets["set_number"] = sets.groupby(["session_id", "exercise_id"]).cumcount() + 1
+    sets["line"] = range(2, len(sets) + 2)
+    return sets.astype({"client": "str", "exercise_id": "str", "exercise": "str"})
+
+
+def weekly_of(sets: pd.DataFrame) -> pd.DataFrame:
+    last = sets["performed_at"].max().normalize()
+    sunday = (last + pd.Timedelta(days=6 - last.dayofweek)).date()
+    return weekly_volume(sets, CATALOGUE, through=sunday)
+
+
+def reasons(flags: pd.DataFrame, flag: str, group: str | None = None) -> list[str]:
+    rows = flags.loc[flags["flag"] == flag]
+    if group is not None:
+        rows = rows.loc[rows["group"] == group]
+    return rows["reason"].tolist()
+
+
+# ---------------------------------------------------------------- under the guideline
+
+
+def test_group_under_guideline_three_weeks_running():
+    sets = make_sets(*(block("ana", w, "seated_cable_row_wide", 3) for w in ("W51", "W52", "W53")))
+    flags = under_guideline(weekly_of(sets), SETTINGS, "2026-W53")
+    assert tuple(flags.columns) == FLAG_COLUMNS
+    assert reasons(flags, "under_guideline", "rhomboids") == [
+        "Rhomboids were trained on 1 day this week, under the twice-a-week guideline, "
+        "for the 3rd week in a row."
+    ]
+    assert reasons(flags, "under_guideline", "lower_back") == [
+        "Lower back was not trained this week, under the twice-a-week guideline, "
+        "for the 3rd week in a row."
+    ]
+    assert set(flags["severity"]) == {"medium"}
+
+
+def test_guideline_met_on_two_days_across_new_year_raises_nothing_for_the_group():
+    # W53: Mon 28 Dec 2026 and Sun 3 Jan 2027 are two days of the same ISO week.
+    sets = make_sets(
+        block("ana", "W53", "seated_cable_row_wide"), block("ana", "W53+6", "face_pull")
+    )
+    flags = under_guideline(weekly_of(sets), SETTINGS, "2026-W53")
+    assert set(flags["group"]) == {"lower_back"}
+
+
+def test_guideline_streak_restarts_after_a_week_that_met_it():
+    sets = make_sets(
+        block("ana", "W52", "pull_up"),
+        block("ana", "W52+3", "pull_up"),
+        block("ana", "W53+6", "pull_up"),
+    )
+    flags = under_guideline(weekly_of(sets), SETTINGS, "2026-W53")
+    assert reasons(flags, "under_guideline", "lats") == [
+        "Lats were trained on 1 day this week, under the twice-a-week guideline."
+    ]
+    assert flags.loc[flags["group"] == "lats", "severity"].item() == "low"
+    # The streak runs on across the year: 2027-W01 with no training is its 2nd week.
+    later = make_sets(block("ana", "W52", "pull_up"), block("ana", "W52+3", "pull_up"))
+    later = pd.concat([later, make_sets(block("ana", "W53+6", "pull_up"))], ignore_index=True)
+    weekly = weekly_volume(later, CATALOGUE, through=pd.Timestamp("2027-01-10").date())
+    flags = under_guideline(weekly, SETTINGS, "2027-W01")
+    assert reasons(flags, "under_guideline", "lats") == [
+        "Lats were not trained this week, under the twice-a-week guideline, "
+        "for the 2nd week in a row."
+    ]
+
+
+# ---------------------------------------------------------------- no direct sets
+
+
+def test_no_direct_sets_for_three_weeks():
+    # Pull-ups credit the rhomboids 0.5: fractional volume, but no direct sets.
+    sets = make_sets(*(block("ana", w, "pull_up", 4) for w in ("W51", "W52", "W53")))
+    flags = no_direct_sets(weekly_of(sets), SETTINGS, "2026-W53")
+    assert reasons(flags, "no_direct_sets", "rhomboids") == [
+        "Rhomboids have had no direct sets (exercises where they are the main mover) "
+        "in the last 3 weeks."
+    ]
+    assert reasons(flags, "no_direct_sets", "lower_back") == [
+        "Lower back has had no direct sets (exercises where they are the main mover) "
+        "in the last 3 weeks."
+    ]
+    assert "lats" not in set(flags["group"])
+
+
+def test_one_direct_set_in_the_window_or_a_short_history_raises_nothing():
+    sets = make_sets(
+        block("ana", "W51", "seated_cable_row_wide"),  # 2 weeks before W53: in the window
+        *(block("ana", w, "pull_up", 4) for w in ("W52", "W53")),
+    )
+    flags = no_direct_sets(weekly_of(sets), SETTINGS, "2026-W53")
+    assert "rhomboids" not in set(flags["group"])
+    # A client logging for two weeks only cannot have gone three weeks without.
+    short = make_sets(*(block("ben", w, "pull_up", 4) for w in ("W52", "W53")))
+    assert no_direct_sets(weekly_of(short), SETTINGS, "2026-W53").empty
+
+
+# ---------------------------------------------------------------- whole-back volume
+
+
+def low_week(client="ana", pullups=4):
+    return [
+        block(client, "W53", "barbell_deadlift", 2, load=60, kind="warmup"),
+        block(client, "W53", "barbell_deadlift", 3, load=100, reps=5),
+        block(client, "W53", "barbell_curl", 3),
+        block(client, "W53+3", "pull_up", pullups),
+    ]
+
+
+def test_back_sets_count_each_set_once_at_its_largest_back_credit():
+    sets = make_sets(*low_week())
+    table = back_sets_per_week(sets, CATALOGUE)
+    # 3 deadlifts × 1 + 3 curls × 0 + 4 pull-ups × 1; warm-ups left out. Summing the
+    # groups' credits would give 3 × 2.5 + 4 × 1.5 = 13.5.
+    assert table.to_dict("records") == [{"client": "ana", "week": "2026-W53", "back_sets": 7.0}]
+
+
+def test_whole_back_under_minimum_effective_volume():
+    sets = make_sets(*low_week())
+    flags = back_volume(weekly_of(sets), sets, CATALOGUE, SETTINGS, "2026-W53")
+    assert flags[["flag", "group", "severity"]].values.tolist() == [
+        ["back_volume_low", "", "medium"]
+    ]
+    assert flags["reason"].item() == (
+        "The whole back got 7 working sets this week, under the minimum effective volume "
+        "of 10 sets a week."
+    )
+
+
+def test_whole_back_over_maximum_recoverable_and_within_the_band():
+    sets = make_sets(*low_week("ana", pullups=23), *low_week("ben", pullups=7))
+    flags = back_volume(weekly_of(sets), sets, CATALOGUE, SETTINGS, "2026-W53")
+    assert flags["client"].tolist() == ["ana"]  # ben: 3 + 7 = 10 sets, at the minimum
+    assert flags["reason"].item() == (
+        "The whole back got 26 working sets this week, over the maximum recoverable volume "
+        "of 25 sets a week."
+    )
+    assert flags["severity"].item() == "high"
+
+
+# ---------------------------------------------------------------- deadlift first
+
+
+def test_deadlift_after_bench_press_is_flagged():
+    sets = make_sets(
+        block("ana", "W53", "barbell_deadlift", 1, load=60, kind="warmup"),
+        block("ana", "W53", "barbell_deadlift", 3, load=100, reps=5),
+        block("ana", "W53", "pull_up", 3),
+        block("ana", "W53+3", "bench_press", 3, load=70),
+        block("ana", "W53+3", "barbell_deadlift", 1, load=60, kind="warmup"),
+        block("ana", "W53+3", "barbell_deadlift", 3, load=100, reps=5),
+    )
+    flags = deadlift_not_first(sets, CATALOGUE, "2026-W53")
+    assert flags["reason"].tolist() == [
+        "The deadlift came after bench press on Thu 31 Dec (1 of 2 deadlift sessions this "
+        "week); do it first in the session, while you are fresh."
+    ]
+    assert flags[["flag", "group", "severity"]].values.tolist() == [
+        ["deadlift_not_first", "lower_back", "medium"]
+    ]
+
+
+def test_deadlift_first_after_its_own_and_other_warm_ups_is_not_flagged():
+    sets = make_sets(
+        block("ana", "W53+6", "bench_press", 1, load=20, kind="warmup"),
+        block("ana", "W53+6", "barbell_deadlift", 2, load=60, kind="warmup"),
+        block("ana", "W53+6", "barbell_deadlift", 3, load=100, reps=5),
+        block("ana", "W53+6", "bench_press", 3, load=70),
+        # A session with deadlift warm-ups only was no deadlift session.
+        block("ana", "W53+2", "bench_press", 3, load=70),
+        block("ana", "W53+2", "barbell_deadlift", 1, load=60, kind="warmup"),
+    )
+    assert deadlift_not_first(sets, CATALOGUE, "2026-W53").empty
+
+
+def test_warm_up_exercises_do_not_count_but_unknown_exercises_do():
+    sets = make_sets(
+        block("ana", "W53", "rowing_machine", 1, load=0, reps=1),  # cardio
+        block("ana", "W53", "warm_up", 1, load=0, reps=1),
+        block("ana", "W53", "barbell_deadlift", 3, load=100, reps=5),
+        block("ben", "W53", "barbell_deadlift", 3, load=100, reps=5, session="b"),
+    )
+    assert deadlift_not_first(sets, CATALOGUE, "2026-W53").empty
+    unknown = make_sets(block("ben", "W53", "barbell_deadlift", 3, load=100, reps=5))
+    unknown = pd.concat([unknown.iloc[:1], unknown], ignore_index=True)
+    unknown.loc[0, ["exercise_id", "exercise"]] = [None, "Mystery Machine Row"]
+    unknown["line"] = range(2, len(unknown) + 2)
+    flags = deadlift_not_first(unknown, CATALOGUE, "2026-W53")
+    assert flags["reason"].str.startswith("The deadlift came after Mystery Machine Row").all()
+
+
+def test_session_order_follows_time_before_log_line():
+    sets = make_sets(
+        block("ana", "W53", "barbell_deadlift", 3, load=100, reps=5, session="s"),
+        block("ana", "W53", "pull_up", 3, session="s"),
+    )
+    sets.loc[sets["exercise_id"] == "pull_up", "performed_at"] -= pd.Timedelta(minutes=30)
+    flags = deadlift_not_first(sets, CATALOGUE, "2026-W53")
+    assert flags["reason"].str.startswith("The deadlift came after pull-up on Mon 28 Dec").all()
+    assert len(flags) == 1
+
+
+# ---------------------------------------------------------------- deadlift load
+
+
+def test_deadlift_top_set_jump_across_the_new_year():
+    sets = make_sets(
+        block("ana", "W53", "barbell_deadlift", 1, load=60, kind="warmup"),
+        block("ana", "W53", "barbell_deadlift", 3, load=100, reps=5),
+        block("ana", "W53+4", "barbell_deadlift", 2, load=90, reps=5),
+        block("ana", "W01", "barbell_deadlift", 1, load=140, kind="warmup", reps=1),
+        block("ana", "W01", "barbell_deadlift", 2, load=115, reps=3),
+        block("ana", "W01", "barbell_deadlift", 2, load=105, reps=5),
+    )
+    flags = deadlift_jump(sets, CATALOGUE, SETTINGS, "2027-W01")
+    assert flags["reason"].tolist() == [
+        "Barbell deadlift: the top set went from 100 kg last week to 115 kg this week "
+        "(+15 %), over the 10 % a week limit; build the load up slowly."
+    ]
+    assert flags[["week", "severity"]].values.tolist() == [["2027-W01", "high"]]
+
+
+def test_deadlift_steps_of_ten_percent_or_after_a_break_are_not_flagged():
+    sets = make_sets(
+        block("ana", "W52", "barbell_deadlift", 3, load=100, reps=5),
+        block("ana", "W53", "barbell_deadlift", 3, load=110, reps=5),  # exactly +10 %
+        block("ben", "W51", "barbell_deadlift", 3, load=100, reps=5),  # then a week off
+        block("ben", "W53", "barbell_deadlift", 3, load=130, reps=5),
+        block("cy", "W52", "barbell_deadlift", 3, load=100, reps=5),  # another variant
+        block("cy", "W53", "trap_bar_deadlift", 3, load=140, reps=5),
+        block("cy", "W53", "barbell_deadlift", 3, load=105, reps=5),
+    )
+    assert deadlift_jump(sets, CATALOGUE, SETTINGS, "2026-W53").empty
+
+
+# ---------------------------------------------------------------- biceps
+
+
+def test_back_without_biceps_work_is_flagged_but_not_with_a_chin_up_or_a_curl():
+    sets = make_sets(
+        block("ana", "W53", "pull_up", 4),  # biceps 0.5 only: no biceps work
+        block("ben", "W53", "pull_up", 4),
+        block("ben", "W53", "chin_up", 1),
+        block("cy", "W53", "dumbbell_shrug", 3),
+        block("cy", "W53", "barbell_curl", 1),
+        block("dee", "W53", "barbell_curl", 3),  # no back this week: nothing to pair
+    )
+    flags = no_biceps_work(weekly_of(sets), "2026-W53")
+    assert flags[["client", "group", "severity"]].values.tolist() == [["ana", "biceps", "low"]]
+    assert flags["reason"].item() == (
+        "The back was trained this week with no biceps work (such as curls or chin-ups); "
+        "pair back days with a smaller group such as biceps."
+    )
+
+
+# ---------------------------------------------------------------- imbalance
+
+
+def lopsided(client, week):
+    # Lats 4 + .5 = 4.5, traps .5 + 1 = 1.5, rhomboids 2 + .5 = 2.5, lower back 1:
+    # 9.5 back sets, lower back 1 / 9.5 = 10.5 % < 12.5 %, traps 15.8 %.
+    return [
+        block(client, week, "lat_pulldown_chest", 4),
+        block(client, week, "barbell_deadlift", 1, load=100, reps=5),
+        block(client, week, "dumbbell_shrug", 1),
+    ]
+
+
+def test_lower_back_under_half_an_even_share_for_three_weeks_across_the_new_year():
+    sets = make_sets(*lopsided("ana", "W52"), *lopsided("ana", "W53"), *lopsided("ana", "W01"))
+    flags = group_imbalance(weekly_of(sets), SETTINGS, "2027-W01")
+    assert flags[["group", "severity"]].values.tolist() == [["lower_back", "medium"]]
+    assert flags["reason"].item() == (
+        "Lower back got 10.5 % of the back's sets this week, less than half an even share "
+        "(12.5 %), for the 3rd week in a row."
+    )
+
+
+def test_imbalance_for_two_weeks_or_broken_by_a_rest_week_is_not_flagged():
+    balanced = [block("ana", "W51", "barbell_deadlift", 4, load=100, reps=5)]
+    sets = make_sets(*balanced, *lopsided("ana", "W52"), *lopsided("ana", "W53"))
+    assert group_imbalance(weekly_of(sets), SETTINGS, "2026-W53").empty
+    gap = make_sets(*lopsided("ben", "W51"), *lopsided("ben", "W52"), *lopsided("ben", "W01"))
+    assert group_imbalance(weekly_of(gap), SETTINGS, "2027-W01").empty  # W53: no back sets
+
+
+# ---------------------------------------------------------------- all flags, attention
+
+
+def test_coaching_flags_orders_by_severity_and_checks_the_week():
+    sets = make_sets(
+        block("ana", "W53", "bench_press", 3, load=70),
+        block("ana", "W53", "barbell_deadlift", 3, load=100, reps=5),
+        block("ana", "W01", "bench_press", 3, load=70),
+        block("ana", "W01", "barbell_deadlift", 3, load=120, reps=5),
+        block("ana", "W01", "pull_up", 3),
+    )
+    flags = coaching_flags(weekly_of(sets), sets, CATALOGUE, SETTINGS, "2027-W01")
+    assert tuple(flags.columns) == FLAG_COLUMNS
+    assert flags["flag"].tolist()[:3] == ["deadlift_jump", "back_volume_low", "deadlift_not_first"]
+    assert list(flags["severity"]) == sorted(
+        flags["severity"], key={"high": 0, "medium": 1, "low": 2}.get
+    )
+    assert (flags["week"] == "2027-W01").all()
+    assert "no_biceps_work" in set(flags["flag"])
+    # A week outside the history raises nothing rather than failing.
+    assert coaching_flags(weekly_of(sets), sets, CATALOGUE, SETTINGS, "2027-W10").empty
+    with pytest.raises(BackdayError, match="not an ISO week"):
+        coaching_flags(weekly_of(sets), sets, CATALOGUE, SETTINGS, "2027-01")
+
+
+def test_attention_order_sums_severities_and_breaks_ties_by_client_id():
+    flags = pd.DataFrame(
+        {
+            "client": ["dev", "ana", "ana", "ben", "ben"],
+            "severity": ["high", "high", "low", "medium", "medium"],
+        }
+    )
+    assert attention_order(flags, ["dev", "cleo", "ben", "ana"]) == ["ana", "ben", "dev", "cleo"]
+    assert attention_order(flags.iloc[:0], ["b", "a"]) == ["a", "b"]
