@@ -17,9 +17,21 @@ DATA_DIR_ENV = "BACKDAY_DATA"
 
 
 def data_dir(explicit: str | os.PathLike | None = None) -> Path:
-    """Return the data folder: the argument, else ``$BACKDAY_DATA``, else the project's data/."""
-    chosen = explicit or os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR
-    return Path(chosen).expanduser().resolve()
+    """Return the data folder: the argument, else ``$BACKDAY_DATA``, else the project's data/.
+
+    Raises
+    ------
+    BackdayError
+        If the folder does not exist.
+    """
+    from backday_analysis.errors import BackdayError
+
+    chosen = Path(explicit or os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR)
+    folder = chosen.expanduser().resolve()
+    if not folder.is_dir():
+        raise BackdayError(f"{folder}: the data folder does not exist; point --data (or "
+                           f"{DATA_DIR_ENV}) at the folder with roster.csv and catalogue.csv.")
+    return folder
 
 
 def catalogue_path(folder: Path) -> Path:

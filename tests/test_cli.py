@@ -77,7 +77,7 @@ def test_bad_input_is_one_sentence_and_exit_2(demo_data, tmp_path):
     )
     assert_one_sentence_error(
         backday("weekly", "--client", "ava", "--data", str(tmp_path / "nowhere")),
-        "roster file is missing",
+        "the data folder does not exist",
     )
     assert_one_sentence_error(
         backday("report", "--format", "docx", "--data", str(demo_data)), "--format docx"
