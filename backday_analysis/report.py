@@ -111,6 +111,7 @@ def to_html(executed, title: str, generated_line: str) -> str:
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
+        exclude_anchor_links=True,
         embed_images=True,
     )
     node = nbformat.from_dict(executed)
