@@ -56,7 +56,7 @@ from backday_analysis.roster import load_roster, save_roster, with_client
 from backday_analysis.storage import write_csv_atomic
 
 FAR_FUTURE = dt.date(2200, 1, 1)
-_CLIENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_CLIENT_ID = re.compile(r"^[^\x00-\x1f\x7f]{1,100}$")
 _UNITS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
 
 
@@ -369,11 +369,12 @@ def _read_text(path: Path) -> str:
 
 
 def _checked_client_id(client_id: str) -> str:
+    """Return the id, stripped; the log's file name is made safe by ``paths.log_path``."""
     text = str(client_id).strip()
     if not _CLIENT_ID.match(text):
         raise BackdayError(
-            f"--client '{client_id}' is not a usable client id; use letters, "
-            "digits, '-', '_' or '.', starting with a letter or digit."
+            f"--client {client_id!r} is not a usable client id; give the id from the roster "
+            "(1 to 100 characters, no line breaks or control characters)."
         )
     return text
 

@@ -216,7 +216,11 @@ def test_an_alias_added_later_fixes_earlier_imports(data):
 
 @pytest.mark.parametrize(
     ("client", "unit", "message"),
-    [("../evil", "kg", "not a usable client id"), ("cara", "stone", "--unit 'stone'")],
+    [
+        (" ", "kg", "not a usable client id"),
+        ("a\nb", "kg", "not a usable client id"),
+        ("cara", "stone", "--unit 'stone'"),
+    ],
 )
 def test_bad_client_or_unit(data, client, unit, message):
     with pytest.raises(BackdayError, match=message):
@@ -294,3 +298,10 @@ def test_cli_bad_file_is_one_sentence_and_exit_2(tmp_path, data):
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
     assert "Traceback" not in result.output
+
+
+def test_a_path_like_client_id_stays_inside_the_logs_folder(data):
+    run(data, [STRONG], client="../evil")
+    written = [p for p in data.rglob("*.csv") if p.parent == paths.logs_dir(data)]
+    assert paths.log_path(data, "../evil") in written
+    assert not (data / "evil.csv").exists() and not (data.parent / "evil.csv").exists()
