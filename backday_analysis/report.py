@@ -115,6 +115,12 @@ def to_html(executed, title: str, generated_line: str) -> str:
         embed_images=True,
     )
     node = nbformat.from_dict(executed)
+    # Code cells without output (parameters, imports) add nothing to a report, and papermill
+    # gives its injected cell a random id: leave them out and number the rest, so the same
+    # data always gives the same page.
+    node.cells = [c for c in node.cells if c.cell_type == "markdown" or c.get("outputs")]
+    for number, cell in enumerate(node.cells):
+        cell["id"] = f"cell-{number:02d}"
     page, _ = exporter.from_notebook_node(
         node, resources={"report_title": title, "generated_line": generated_line}
     )
