@@ -19,6 +19,7 @@ from backday_analysis.report import (
     ReportResult,
     render,
 )
+from backday_analysis.storage import exit_on_terminate, remove_partial_files
 from backday_analysis.weeks import parse_week
 
 WEEKS_OF_HISTORY = 16
@@ -77,6 +78,7 @@ _worker_kernel: WarmKernel | None = None
 def _start_worker() -> None:
     """Start this worker's warm kernel, and stop it when the worker exits."""
     global _worker_kernel
+    exit_on_terminate()
     _worker_kernel = WarmKernel()
     multiprocessing.util.Finalize(None, _worker_kernel.shutdown, exitpriority=10)
 
@@ -102,6 +104,8 @@ def run_reports(
     A single report runs in a fresh kernel; a batch runs in worker processes that each keep
     one warm kernel. One failing report does not stop the others.
     """
+    for folder in {job.target.parent for job in jobs}:
+        remove_partial_files(folder)
     results: dict[str, ReportResult] = {}
     bar = tqdm(total=len(jobs), unit="report", desc="reports", disable=None)
     if len(jobs) == 1:
@@ -109,14 +113,23 @@ def run_reports(
         results[jobs[0].label] = render(jobs[0], formats)
         bar.update()
     else:
-        with ProcessPoolExecutor(
+        pool = ProcessPoolExecutor(
             max_workers=max(1, min(workers, len(jobs))), initializer=_start_worker
-        ) as pool:
+        )
+        try:
             futures = {pool.submit(_render_in_worker, job, formats): job for job in jobs}
             for future in as_completed(futures):
                 job = futures[future]
                 results[job.label] = future.result()
                 bar.set_postfix_str(job.label)
                 bar.update()
+        except BaseException:
+            # Interrupted (Ctrl-C, SIGTERM): stop the workers now rather than after their
+            # current report; their SIGTERM handler removes any half-written file.
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
     bar.close()
     return [results[job.label] for job in jobs]

@@ -182,4 +182,7 @@ def report(
 
 def main() -> None:
     """Run the command line."""
+    from backday_analysis.storage import exit_on_terminate
+
+    exit_on_terminate()
     app()

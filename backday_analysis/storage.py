@@ -33,6 +33,27 @@ def atomic_path(target: Path) -> Iterator[Path]:
         temporary_path.unlink(missing_ok=True)
 
 
+def remove_partial_files(folder: Path) -> int:
+    """Delete temporary files a killed run left in ``folder``; return how many."""
+    stale = list(folder.glob(".*.part")) if folder.is_dir() else []
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)
+
+
+def exit_on_terminate() -> None:
+    """Make SIGTERM end the process like Ctrl-C does, so pending temporary files are removed.
+
+    By default SIGTERM kills Python without running ``finally`` blocks.
+    """
+    import signal
+
+    def _exit(signum, frame):  # noqa: ARG001 - the signal handler's signature
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, _exit)
+
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)

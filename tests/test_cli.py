@@ -119,3 +119,37 @@ def test_paths_do_not_depend_on_the_working_directory(demo_data, tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_a_killed_batch_leaves_no_partial_file(demo_data, tmp_path):
+    import signal
+    import time
+
+    out = tmp_path / "reports"
+    run = subprocess.Popen(
+        [
+            *BACKDAY,
+            "report",
+            "--week",
+            "2026-W47",
+            "--data",
+            str(demo_data),
+            "--out",
+            str(out),
+            "--jobs",
+            "2",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(out.rglob("*.html")):
+        time.sleep(0.05)
+    run.send_signal(signal.SIGTERM)
+    assert run.wait(timeout=60) != 0 or len(list(out.rglob("*.pdf"))) == 4
+    time.sleep(1)  # workers finish their own clean-up
+    assert not list(out.rglob("*.part"))
+    for html in out.rglob("*.html"):
+        assert html.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    for pdf in out.rglob("*.pdf"):
+        assert len(PdfReader(pdf).pages) >= 1

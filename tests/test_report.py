@@ -61,3 +61,40 @@ def test_html_is_self_contained_and_pdf_has_the_names(executed, tmp_path):
 def test_a_week_before_any_data_is_one_clear_sentence(demo_data):
     with pytest.raises(BackdayError, match="has no sets logged in or before 2020-W01"):
         execute(WEEKLY_NOTEBOOK, {"client": "ava", "week": "2020-W01", "data_dir": str(demo_data)})
+
+
+def test_a_hanging_cell_is_stopped_by_the_timeout(tmp_path):
+    import nbformat
+
+    notebook = tmp_path / "hang.ipynb"
+    node = nbformat.v4.new_notebook()
+    node.cells = [nbformat.v4.new_code_cell("import time\ntime.sleep(60)")]
+    node.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(node, notebook)
+    with pytest.raises(BackdayError, match="ran longer than 3 s"):
+        execute(notebook, {}, timeout=3)
+
+
+def test_same_data_same_report_but_the_generated_line(demo_data, tmp_path):
+    import datetime as dt
+
+    from backday_analysis.report import ReportJob, render
+
+    pages = []
+    for run, minute in ((1, 0), (2, 7)):
+        job = ReportJob(
+            "dev",
+            WEEKLY_NOTEBOOK,
+            {"client": "dev", "week": "2026-W47", "data_dir": str(demo_data)},
+            tmp_path / str(run) / "dev",
+        )
+        result = render(job, ("html",), generated_at=dt.datetime(2026, 11, 23, 8, minute))
+        assert result.error is None
+        pages.append((tmp_path / str(run) / "dev.html").read_text(encoding="utf-8"))
+    first, second = (page.splitlines() for page in pages)
+    differing = [a for a, b in zip(first, second, strict=True) if a != b]
+    assert len(differing) == 1 and "Generated at 2026-11-23 08:00" in differing[0]
