@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 KERNEL_NAME := python3
 JOBS ?=
 
-.PHONY: report test lint format lab bench demo clean
+.PHONY: report demo-import test lint format lab bench demo clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "Python 3 (backday)" >/dev/null
 	touch $(STAMP)
 
-report: $(STAMP)
-	$(BIN)/backday demo-import
+# The demo's app exports and whose logs they feed; importing again adds nothing.
+demo-import: $(STAMP)
+	$(BIN)/backday import data/exports/ava_strong.csv --client ava --unit kg
+	$(BIN)/backday import data/exports/ben_hevy.csv --client ben
+	$(BIN)/backday import data/exports/cleo_fitnotes.csv --client cleo
+
+report: demo-import
 	$(BIN)/backday report --week latest $(if $(JOBS),--jobs $(JOBS))
 	$(BIN)/backday report --roster --week latest
 
@@ -39,8 +44,10 @@ lab: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m backday_analysis.bench
 
+# Regenerate the demo data from its seed, then import the exports afresh.
 demo: $(STAMP)
 	$(BIN)/python -m backday_analysis.demo
+	$(MAKE) demo-import
 
 clean:
 	rm -rf $(VENV) reports

@@ -321,6 +321,9 @@ def write_demo(folder: Path) -> None:
     write_bytes_atomic(exports / "ben_hevy.csv", hevy_export(generated["ben"]).encode())
     write_bytes_atomic(exports / "cleo_fitnotes.csv", fitnotes_export(generated["cleo"]).encode())
     write_csv_atomic(canonical_log(generated["dev"]), paths.log_path(folder, "dev"))
+    # The other three logs come from importing the exports (make demo-import).
+    for client in ("ava", "ben", "cleo"):
+        paths.log_path(folder, client).unlink(missing_ok=True)
     write_csv_atomic(ROSTER, paths.roster_path(folder))
 
 

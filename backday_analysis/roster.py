@@ -135,5 +135,9 @@ def with_client(
 
 
 def save_roster(roster: pd.DataFrame, path: Path) -> None:
-    """Write the roster atomically."""
-    write_csv_atomic(roster.loc[:, list(ROSTER_COLUMNS)], path)
+    """Write the roster atomically, bodyweights as the coach writes them (``60``, not ``60.0``)."""
+    out = roster.loc[:, list(ROSTER_COLUMNS)].copy()
+    out["bodyweight_kg"] = [
+        "" if pd.isna(value) else f"{float(value):g}" for value in out["bodyweight_kg"]
+    ]
+    write_csv_atomic(out, path)
