@@ -12,7 +12,7 @@ from jupyter_client.utils import run_sync
 
 KERNEL_NAME = "python3"
 # The kernel's start-up warnings are not for coaches' terminals.
-QUIET = ["--IPKernelApp.log_level=ERROR"]
+QUIET = ["--IPKernelApp.log_level=CRITICAL"]
 WARM_UP = (
     "import matplotlib.pyplot\n"
     "import backday_analysis.client_week, backday_analysis.figures, "

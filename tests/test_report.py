@@ -98,3 +98,16 @@ def test_same_data_same_report_but_the_generated_line(demo_data, tmp_path):
     first, second = (page.splitlines() for page in pages)
     differing = [a for a, b in zip(first, second, strict=True) if a != b]
     assert len(differing) == 1 and "Generated at 2026-11-23 08:00" in differing[0]
+
+
+def test_roster_page_orders_clients_by_attention(demo_data):
+    from backday_analysis.report import ROSTER_NOTEBOOK
+
+    executed = execute(ROSTER_NOTEBOOK, {"week": "2026-W47", "data_dir": str(demo_data)})
+    text = outputs_text(executed)
+    assert "Roster overview — week 2026-W47 (16 Nov 2026 to 22 Nov 2026)" in text
+    # Ben (one back day, deadlift jump and after bench, no curls) needs the most attention.
+    order = [text.index(name) for name in ("Ben Okafor", "Dev Patel", "Cleo Martin",
+                                            "Ava Jansen")]
+    assert order == sorted(order)
+    assert "class='met'" in text and "class='unmet'" in text
