@@ -239,8 +239,3 @@ def unmapped_table(report: ClientWeek) -> pd.DataFrame:
             "Last logged": unmapped["last"].dt.strftime("%Y-%m-%d").to_numpy(),
         }
     )
-
-
-def settings_table(report: ClientWeek) -> pd.DataFrame:
-    """Return the settings the report used."""
-    return pd.DataFrame(report.settings.as_rows(), columns=["Setting", "Value"])

@@ -6,6 +6,8 @@ import tomllib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from backday_analysis.errors import BackdayError
 
 
@@ -23,9 +25,28 @@ class Settings:
     imbalance_weeks: int = 3
     default_timezone: str = "Europe/Amsterdam"
 
-    def as_rows(self) -> list[tuple[str, object]]:
-        """Return the settings as (name, value) pairs for a report's table."""
-        return list(asdict(self).items())
+    def table(self) -> pd.DataFrame:
+        """Return the settings as a two-column table a report can show: what, and the value."""
+        values = asdict(self)
+        return pd.DataFrame(
+            {
+                "Setting": [_LABELS[name] for name in values],
+                "Value": [f"{v:g}" if isinstance(v, float) else str(v) for v in values.values()],
+            }
+        )
+
+
+_LABELS = {
+    "guideline_days": "Training days per week that meet the guideline",
+    "min_credited_sets_per_day": "Working sets crediting a group that make a training day",
+    "minimum_effective_sets": "Minimum effective whole-back sets per week",
+    "maximum_recoverable_sets": "Maximum recoverable whole-back sets per week",
+    "no_direct_sets_weeks": "Weeks without direct sets before a group is flagged",
+    "deadlift_max_weekly_increase": "Largest weekly rise of the deadlift top set",
+    "imbalance_share_of_even": "Share of an even split below which a group is flagged",
+    "imbalance_weeks": "Weeks in a row of imbalance before it is flagged",
+    "default_timezone": "Time zone for apps that export UTC",
+}
 
 
 # (section, key in the file) -> field of Settings

@@ -100,8 +100,3 @@ def flags_by_client(roster: RosterWeek) -> pd.DataFrame:
             "Needs attention": flags["reason"].to_numpy(),
         }
     )
-
-
-def settings_table(roster: RosterWeek) -> pd.DataFrame:
-    """Return the settings the page used."""
-    return pd.DataFrame(roster.dataset.settings.as_rows(), columns=["Setting", "Value"])
