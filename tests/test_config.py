@@ -1,0 +1,34 @@
+import pytest
+
+from backday_analysis.config import Settings, load_settings
+from backday_analysis.errors import BackdayError
+from backday_analysis.paths import DEFAULT_DATA_DIR
+
+
+def test_shipped_config_matches_the_defaults():
+    assert load_settings(DEFAULT_DATA_DIR / "config.toml") == Settings()
+
+
+def test_missing_file_gives_defaults_and_values_override(tmp_path):
+    assert load_settings(tmp_path / "absent.toml") == Settings()
+    path = tmp_path / "config.toml"
+    path.write_text("[guideline]\ndays_per_week = 3\n[volume]\nminimum_effective = 12\n")
+    settings = load_settings(path)
+    assert (settings.guideline_days, settings.minimum_effective_sets) == (3, 12.0)
+    table = settings.table()
+    assert table.loc[0].tolist() == ["Training days per week that meet the guideline", "3"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[guideline]\ndays_per_week = -1\n",
+        "[guideline]\ndays_per_week = 'two'\n",
+        "[guideline\ndays_per_week = 2\n",
+    ],
+)
+def test_bad_settings_are_one_sentence(tmp_path, text):
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    with pytest.raises(BackdayError, match=str(path)):
+        load_settings(path)
