@@ -7,10 +7,11 @@ escaped here, so a name such as ``<script>`` shows as text in the notebook and t
 from __future__ import annotations
 
 import html
+import io
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import HTML, Image, display
 from matplotlib.figure import Figure
 
 
@@ -46,10 +47,19 @@ def show_text(text: str, tag: str = "p") -> None:
     display(HTML(f"<{tag}>{html.escape(str(text))}</{tag}>"))
 
 
+FIGURE_DPI = 110
+
+
 def show_figure(fig: Figure) -> None:
-    """Display a figure once and free it, so the notebook keeps one copy per chart."""
-    display(fig)
+    """Display a figure as one PNG and free it.
+
+    Rendering it here, once, at a fixed resolution is faster than the inline backend (which
+    renders twice to trim the borders) and keeps one copy per chart in the notebook.
+    """
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=FIGURE_DPI, metadata={"Software": None})
     plt.close(fig)
+    display(Image(data=buffer.getvalue(), format="png"))
 
 
 def coloured_table_html(frame: pd.DataFrame, classes: pd.DataFrame) -> str:
