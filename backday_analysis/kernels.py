@@ -16,7 +16,7 @@ QUIET = ["--IPKernelApp.log_level=CRITICAL"]
 WARM_UP = (
     "import matplotlib.pyplot\n"
     "import backday_analysis.client_week, backday_analysis.figures, "
-    "backday_analysis.display, backday_analysis.roster_week\n"
+    "backday_analysis.display, backday_analysis.roster_week, backday_analysis.balance_figures\n"
 )
 RESET = "%reset -f\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt\n"
 

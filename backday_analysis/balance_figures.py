@@ -1,0 +1,299 @@
+"""Draw the back balance explorer's charts; each function returns a Figure and shows nothing.
+
+Every chart takes a :class:`~backday_analysis.balance_explorer.BalanceExplorer`, puts the
+range's weeks on one shared x axis, fits the width of an A4 page, keeps legends outside
+the axes and, when its table is empty, says so in a line of text instead of failing.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.colors import BoundaryNorm, ListedColormap
+from matplotlib.figure import Figure
+
+from backday_analysis import BACK_GROUPS, GROUPS
+from backday_analysis.balance import LIFT_LABELS
+from backday_analysis.balance_explorer import GRIPS, BalanceExplorer
+from backday_analysis.client_week import GROUP_LABELS
+from backday_analysis.figures import FIGURE_WIDTH, GROUP_COLOURS
+
+# Paul Tol's colour-blind-safe pairs, kept apart from the muscle groups' Okabe-Ito colours.
+DIRECTION_COLOURS = {"vertical": "#332288", "horizontal": "#DDCC77"}
+GRIP_COLOURS = {"close": "#332288", "wide": "#DDCC77", "unstated": "#BBBBBB"}
+GRIP_LABELS = {"close": "Close grip", "wide": "Wide grip", "unstated": "Grip not stated"}
+# More week labels than this run into each other at 7.2 in.
+MAX_WEEK_TICKS = 14
+# Heatmap rows hold at most this many weeks, so cell numbers stay legible in print.
+HEATMAP_WEEKS_PER_ROW = 26
+NO_DATA = "No data in this range."
+
+
+def _style(ax: plt.Axes) -> None:
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.grid(axis="y", alpha=0.3)
+    ax.set_axisbelow(True)
+
+
+def _week_ticks(ax: plt.Axes, weeks: list[str], max_ticks: int = MAX_WEEK_TICKS) -> None:
+    """Label every k-th week (``W47``), with the year under the first label of each year."""
+    step = max(int(np.ceil(len(weeks) / max_ticks)), 1)
+    shown = list(range(0, len(weeks), step))
+    labels, year = [], None
+    for i in shown:
+        y, w = weeks[i].split("-")
+        labels.append(f"{w}\n{y}" if y != year else w)
+        year = y
+    ax.set_xticks(shown, labels, fontsize=7)
+    ax.set_xlim(-0.6, max(len(weeks), 1) - 0.4)
+
+
+def _empty(title: str, message: str = NO_DATA) -> Figure:
+    """Return a short figure holding only the chart's title and why it has nothing to show."""
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 0.9), layout="constrained")
+    _title(fig, title)
+    ax.text(0.01, 0.5, message, ha="left", va="center", transform=ax.transAxes, fontsize=10)
+    ax.set_axis_off()
+    return fig
+
+
+def _title(fig: Figure, text: str) -> None:
+    fig.suptitle(text, x=0.01, ha="left", fontsize=11)
+
+
+def _share_matrix(shares: pd.DataFrame, weeks: list[str]) -> pd.DataFrame:
+    table = shares.pivot(index="week", columns="group", values="share")
+    return table.reindex(index=weeks, columns=list(BACK_GROUPS)).fillna(0.0) * 100
+
+
+def shares_over_time(explorer: BalanceExplorer) -> Figure:
+    """Plot each back group's share of back sets: week by week, and over rolling 4 weeks."""
+    weeks, title = explorer.weeks, "Share of the back's fractional sets per group"
+    if not weeks:
+        return _empty(title)
+    fig, axes = plt.subplots(2, 1, figsize=(FIGURE_WIDTH, 4.6), sharex=True, layout="constrained")
+    _title(fig, title)
+    x = np.arange(len(weeks))
+    for ax, table, name in (
+        (axes[0], explorer.shares, "Week by week"),
+        (axes[1], explorer.rolling_shares, "Rolling 4 weeks"),
+    ):
+        values = _share_matrix(table, weeks)
+        bottom = np.zeros(len(weeks))
+        for group in BACK_GROUPS:
+            label = GROUP_LABELS[group] if ax is axes[0] else None
+            colour = GROUP_COLOURS[group]
+            ax.bar(x, values[group], bottom=bottom, width=0.9, color=colour, label=label)
+            bottom += values[group].to_numpy()
+        # A week with no back sets has no shares: say so rather than leave a silent gap.
+        for i in np.flatnonzero(bottom == 0):
+            ax.text(i, 50, "no back sets", rotation=90, ha="center", va="center", fontsize=6)
+        ax.set_ylim(0, 100)
+        ax.set_yticks([0, 25, 50, 75, 100])
+        ax.set_ylabel("% of back sets", fontsize=8)
+        ax.set_title(name, loc="left", fontsize=9)
+        _style(ax)
+    # A group missing from every bar is the story (no lower back, no traps): name it.
+    absent = [GROUP_LABELS[g] for g in BACK_GROUPS if not _has_sets(explorer.shares, g)]
+    if absent:
+        axes[0].set_title(
+            f"Week by week — no sets at all for: {', '.join(absent)}", loc="left", fontsize=9
+        )
+    _week_ticks(axes[1], weeks)
+    handles, labels = axes[0].get_legend_handles_labels()
+    # Reversed, so the legend reads top to bottom like the stack.
+    fig.legend(
+        handles[::-1],
+        labels[::-1],
+        loc="outside right upper",
+        frameon=False,
+        fontsize=8,
+        title="Even split:\n25 % each",
+        title_fontsize=7,
+    )
+    return fig
+
+
+def _has_sets(shares: pd.DataFrame, group: str) -> bool:
+    """Return whether ``group`` has any fractional sets in a shares table."""
+    return bool(shares.loc[shares["group"] == group, "fractional_sets"].sum() > 0)
+
+
+def pulling_directions(explorer: BalanceExplorer) -> Figure:
+    """Plot vertical and horizontal pulling sets per week, and the vertical share."""
+    weeks, table = explorer.weeks, explorer.pulling
+    title = "Vertical and horizontal pulling: working sets per week"
+    if table[["vertical_sets", "horizontal_sets"]].to_numpy().sum() == 0:
+        return _empty(title, "No pulling sets in this range.")
+    fig, axes = plt.subplots(
+        2, 1, figsize=(FIGURE_WIDTH, 3.8), sharex=True, layout="constrained", height_ratios=(2, 1)
+    )
+    _title(fig, title)
+    x = np.arange(len(weeks))
+    for offset, direction in ((-0.2, "vertical"), (0.2, "horizontal")):
+        axes[0].bar(
+            x + offset,
+            table[f"{direction}_sets"],
+            width=0.4,
+            color=DIRECTION_COLOURS[direction],
+            label=direction.capitalize(),
+        )
+    axes[0].set_ylabel("Sets", fontsize=8)
+    total = table["vertical_sets"] + table["horizontal_sets"]
+    share = (table["vertical_sets"] / total.where(total > 0) * 100).to_numpy(dtype=float)
+    axes[1].plot(x, share, marker="o", markersize=3, color=DIRECTION_COLOURS["vertical"])
+    axes[1].axhline(50, color="black", linestyle="--", linewidth=1)
+    axes[1].set_ylim(0, 105)
+    axes[1].set_yticks([0, 50, 100])
+    axes[1].set_ylabel("% vertical", fontsize=8)
+    axes[1].set_title("Vertical share (dashed: an even split)", loc="left", fontsize=9)
+    for ax in axes:
+        _style(ax)
+    _week_ticks(axes[1], weeks)
+    fig.legend(loc="outside right upper", frameon=False, fontsize=8)
+    return fig
+
+
+def cable_row_grips(explorer: BalanceExplorer) -> Figure:
+    """Plot seated cable row sets per week by grip, and what each grip credited to each group."""
+    weeks, table, title = explorer.weeks, explorer.grips, "Seated cable rows by grip"
+    if explorer.grip_credits.empty:
+        return _empty(title, "No seated cable rows in this range.")
+    fig, axes = plt.subplots(
+        1, 2, figsize=(FIGURE_WIDTH, 2.8), layout="constrained", width_ratios=(3, 2)
+    )
+    _title(fig, title)
+    x, bottom = np.arange(len(weeks)), np.zeros(len(weeks))
+    totals = {grip: int(table[f"{grip}_sets"].sum()) for grip in GRIPS}
+    for grip in (g for g in GRIPS if totals[g]):
+        values = table[f"{grip}_sets"].to_numpy()
+        axes[0].bar(
+            x, values, bottom=bottom, width=0.8, color=GRIP_COLOURS[grip], label=GRIP_LABELS[grip]
+        )
+        bottom += values
+    axes[0].set_ylabel("Working sets", fontsize=8)
+    counts = ", ".join(f"{g} {n}" for g, n in totals.items() if g != "unstated" or n)
+    axes[0].set_title(f"Sets per week (in all: {counts})", loc="left", fontsize=9)
+    _week_ticks(axes[0], weeks, max_ticks=8)
+    credits = explorer.grip_credits
+    y = np.arange(len(BACK_GROUPS))[::-1]
+    height = 0.8 / len(credits)
+    for i, (grip, row) in enumerate(credits.iterrows()):
+        axes[1].barh(
+            y + 0.4 - height * (i + 0.5),
+            row[list(BACK_GROUPS)],
+            height=height,
+            color=GRIP_COLOURS[grip],
+        )
+    axes[1].set_yticks(y, [GROUP_LABELS[g] for g in BACK_GROUPS], fontsize=8)
+    axes[1].set_xlabel("Fractional sets credited", fontsize=8)
+    axes[1].set_title("Credited over the range", loc="left", fontsize=9)
+    for ax in axes:
+        _style(ax)
+    axes[1].grid(axis="y", visible=False)
+    axes[1].grid(axis="x", alpha=0.3)
+    fig.legend(loc="outside right upper", frameon=False, fontsize=8)
+    return fig
+
+
+def days_colours(guideline: int, top: int) -> ListedColormap:
+    """Return one colour per day count 0..top: oranges under the guideline, purples at or over.
+
+    Both halves come from ColorBrewer's PuOr, a colour-blind-safe diverging scheme, so
+    "under the guideline" reads as a change of hue and not only of lightness.
+    """
+    ramp = plt.get_cmap("PuOr")
+    under = ramp(np.linspace(0.1, 0.4, max(guideline, 1)))[: max(guideline, 0)]
+    over = ramp(np.linspace(0.72, 0.95, max(top - guideline + 1, 1)))
+    return ListedColormap(np.vstack([under, over])[: top + 1])
+
+
+def training_days_heatmap(explorer: BalanceExplorer) -> Figure:
+    """Draw training days per group and week as an annotated heatmap, guideline marked."""
+    matrix = explorer.days.reindex(list(GROUPS))
+    weeks, guideline = list(matrix.columns), explorer.settings.guideline_days
+    title = f"Training days per week (the guideline: {guideline} a week)"
+    if not weeks:
+        return _empty(title)
+    rows = max(int(np.ceil(len(weeks) / HEATMAP_WEEKS_PER_ROW)), 1)
+    per_row = max(int(np.ceil(len(weeks) / rows)), 1)
+    fig, axes = plt.subplots(
+        rows, 1, figsize=(FIGURE_WIDTH, 0.5 + 1.45 * rows), layout="constrained", squeeze=False
+    )
+    axes = axes[:, 0]
+    _title(fig, title)
+    top = max(int(np.nanmax(matrix.to_numpy(dtype=float), initial=0)), guideline + 1)
+    cmap = days_colours(guideline, top)
+    norm = BoundaryNorm(np.arange(-0.5, top + 1), cmap.N)
+    for r, ax in enumerate(axes):
+        part = matrix.iloc[:, r * per_row : (r + 1) * per_row]
+        values = part.to_numpy(dtype=float)
+        image = ax.imshow(values, cmap=cmap, norm=norm, aspect="auto")
+        for (i, j), v in np.ndenumerate(values):
+            if not np.isnan(v):
+                red, green, blue, _ = cmap(norm(v))
+                dark = 0.299 * red + 0.587 * green + 0.114 * blue < 0.5
+                ax.text(
+                    j,
+                    i,
+                    f"{v:g}",
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="white" if dark else "black",
+                )
+        ax.set_yticks(range(len(GROUPS)), [GROUP_LABELS[g] for g in GROUPS], fontsize=8)
+        _week_ticks(ax, list(part.columns))
+        ax.set_xlim(-0.5, per_row - 0.5)
+        ax.tick_params(length=0)
+        ax.spines[:].set_visible(False)
+    bar = fig.colorbar(image, ax=list(axes), ticks=range(top + 1), aspect=12, pad=0.02)
+    bar.ax.axhline(guideline - 0.5, color="black", linewidth=2)
+    labels = [f"{d}: guideline" if d == guideline else str(d) for d in range(top + 1)]
+    bar.ax.set_yticklabels(labels, fontsize=7)
+    bar.ax.set_title("days", fontsize=7)
+    bar.set_label(f"orange: under {guideline} a week", fontsize=7)
+    return fig
+
+
+def one_rep_max(explorer: BalanceExplorer) -> Figure:
+    """Plot the estimated one-rep max (Epley) per week for each seed lift trained in range."""
+    weeks, table = explorer.weeks, explorer.one_rep_max
+    title = "Estimated one-rep max, Epley: load × (1 + reps / 30), best set of the week"
+    lifts = [lift for lift in LIFT_LABELS if lift in set(table["lift"])]
+    if not lifts:
+        return _empty(title, "None of the five seed lifts was trained in this range.")
+    missing = [LIFT_LABELS[lift] for lift in LIFT_LABELS if lift not in lifts]
+    cols = 2 if len(lifts) > 1 else 1
+    n_rows = int(np.ceil(len(lifts) / cols))
+    fig, axes = plt.subplots(
+        n_rows,
+        cols,
+        figsize=(FIGURE_WIDTH, 0.7 + 1.7 * n_rows),
+        layout="constrained",
+        squeeze=False,
+        sharex=True,
+    )
+    _title(fig, title)
+    if missing:
+        fig.supxlabel(
+            "Not trained in this range: " + ", ".join(missing) + ".", fontsize=8, x=0.01, ha="left"
+        )
+    position = {w: i for i, w in enumerate(weeks)}
+    for ax, lift in zip(axes.ravel(), lifts, strict=False):
+        rows = table.loc[table["lift"] == lift]
+        x, y = rows["week"].map(position).to_numpy(), rows["e1rm_kg"].to_numpy()
+        ax.plot(x, y, marker="o", markersize=3, color="#0072B2", linewidth=1.5)
+        ax.set_title(f"{LIFT_LABELS[lift]}: {y[0]:g} → {y[-1]:g} kg", loc="left", fontsize=9)
+        # At least a tenth of the top value each side, so a kilo of noise is not a trend.
+        pad = max((y.max() - y.min()) * 0.15, y.max() * 0.1, 2.0)
+        ax.set_ylim(max(y.min() - pad, 0), y.max() + pad)
+        ax.set_ylabel("kg", fontsize=8)
+        ax.tick_params(axis="y", labelsize=7)
+        _style(ax)
+        _week_ticks(ax, weeks, max_ticks=7)
+        ax.xaxis.set_tick_params(labelbottom=True)
+    for ax in axes.ravel()[len(lifts) :]:
+        ax.set_visible(False)
+    return fig
