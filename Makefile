@@ -39,7 +39,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix backday_analysis tests
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(STAMP)
 	$(BIN)/python -m backday_analysis.bench
