@@ -31,11 +31,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from backday_analysis.logs import LB_TO_KG, LOG_COLUMNS
+from backday_analysis.logs import LB_TO_KG, LOG_COLUMNS, MAX_REPS, MAX_WEIGHT_KG
 
 UNITS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
+MAX_SET_NUMBER = 1000
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 _NEWLINES = re.compile(r"[\r\n]+")
+
+
+def shown(text: object, limit: int = 40) -> str:
+    """Return a cell's text for a one-line message: line breaks collapsed, long text cut."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,7 @@ class Verdicts:
         return pd.DataFrame(
             {
                 "line": lines[chosen].astype("int64").to_numpy(),
-                "reason": self.reason[chosen].astype(str).to_numpy(),
+                "reason": clean_text(self.reason[chosen]).to_numpy(),
             }
         )
 
@@ -131,14 +138,28 @@ def parse_numbers(text: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def read_reps(text: pd.Series, verdicts: Verdicts) -> pd.Series:
-    """Parse the reps column, rejecting text that is not a whole number from 0."""
+    """Parse the reps column, rejecting text that is not a whole number from 0 to 1000."""
     reps, bad = parse_numbers(text)
     verdicts.reject(bad, "reps '" + text + "' are not a number")
     verdicts.reject(
         (reps < 0) | (reps.notna() & (reps % 1 != 0)),
         "reps '" + text + "' are not a whole number from 0",
     )
+    verdicts.reject(reps > MAX_REPS, "reps '" + text + f"' are more than {MAX_REPS}")
     return reps
+
+
+def read_set_numbers(text: pd.Series, verdicts: Verdicts, name: str, lowest: int) -> pd.Series:
+    """Parse set numbers the app writes, rejecting any that are not whole numbers in range.
+
+    Returns the numbers as ``Int64``, missing where the row is rejected or has none.
+    """
+    number, bad = parse_numbers(text)
+    wrong = bad | number.isna() | (number < lowest) | (number % 1 != 0)
+    verdicts.reject(wrong, f"the {name} '" + text + f"' is not a whole number from {lowest}")
+    too_big = number > MAX_SET_NUMBER
+    verdicts.reject(too_big, f"the {name} '" + text + f"' is more than {MAX_SET_NUMBER}")
+    return number.where(~(wrong | too_big)).astype("Int64")
 
 
 def read_weights(text: pd.Series, verdicts: Verdicts) -> pd.Series:
@@ -234,6 +255,16 @@ def build(
     ``unit``, ``reps`` (float), ``rpe`` (float) and ``notes``; the rows the verdicts left
     open are the sets.
     """
+    unit_of_row = rows["unit"].astype(str).where(rows["unit"].astype(str) != "", ctx.unit or "")
+    weight_kg = rows["weight"].astype(float) * np.where(unit_of_row == "lb", LB_TO_KG, 1.0)
+    verdicts.reject(
+        weight_kg > MAX_WEIGHT_KG,
+        "the weight "
+        + format_numbers(rows["weight"])
+        + " "
+        + unit_of_row
+        + f" is more than {MAX_WEIGHT_KG:g} kg",
+    )
     good = verdicts.open
     sets = rows.loc[good]
     when = sets["performed_at"]
@@ -298,25 +329,37 @@ def check_dates(
     file: str,
     app: str,
     expected: str,
+    shaped: pd.Series | None = None,
 ) -> None:
     """Reject rows whose date did not parse; if no row's date parses, refuse the whole file.
 
-    A file where every date is unreadable was almost always re-saved by a spreadsheet, which
-    rewrites dates (``12/05/2024``); importing it row by row would reject everything.
+    ``shaped`` marks the dates written the way the app writes them (digits in the right
+    places, a known month name); one of those that did not parse is an impossible date
+    (``2026-02-30``, month 13, hour 25, a year out of range) and only its row is rejected.
+    A file where no date parses and none is written the app's way was almost always re-saved
+    by a spreadsheet, which rewrites dates (``12/05/2024``); it is refused as a whole.
     """
     from backday_analysis.errors import located
 
     bad = when.isna() & verdicts.open
     if not bad.any():
         return
-    if not (when.notna() & verdicts.open).any():
+    if shaped is None:
+        shaped = pd.Series(False, index=when.index)
+    impossible = bad & shaped.fillna(False).astype(bool)
+    if not (when.notna() & verdicts.open).any() and not impossible.any():
         first = bad.to_numpy().nonzero()[0][0]
         raise located(
             file,
             int(lines.iloc[first]),
-            f"the date '{text.iloc[first]}' is not "
+            f"the date '{shown(text.iloc[first])}' is not "
             f"written {expected} as {app} exports it (a spreadsheet re-save "
             "rewrites dates)",
             REEXPORT,
         )
+    verdicts.reject(
+        impossible,
+        "the date '" + text.astype(str) + "' is not a possible date (no such day or time, "
+        "or a year out of range)",
+    )
     verdicts.reject(bad, "the date '" + text.astype(str) + f"' is not written {expected}")

@@ -51,6 +51,9 @@ _COLUMNS = (
     "iswarmup",
     "note",
 )
+COLUMN_NAMES = (*_COLUMNS, "multiplier")
+_EARLIEST = pd.Timestamp("1900-01-01", tz="UTC")
+_LATEST = pd.Timestamp("2200-01-01", tz="UTC")
 _WARMUP = {"true": "warmup", "false": "working", "1": "warmup", "0": "working"}
 
 
@@ -77,12 +80,22 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     verdicts = Verdicts(index)
     wrong_width, width_reason = table.width_problems()
     verdicts.reject(wrong_width, width_reason)
+    verdicts.reject(*table.long_cells())
 
     date_text = table.column(layout, "date")
     utc = pd.to_datetime(date_text, format="%Y-%m-%d %H:%M:%S %z", utc=True, errors="coerce")
+    # Years a workout cannot have (0001, 9999) would overflow the time-zone conversion.
+    utc = utc.where((utc >= _EARLIEST) & (utc < _LATEST))
     when = utc.dt.tz_convert(ctx.timezone).dt.tz_localize(None).astype("datetime64[ns]")
     check_dates(
-        when, date_text, table.lines, verdicts, table.file, FORMAT_NAME, "YYYY-MM-DD HH:MM:SS +0000"
+        when,
+        date_text,
+        table.lines,
+        verdicts,
+        table.file,
+        FORMAT_NAME,
+        "YYYY-MM-DD HH:MM:SS +0000",
+        shaped=date_text.str.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}"),
     )
     exercise = table.column(layout, "exercise")
     verdicts.reject(exercise == "", "the exercise name is empty")

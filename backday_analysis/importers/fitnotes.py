@@ -70,6 +70,7 @@ _NAMES = {
     "time": "time",
     "comment": "comment",
 }
+COLUMN_NAMES = tuple(_NAMES)
 _LAYOUTS = {
     "weight-lbs": (
         "date",
@@ -165,10 +166,20 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     verdicts = Verdicts(index)
     wrong_width, width_reason = table.width_problems()
     verdicts.reject(wrong_width, width_reason + " and the row could not be recovered")
+    verdicts.reject(*table.long_cells())
 
     date_text = table.column(layout, "date")
     when = pd.to_datetime(date_text, format="%Y-%m-%d", errors="coerce")
-    check_dates(when, date_text, table.lines, verdicts, table.file, FORMAT_NAME, "YYYY-MM-DD")
+    check_dates(
+        when,
+        date_text,
+        table.lines,
+        verdicts,
+        table.file,
+        FORMAT_NAME,
+        "YYYY-MM-DD",
+        shaped=date_text.str.fullmatch(r"\d{4}-\d{2}-\d{2}"),
+    )
     exercise = table.column(layout, "exercise")
     verdicts.reject(exercise == "", "the exercise name is empty")
 

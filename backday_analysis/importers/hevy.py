@@ -35,6 +35,7 @@ from backday_analysis.importers import (
     parse_numbers,
     read_reps,
     read_rpe,
+    read_set_numbers,
     read_weights,
 )
 from backday_analysis.importers.detect import Layout, RawTable
@@ -43,6 +44,7 @@ FORMAT = "hevy"
 FORMAT_NAME = "Hevy"
 REQUIRED = ("title", "start_time", "exercise_title", "set_index", "set_type", "reps")
 OPTIONAL = ("end_time", "description", "superset_id", "exercise_notes", "duration_seconds", "rpe")
+COLUMN_NAMES = (*REQUIRED, *OPTIONAL, "weight_kg", "weight_lbs", "distance_km", "distance_miles")
 _KINDS = {"normal": "working", "warmup": "warmup", "failure": "failure", "dropset": "drop"}
 
 _MONTH_NAMES = {
@@ -115,11 +117,19 @@ def parse_start(text: str) -> pd.Timestamp | None:
         return None
 
 
+def written_like_hevy(text: str) -> bool:
+    """Whether a date is written the way Hevy writes one (it may still be impossible)."""
+    found = _START.match(text.strip())
+    return bool(found) and _ascii(found.group(2)).rstrip(".") in MONTHS
+
+
 def parse_starts(text: pd.Series) -> pd.Series:
     """Parse a column of Hevy dates; each distinct text is parsed once."""
     unique = pd.unique(text)
     parsed = {value: parse_start(value) for value in unique}
-    return pd.to_datetime(text.map(parsed), errors="coerce").astype("datetime64[ns]")
+    # Microseconds, not nanoseconds: a year such as 9999 is kept, and rejected later as a
+    # date in the future, rather than overflowing here.
+    return pd.to_datetime(text.map(parsed), errors="coerce").astype("datetime64[us]")
 
 
 def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
@@ -127,11 +137,19 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     verdicts = Verdicts(table.cells.index)
     wrong_width, width_reason = table.width_problems()
     verdicts.reject(wrong_width, width_reason)
+    verdicts.reject(*table.long_cells())
 
     start = table.column(layout, "start_time")
     when = parse_starts(start)
     check_dates(
-        when, start, table.lines, verdicts, table.file, FORMAT_NAME, "like '5 Dec 2025, 14:47'"
+        when,
+        start,
+        table.lines,
+        verdicts,
+        table.file,
+        FORMAT_NAME,
+        "like '5 Dec 2025, 14:47'",
+        shaped=start.map(written_like_hevy).astype(bool),
     )
     exercise = table.column(layout, "exercise_title")
     verdicts.reject(exercise == "", "the exercise name is empty")
@@ -147,12 +165,7 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     verdicts.reject(
         kind.isna(), "the set_type '" + type_text + "' is not normal, warmup, failure or dropset"
     )
-    index_text = table.column(layout, "set_index")
-    set_index, bad_index = parse_numbers(index_text)
-    verdicts.reject(
-        bad_index | set_index.isna() | (set_index < 0) | (set_index % 1 != 0),
-        "the set_index '" + index_text + "' is not a whole number from 0",
-    )
+    set_index = read_set_numbers(table.column(layout, "set_index"), verdicts, "set_index", 0)
 
     weight_text = table.column(layout, "weight")
     weight = read_weights(weight_text, verdicts)
@@ -165,7 +178,7 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
             "line": table.lines,
             "performed_at": when,
             "exercise": exercise,
-            "set_number": (set_index + 1).where(set_index % 1 == 0).astype("Int64"),
+            "set_number": set_index + 1,
             "set_kind": kind.fillna(""),
             "weight": weight,
             "unit": unit,

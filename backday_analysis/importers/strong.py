@@ -34,6 +34,7 @@ import unicodedata
 import pandas as pd
 
 from backday_analysis.importers import (
+    MAX_SET_NUMBER,
     UNITS,
     ImportContext,
     Parsed,
@@ -96,6 +97,8 @@ _TRANSLATIONS = {
         "rpe": "rpe",
     },
 }
+
+COLUMN_NAMES = (*_ENGLISH, *(name for names in _TRANSLATIONS.values() for name in names))
 
 _LAYOUTS = {
     "comma-12": (
@@ -265,6 +268,7 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     verdicts = Verdicts(cells.index)
     wrong_width, width_reason = table.width_problems()
     verdicts.reject(wrong_width, width_reason)
+    verdicts.reject(*table.long_cells())
 
     order = table.column(layout, "set_order")
     pseudo = order.str.casefold().map(_PSEUDO_ROWS)
@@ -273,7 +277,14 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     date_text = table.column(layout, "date")
     when = pd.to_datetime(date_text, format=DATE_FORMAT, errors="coerce")
     check_dates(
-        when, date_text, table.lines, verdicts, table.file, FORMAT_NAME, "YYYY-MM-DD HH:MM:SS"
+        when,
+        date_text,
+        table.lines,
+        verdicts,
+        table.file,
+        FORMAT_NAME,
+        "YYYY-MM-DD HH:MM:SS",
+        shaped=date_text.str.match(_DATE),
     )
     exercise = table.column(layout, "exercise")
     verdicts.reject(exercise == "", "the exercise name is empty")
@@ -288,6 +299,9 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     numbered = order.str.fullmatch(r"\d+")
     kind = order.map(_KINDS).where(~numbered, "working")
     verdicts.reject(kind.isna(), "Set Order '" + order + "' is not a number, W, F or D")
+    given = pd.to_numeric(order.where(numbered), errors="coerce")
+    too_big = given > MAX_SET_NUMBER
+    verdicts.reject(too_big, "Set Order '" + order + f"' is more than {MAX_SET_NUMBER}")
 
     weight_text, unit, stated = _weights(table, layout, verdicts, ctx)
     weight = read_weights(weight_text, verdicts)
@@ -301,7 +315,7 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     rpe = read_rpe(rpe_text, verdicts)
 
     offset = 1 if layout.info["base"] == "2016-kg-km" else 0
-    given = pd.to_numeric(order.where(numbered), errors="coerce") + offset
+    given = given.where(~too_big) + offset
     position = pd.Series(pd.NA, index=cells.index, dtype="Int64")
     open_rows = verdicts.open
     if open_rows.any():
