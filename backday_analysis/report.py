@@ -68,7 +68,12 @@ def execute(
     from papermill.exceptions import PapermillExecutionError
 
     logging.getLogger("papermill").setLevel(logging.WARNING)
-    reuse = {"km": kernel.manager} if kernel else {"extra_arguments": QUIET}
+    # A fresh kernel is not needed after the run: stop it at once rather than politely.
+    reuse = (
+        {"km": kernel.manager}
+        if kernel
+        else {"extra_arguments": QUIET, "shutdown_kernel": "immediate"}
+    )
     try:
         return papermill.execute_notebook(
             str(notebook),
