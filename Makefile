@@ -23,6 +23,7 @@ demo-import: $(STAMP)
 	$(BIN)/backday import data/exports/cleo_fitnotes.csv --client cleo
 
 report: demo-import
+	$(BIN)/python -m compileall -q backday_analysis
 	$(BIN)/backday report --week latest $(if $(JOBS),--jobs $(JOBS))
 	$(BIN)/backday report --roster --week latest
 
@@ -43,6 +44,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(STAMP)
+	$(BIN)/python -m compileall -q backday_analysis
 	$(BIN)/python -m backday_analysis.bench
 
 # Regenerate the demo data from its seed, then import the exports afresh.
