@@ -103,16 +103,14 @@ def generate_store(
 
 def aggregate_ours(store: Path, catalogue_file: Path, out: Path) -> dict:
     """Compute the weekly table from the store with the package; return time and peak memory."""
-    from backday_analysis.store import read_store, read_store_last_day
-    from backday_analysis.weekly import weekly_volume
+    from backday_analysis.store import weekly_from_store
 
     catalogue = load_catalogue(catalogue_file)
     started = time.perf_counter()
-    sets = read_store(store)
-    table = weekly_volume(sets, catalogue, through=read_store_last_day(store))
-    seconds = time.perf_counter() - started
+    table = weekly_from_store(store, catalogue)
+    seconds, peak = time.perf_counter() - started, _peak_mb()
     table.to_parquet(out)
-    return {"seconds": seconds, "peak_mb": _peak_mb()}
+    return {"seconds": seconds, "peak_mb": peak}
 
 
 def aggregate_duckdb(store: Path, catalogue_file: Path, out: Path) -> dict:
@@ -138,9 +136,9 @@ def aggregate_duckdb(store: Path, catalogue_file: Path, out: Path) -> dict:
         last_monday=last - dt.timedelta(days=last.weekday()),
     )
     table = connection.execute(query).to_arrow_table()
-    seconds = time.perf_counter() - started
+    seconds, peak = time.perf_counter() - started, _peak_mb()
     table.to_pandas().to_parquet(out)
-    return {"seconds": seconds, "peak_mb": _peak_mb()}
+    return {"seconds": seconds, "peak_mb": peak}
 
 
 def tables_equal(ours: pd.DataFrame, duck: pd.DataFrame) -> bool:

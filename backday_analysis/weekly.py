@@ -134,38 +134,48 @@ def weekly_from_arrays(
             exercise_code[keep],
             work[keep],
         )
-    week = _week_number(day)
     last_week = int(_week_number(np.array(last_day)))
-    first_week = int(week.min()) if len(week) else last_week
     first_day = int(day.min()) if len(day) else last_day
+    first_week = int(_week_number(np.array(first_day)))
     n_clients, n_weeks = len(client_names), last_week - first_week + 1
     n_days = last_day - first_day + 1
-    client_code = client_code.astype("int64")
-    week_key = client_code * n_weeks + (week - first_week)
-    day_key = client_code * n_days + (day - first_day)
-    week_of_day = _week_number(np.arange(first_day, last_day + 1)) - first_week
-    # Days run in order, so each week's days are one contiguous run of columns.
-    week_starts = np.r_[0, np.flatnonzero(np.diff(week_of_day)) + 1]
     # Exercises with the same credits count alike: sum sets and work per (week, profile)
     # once, then weigh the few profiles by their credits.
     profiles, profile_of_exercise = np.unique(credits, axis=0, return_inverse=True)
-    profile = profile_of_exercise.ravel()[exercise_code]
+    profile = profile_of_exercise.ravel().astype("int8")[exercise_code]
     n_profiles, size = len(profiles), n_clients * n_weeks
-    key = week_key * n_profiles + profile
+    # One integer key per set for (client, week, profile) and one for (client, day); the
+    # arrays are built in place to keep ten million sets within a few hundred megabytes.
+    clients64 = client_code.astype("int64")
+    position = day - first_day  # day within the history
+    day_key = clients64 * n_days + position
+    position += first_day + 3  # 1970-01-01 was a Thursday: +3 starts weeks on Mondays
+    position //= 7
+    position -= first_week  # now the week within the history
+    key = clients64 * n_weeks
+    key += position
+    key *= n_profiles
+    key += profile
+    del clients64, position
     sets_per = np.bincount(key, minlength=size * n_profiles).reshape(size, n_profiles)
     work_per = np.bincount(key, weights=work, minlength=size * n_profiles)
+    del key
     work_per = work_per.reshape(size, n_profiles)
     measures = np.empty((4, size, len(GROUPS)))
     measures[0] = sets_per @ profiles
     measures[1] = sets_per @ (profiles == 1.0)
     measures[2] = work_per @ (profiles > 0)
+    week_of_day = _week_number(np.arange(first_day, last_day + 1)) - first_week
+    # Days run in order, so each week's days are one contiguous run of columns.
+    week_starts = np.r_[0, np.flatnonzero(np.diff(week_of_day)) + 1]
     for g in range(len(GROUPS)):
         credited = (profiles[:, g] > 0)[profile]
         trained = np.bincount(day_key[credited], minlength=n_clients * n_days)
         trained = (trained >= max(min_sets_per_day, 1)).reshape(n_clients, n_days)
         measures[3, :, g] = np.add.reduceat(trained, week_starts, axis=1).ravel()
-    starts = np.full(n_clients, last_week - first_week)
-    np.minimum.at(starts, client_code, week - first_week)
+    # Each client's weeks start with their first week that has a counted set.
+    active = sets_per.reshape(n_clients, n_weeks, n_profiles).sum(axis=2) > 0
+    starts = np.where(active.any(axis=1), active.argmax(axis=1), n_weeks - 1)
     return _assemble(measures, client_names, starts, first_week, n_weeks, guideline_days)
 
 

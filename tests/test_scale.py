@@ -8,7 +8,7 @@ from distributed import LocalCluster
 
 from backday_analysis.dataset import load_dataset
 from backday_analysis.scale import weekly_volume_dask
-from backday_analysis.store import read_store, store_rows, write_store
+from backday_analysis.store import read_store, store_rows, weekly_from_store, write_store
 from backday_analysis.weekly import weekly_volume
 
 
@@ -35,3 +35,9 @@ def test_dask_on_a_local_cluster_equals_pandas(stored):
         result = weekly_volume_dask(store, dataset.catalogue, scheduler=cluster.scheduler_address)
     pd.testing.assert_frame_equal(result, expected)
     assert len(result) == 4 * 20 * 5
+
+
+def test_weekly_straight_from_the_store_equals_pandas(stored):
+    dataset, store = stored
+    expected = weekly_volume(dataset.sets, dataset.catalogue)
+    pd.testing.assert_frame_equal(weekly_from_store(store, dataset.catalogue), expected)
