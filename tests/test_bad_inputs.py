@@ -24,6 +24,8 @@ case                                  outcome
 **any format**
 empty                                 refused: the file is empty
 blank_lines_only                      refused: the file is empty
+bom_only                              refused: the file is empty (a byte-order mark only)
+commas_only                           refused, line 1: the first line names no columns
 binary_garbage (gen)                  refused, line 1: binary data (zero bytes)
 xlsx_workbook (gen)                   refused: a spreadsheet workbook or a ZIP archive
 nul_byte_in_row (gen)                 refused, line 4: binary data (zero bytes)
@@ -59,6 +61,7 @@ strong_spreadsheet_dates_iso_no_...   refused, line 2: date '2026-09-07 18:00'
 strong_resaved_bom_crlf_quoted        3 sets, 5 duplicates, 1 not a set
 strong_crlf_bad_row                   4 sets; lines 5 and 8 rejected (CRLF, a note over
                                       two lines)
+strong_cr_line_endings                the same with CR alone (a Mac spreadsheet's CSV)
 strong_semicolon_mixed_units          4 sets (kg, lbs, blank unit); line 5 'stone'
 strong_unclosed_quote                 refused, line 3: lines 3 to 10 run together
 strong_header_extra_spaces            3 sets
@@ -100,6 +103,7 @@ fitnotes_header_repeated              refused, line 5: two exports pasted togeth
 fitnotes_spreadsheet_dates            refused, line 2: date '21.09.2026'
 fitnotes_unknown_column               refused, line 1: the column 'Tag'
 fitnotes_bom_crlf                     5 sets, 1 not a set
+fitnotes_cr_line_endings              5 sets, 1 not a set
 **Fitbod**
 fitbod_reference (control)            5 sets, 1 not a set
 fitbod_header_only                    0 rows
@@ -276,6 +280,8 @@ CASES: list[tuple[str, str, Imported | Refused]] = [
     # any format
     ("empty", "empty.csv", Refused("the file is empty")),
     ("blank_lines_only", "blank_lines_only.csv", Refused("the file is empty")),
+    ("bom_only", "bom_only.csv", Refused("the file is empty")),
+    ("commas_only", "commas_only.csv", Refused("the first line names no columns", line=1)),
     ("binary_garbage", "gen:binary_garbage", Refused(BINARY, line=1)),
     ("xlsx_workbook", "gen:xlsx_workbook", Refused("a spreadsheet workbook or a ZIP archive")),
     ("nul_byte_in_row", "gen:nul_byte_in_row", Refused(BINARY, line=4)),
@@ -388,6 +394,11 @@ CASES: list[tuple[str, str, Imported | Refused]] = [
     (
         "strong_crlf_bad_row",
         "strong_crlf_bad_row.csv",
+        Imported(4, rejected={5: "reps '-12'", 8: "the weight 'abc' is not a number"}),
+    ),
+    (
+        "strong_cr_line_endings",
+        "strong_cr_line_endings.csv",
         Imported(4, rejected={5: "reps '-12'", 8: "the weight 'abc' is not a number"}),
     ),
     (
@@ -550,6 +561,7 @@ CASES: list[tuple[str, str, Imported | Refused]] = [
         Refused("the column 'Tag'", line=1),
     ),
     ("fitnotes_bom_crlf", "fitnotes_bom_crlf.csv", Imported(5, non_sets=1)),
+    ("fitnotes_cr_line_endings", "fitnotes_cr_line_endings.csv", Imported(5, non_sets=1)),
     # Fitbod
     ("fitbod_reference", "fitbod_ok_reference.csv", Imported(5, non_sets=1)),
     ("fitbod_header_only", "fitbod_header_only.csv", Imported(0)),

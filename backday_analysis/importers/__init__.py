@@ -188,7 +188,7 @@ def format_numbers(values: pd.Series, decimals: int = 6) -> pd.Series:
     unique = pd.unique(rounded.dropna())
     text = {v: np.format_float_positional(v, trim="-") for v in unique}
     text = {v: ("0" if t in ("-0", "0") else t) for v, t in text.items()}
-    return rounded.map(text).fillna("").astype(str)
+    return rounded.map(text).astype(object).fillna("").astype(str)
 
 
 def snap_kg(weight_kg: pd.Series, decimals: int = 2) -> tuple[pd.Series, pd.Series]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,8 @@ _UTF8_REMEDY = f"{_REEXPORT}, or save it as 'CSV UTF-8'"
 # Python's csv module refuses cells over 128 KiB; read them, so that a row with a huge
 # cell is rejected with its line (see RawTable.long_cells) instead of failing the file.
 _FIELD_LIMIT = 2**31 - 1
+# The line breaks the csv module reads: CRLF, LF, and CR alone (a Mac spreadsheet's CSV).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -116,10 +119,8 @@ def decode(data: bytes, label: str) -> str:
         )
     if b"\x00" in data:
         raise _binary(label, data.count(b"\n", 0, data.index(b"\x00")) + 1)
-    if not data.strip():
-        raise BackdayError(f"{label}: the file is empty; {_REEXPORT}.")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise located(
@@ -129,6 +130,9 @@ def decode(data: bytes, label: str) -> str:
             "suggests Latin-1 or Windows-1252, as a spreadsheet writes on re-saving)",
             _UTF8_REMEDY,
         ) from None
+    if not text.replace("\ufeff", "").strip():
+        raise BackdayError(f"{label}: the file is empty; {_REEXPORT}.")
+    return text
 
 
 def _utf16_encoding(data: bytes) -> str | None:
@@ -161,7 +165,7 @@ def _binary(label: str, line: int) -> BackdayError:
 def split_header(text: str, delimiter: str) -> list[str]:
     """Return the header's cells for one delimiter."""
     csv.field_size_limit(_FIELD_LIMIT)
-    first = text.split("\n", 1)[0].rstrip("\r")
+    first = _LINE_BREAK.split(text, maxsplit=1)[0]
     cells = next(csv.reader([first], delimiter=delimiter, strict=False), [])
     return [c.strip().strip("\ufeff").strip() for c in cells]
 
@@ -310,6 +314,13 @@ def detect(text: str, label: str) -> tuple[RawTable, ModuleType, Layout]:
             f"the header has the column{'s' if len(unknown) > 1 else ''} {listed}, which "
             "no Strong, Hevy, FitNotes or Fitbod export has",
             "import the CSV exactly as the app exported it, without added columns",
+        )
+    if not any(table.header):
+        raise located(
+            label,
+            1,
+            "the first line names no columns",
+            "import the CSV exactly as the app exported it (its first line names the columns)",
         )
     start = ",".join(shown(c, 30) for c in table.header[:4])
     start += ",..." if len(table.header) > 4 else ""
