@@ -62,7 +62,8 @@ strong_resaved_bom_crlf_quoted        3 sets, 5 duplicates, 1 not a set
 strong_crlf_bad_row                   4 sets; lines 5 and 8 rejected (CRLF, a note over
                                       two lines)
 strong_cr_line_endings                the same with CR alone (a Mac spreadsheet's CSV)
-strong_semicolon_mixed_units          4 sets (kg, lbs, blank unit); line 5 'stone'
+strong_semicolon_mixed_units          4 sets (kg, lbs, a blank unit read as --unit kg);
+                                      line 5 rejected ('stone')
 strong_unclosed_quote                 refused, line 3: lines 3 to 10 run together
 strong_header_extra_spaces            3 sets
 strong_trailing_blank_rows            3 sets (",,,," rows are blank, not rows)
@@ -94,7 +95,8 @@ fitnotes_tab_resave                   refused, line 1: separated by tabs
 fitnotes_truncated_last_line          4 sets; line 6 rejected (4 fields)
 fitnotes_latin1 (gen)                 refused, line 8: not UTF-8 text (byte 0xfc)
 fitnotes_mixed_units                  4 sets (lbs and kgs rows)
-fitnotes_bad_units                    3 sets; line 4 rejected ('stone')
+fitnotes_bad_units                    3 sets (a blank unit read as --unit kg); line 4
+                                      rejected ('stone')
 fitnotes_impossible_dates             1 set; lines 3-5 rejected (02-30, month 13, 00)
 fitnotes_out_of_range_years           1 set; line 3 in the future, line 4 before 1990
 fitnotes_bad_numbers                  1 set; lines 3-8 rejected
@@ -105,7 +107,8 @@ fitnotes_unknown_column               refused, line 1: the column 'Tag'
 fitnotes_bom_crlf                     5 sets, 1 not a set
 fitnotes_cr_line_endings              5 sets, 1 not a set
 **Fitbod**
-fitbod_reference (control)            5 sets, 1 not a set
+fitbod_reference (control)            5 sets (UTC to local time, 45.359237 kg kept as the
+                                      100 lb entered), 1 not a set
 fitbod_header_only                    0 rows
 fitbod_tab_resave                     refused, line 1: separated by tabs
 fitbod_utf16le_unicode_text (gen)     refused: UTF-16 text (a spreadsheet's 'Unicode text')
@@ -250,12 +253,13 @@ GENERATED: dict[str, Callable[[], bytes]] = {
 
 @dataclass(frozen=True)
 class Imported:
-    """Exit 0: the counts of the JSON summary, and words of each rejected line's reason."""
+    """Exit 0: the JSON summary's counts, words of each rejected line's reason, log rows."""
 
     sets: int
     duplicates: int = 0
     non_sets: int = 0
     rejected: dict[int, str] = field(default_factory=dict)
+    log_has: tuple[str, ...] = ()  # text of rows the log must now hold
 
 
 @dataclass(frozen=True)
@@ -323,7 +327,11 @@ CASES: list[tuple[str, str, Imported | Refused]] = [
         "strong_decimal_comma_unquoted.csv",
         Imported(1, rejected={2: "the row has 13 " + FIELDS}),
     ),
-    ("strong_decimal_comma_quoted", "strong_decimal_comma_quoted.csv", Imported(2)),
+    (
+        "strong_decimal_comma_quoted",
+        "strong_decimal_comma_quoted.csv",
+        Imported(2, log_has=("Seated Cable Row - Bar Wide Grip,1,working,42.5,kg,12,7.5,",)),
+    ),
     (
         "strong_impossible_dates",
         "strong_impossible_dates.csv",
@@ -404,7 +412,15 @@ CASES: list[tuple[str, str, Imported | Refused]] = [
     (
         "strong_semicolon_mixed_units",
         "strong_semicolon_mixed_units.csv",
-        Imported(4, rejected={5: "the weight unit 'stone' is not kg, kgs, lb or lbs"}),
+        Imported(
+            4,
+            rejected={5: "the weight unit 'stone' is not kg, kgs, lb or lbs"},
+            log_has=(
+                "Bicep Curl (Barbell),1,working,42.5,kg,10,7.5,",
+                "Bicep Curl (Barbell),2,working,95,lb,8,",
+                "Bicep Curl (Barbell),3,working,40,kg,8,",
+            ),
+        ),
     ),
     (
         "strong_unclosed_quote",
@@ -441,7 +457,11 @@ CASES: list[tuple[str, str, Imported | Refused]] = [
     (
         "hevy_decimal_comma_unquoted",
         "hevy_decimal_comma_unquoted.csv",
-        Imported(1, rejected={2: "the row has 15 " + FIELDS}),
+        Imported(
+            1,
+            rejected={2: "the row has 15 " + FIELDS},
+            log_has=("Shrug (Dumbbell),2,working,32.5,kg,15,",),
+        ),
     ),
     (
         "hevy_impossible_dates",
@@ -506,11 +526,27 @@ CASES: list[tuple[str, str, Imported | Refused]] = [
         Imported(4, rejected={6: "the row has 4 " + FIELDS}),
     ),
     ("fitnotes_latin1", "gen:fitnotes_latin1", Refused(NOT_UTF8 + " (byte 0xfc", line=8)),
-    ("fitnotes_mixed_units", "fitnotes_mixed_units.csv", Imported(4)),
+    (
+        "fitnotes_mixed_units",
+        "fitnotes_mixed_units.csv",
+        Imported(
+            4,
+            log_has=(
+                "Lat Pulldown (Cable),1,working,50,kg,10,",
+                "Lat Pulldown (Cable),2,working,110,lb,8,",
+                "Shrug (Dumbbell),1,working,60,lb,12,",
+                "Shrug (Dumbbell),2,working,25,kg,12,",
+            ),
+        ),
+    ),
     (
         "fitnotes_bad_units",
         "fitnotes_bad_units.csv",
-        Imported(3, rejected={4: "the weight unit 'stone' is not kgs or lbs"}),
+        Imported(
+            3,
+            rejected={4: "the weight unit 'stone' is not kgs or lbs"},
+            log_has=("Lat Pulldown (Cable),3,working,50,kg,8,",),  # no unit: --unit kg
+        ),
     ),
     (
         "fitnotes_impossible_dates",
@@ -563,7 +599,18 @@ CASES: list[tuple[str, str, Imported | Refused]] = [
     ("fitnotes_bom_crlf", "fitnotes_bom_crlf.csv", Imported(5, non_sets=1)),
     ("fitnotes_cr_line_endings", "fitnotes_cr_line_endings.csv", Imported(5, non_sets=1)),
     # Fitbod
-    ("fitbod_reference", "fitbod_ok_reference.csv", Imported(5, non_sets=1)),
+    (
+        "fitbod_reference",
+        "fitbod_ok_reference.csv",
+        Imported(
+            5,
+            non_sets=1,
+            log_has=(  # UTC to Europe/Amsterdam; 45.359237 kg is 100 lb as entered
+                "x,2026-09-28 08:30:00,fitbod-20260928-083000,Barbell Deadlift,1,warmup,60,kg,5,",
+                "Wide Grip Lat Pulldown,2,working,100,lb,10,",
+            ),
+        ),
+    ),
     ("fitbod_header_only", "fitbod_header_only.csv", Imported(0)),
     (
         "fitbod_tab_resave",
@@ -701,6 +748,8 @@ def test_bad_input(source, expected, fixture_data, tmp_path):
     new = log.read_text(encoding="utf-8").splitlines()
     assert new[0] == old[0] and set(old) <= set(new)
     assert len(new) == len(old) + expected.sets
+    for text in expected.log_has:
+        assert any(text in row for row in new), text
 
 
 def test_the_corpus_is_complete():
