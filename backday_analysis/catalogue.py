@@ -185,10 +185,31 @@ def name_index(catalogue: pd.DataFrame, aliases: pd.DataFrame | None = None) -> 
     return index
 
 
+# Words people add to their own copy of an exercise in an app ("Deadlift old data",
+# "Squat RPE6", "Plank 1:00", "Leg curl backup"): they name the same movement.
+_QUALIFIERS = re.compile(
+    r"\b(old|new|backup|back up|data|copy|alt|rpe ?\d+(\.\d+)?|v\d+)\b|#\d+|\d*:\d+",
+    re.IGNORECASE,
+)
+
+
+def lookup_id(name: str, index: dict[str, str]) -> str | None:
+    """Return the exercise_id of one logged name, or None.
+
+    The exact name is tried first; failing that, the name without the qualifiers users add
+    to their own copies of an exercise (old, backup, RPE 6, #2, 1:00).
+    """
+    found = index.get(normalise_name(name))
+    if found is None:
+        bare = normalise_name(_QUALIFIERS.sub(" ", str(name)))
+        found = index.get(bare) if bare else None
+    return found
+
+
 def resolve_names(names: pd.Series, index: dict[str, str]) -> pd.Series:
     """Return the exercise_id of each logged name, or missing where the catalogue has none."""
     unique = pd.Series(names.unique())
-    ids = unique.map(lambda n: index.get(normalise_name(n)))
+    ids = unique.map(lambda n: lookup_id(n, index))
     lookup = dict(zip(unique, ids, strict=True))
     return names.map(lookup).astype("str")
 

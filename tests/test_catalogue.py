@@ -96,3 +96,20 @@ def test_suggestions_for_an_unknown_name(tmp_path):
     catalogue = load_catalogue(write(tmp_path, HEADER + ROW_PULL + ROW_ROW))
     assert suggest("Pul Ups", catalogue)[0] == "Pull-up"
     assert suggest("Zzzz qqq", catalogue) == []
+
+
+def test_users_own_copies_of_an_exercise_resolve_to_it(tmp_path):
+    from backday_analysis.catalogue import lookup_id
+
+    catalogue = load_catalogue(write(tmp_path, HEADER + ROW_PULL + ROW_ROW))
+    index = name_index(catalogue)
+    for name in (
+        "Pull Up old data",
+        "Pull Up Backup",
+        "pull up RPE 8",
+        "Pull Up #2",
+        "Pull Up 1:00",
+        "Old Pull Up",
+    ):
+        assert lookup_id(name, index) == "pull_up", name
+    assert lookup_id("Pull Over", index) is None
