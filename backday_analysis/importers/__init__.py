@@ -13,8 +13,10 @@ What counts as a set, here and in every format module:
   holds (planks) and empty placeholders this way. It is counted as a non-set row with its
   reason, never silently dropped;
 - app pseudo-rows (Strong's ``Rest Timer`` and ``Note`` rows) are non-set rows too;
-- a row that cannot be read (a date, number or set type that is not what the app writes) is
-  rejected with its line number and the reason.
+- a row that cannot be read (a date, number or set type that is not what the app writes, an
+  impossible date such as 2026-02-30, reps or a set number over 1000, a weight over 1000 kg,
+  a cell over 10,000 characters, a wrong number of fields) is rejected with its line number
+  and the reason.
 
 Weights are kept as entered, in the unit the export uses, so nothing is rounded: the log's
 loader converts to kg. Exports that write kg with conversion noise (Fitbod, Strong's

@@ -304,7 +304,7 @@ def detect(text: str, label: str) -> tuple[RawTable, ModuleType, Layout]:
             return table, module, layout
     known = {_column_key(c) for module in _formats() for c in module.COLUMN_NAMES}
     unknown = [c for c in table.header if _column_key(c) not in known]
-    if unknown and len(table.header) - len(unknown) >= 3:
+    if unknown and len(unknown) * 2 < len(table.header) and len(table.header) - len(unknown) >= 3:
         listed = ", ".join(f"'{shown(c)}'" for c in unknown[:3]) + (
             ", ..." if len(unknown) > 3 else ""
         )
