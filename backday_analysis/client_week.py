@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from backday_analysis import BACK_GROUPS, GROUPS
+from backday_analysis import BACK_GROUPS, GROUPS, paths
 from backday_analysis.config import Settings
 from backday_analysis.dataset import Dataset, load_dataset
 from backday_analysis.errors import BackdayError
@@ -117,7 +117,7 @@ def client_week(
     )
     first = monday - dt.timedelta(weeks=max(weeks_of_history, 1) - 1)
     recent = history.loc[history["week"] >= week_label(first)].reset_index(drop=True)
-    rejects = data.rejects.loc[data.rejects["file"].str.endswith(f"{client}.csv")]
+    rejects = data.rejects.loc[data.rejects["file"] == str(paths.log_path(data.folder, client))]
     return ClientWeek(
         client,
         name,
