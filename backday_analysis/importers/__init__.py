@@ -29,11 +29,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from backday_analysis.logs import LB_TO_KG, LOG_COLUMNS, MAX_REPS, MAX_WEIGHT_KG
+
+if TYPE_CHECKING:  # detect imports this module, so its types are for annotations only
+    from backday_analysis.importers.detect import Layout, RawTable
 
 UNITS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
 MAX_SET_NUMBER = 1000
@@ -232,6 +236,26 @@ def no_reps_reason(reps: pd.Series, timed: pd.Series) -> pd.Series:
         index=reps.index,
         dtype=object,
     )
+
+
+def measured(table: RawTable, layout: Layout, *columns: str) -> pd.Series:
+    """Return whether any of the time or distance columns is above zero in each row."""
+    values = [parse_numbers(table.column(layout, name))[0].fillna(0) > 0 for name in columns]
+    return pd.concat(values, axis=1).any(axis=1)
+
+
+def read_exercise_and_reps(
+    table: RawTable, layout: Layout, verdicts: Verdicts, exercise_column: str, timed: pd.Series
+) -> tuple[pd.Series, pd.Series]:
+    """Read exercise names and reps: an empty name is rejected, a row without reps is no set.
+
+    ``timed`` marks rows with a time or distance, whose reason then says cardio or a hold.
+    """
+    exercise = table.column(layout, exercise_column)
+    verdicts.reject(exercise == "", "the exercise name is empty")
+    reps = read_reps(table.column(layout, "reps"), verdicts)
+    verdicts.non_set(reps.isna() | (reps == 0), no_reps_reason(reps, timed))
+    return exercise, reps
 
 
 def clean_text(values: pd.Series) -> pd.Series:

@@ -29,9 +29,8 @@ from backday_analysis.importers import (
     build,
     check_dates,
     derived_set_numbers,
-    no_reps_reason,
-    parse_numbers,
-    read_reps,
+    measured,
+    read_exercise_and_reps,
     read_weights,
     snap_kg,
 )
@@ -97,14 +96,8 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         "YYYY-MM-DD HH:MM:SS +0000",
         shaped=date_text.str.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}"),
     )
-    exercise = table.column(layout, "exercise")
-    verdicts.reject(exercise == "", "the exercise name is empty")
-
-    reps = read_reps(table.column(layout, "reps"), verdicts)
-    duration, _ = parse_numbers(table.column(layout, "duration(s)"))
-    distance, _ = parse_numbers(table.column(layout, "distance(m)"))
-    timed = (duration.fillna(0) > 0) | (distance.fillna(0) > 0)
-    verdicts.non_set(reps.isna() | (reps == 0), no_reps_reason(reps, timed))
+    timed = measured(table, layout, "duration(s)", "distance(m)")
+    exercise, reps = read_exercise_and_reps(table, layout, verdicts, "exercise", timed)
 
     warm_text = table.column(layout, "iswarmup")
     kind = warm_text.str.casefold().map(_WARMUP)

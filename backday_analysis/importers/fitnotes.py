@@ -30,9 +30,8 @@ from backday_analysis.importers import (
     build,
     check_dates,
     derived_set_numbers,
-    no_reps_reason,
-    parse_numbers,
-    read_reps,
+    measured,
+    read_exercise_and_reps,
     read_weights,
 )
 from backday_analysis.importers.detect import Layout, RawTable
@@ -180,15 +179,11 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         "YYYY-MM-DD",
         shaped=date_text.str.fullmatch(r"\d{4}-\d{2}-\d{2}"),
     )
-    exercise = table.column(layout, "exercise")
-    verdicts.reject(exercise == "", "the exercise name is empty")
-
-    reps = read_reps(table.column(layout, "reps"), verdicts)
-    distance, _ = parse_numbers(table.column(layout, "distance"))
-    timed = (distance.fillna(0) > 0) | ~table.column(layout, "time").isin(
+    # FitNotes writes the time as text such as 0:01:30.
+    timed = measured(table, layout, "distance") | ~table.column(layout, "time").isin(
         ["", "0:00:00", "0:00", "0"]
     )
-    verdicts.non_set(reps.isna() | (reps == 0), no_reps_reason(reps, timed))
+    exercise, reps = read_exercise_and_reps(table, layout, verdicts, "exercise", timed)
 
     weight_text, unit, stated = _weights(table, layout, verdicts, ctx)
     weight = read_weights(weight_text, verdicts)

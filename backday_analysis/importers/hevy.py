@@ -31,9 +31,8 @@ from backday_analysis.importers import (
     Verdicts,
     build,
     check_dates,
-    no_reps_reason,
-    parse_numbers,
-    read_reps,
+    measured,
+    read_exercise_and_reps,
     read_rpe,
     read_set_numbers,
     read_weights,
@@ -151,14 +150,8 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         "like '5 Dec 2025, 14:47'",
         shaped=start.map(written_like_hevy).astype(bool),
     )
-    exercise = table.column(layout, "exercise_title")
-    verdicts.reject(exercise == "", "the exercise name is empty")
-
-    reps = read_reps(table.column(layout, "reps"), verdicts)
-    distance, _ = parse_numbers(table.column(layout, "distance"))
-    duration, _ = parse_numbers(table.column(layout, "duration_seconds"))
-    timed = (distance.fillna(0) > 0) | (duration.fillna(0) > 0)
-    verdicts.non_set(reps.isna() | (reps == 0), no_reps_reason(reps, timed))
+    timed = measured(table, layout, "distance", "duration_seconds")
+    exercise, reps = read_exercise_and_reps(table, layout, verdicts, "exercise_title", timed)
 
     type_text = table.column(layout, "set_type")
     kind = type_text.str.casefold().map(_KINDS)

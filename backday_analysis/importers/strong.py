@@ -42,9 +42,8 @@ from backday_analysis.importers import (
     build,
     check_dates,
     derived_set_numbers,
-    no_reps_reason,
-    parse_numbers,
-    read_reps,
+    measured,
+    read_exercise_and_reps,
     read_rpe,
     read_weights,
     snap_kg,
@@ -286,15 +285,8 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         "YYYY-MM-DD HH:MM:SS",
         shaped=date_text.str.match(_DATE),
     )
-    exercise = table.column(layout, "exercise")
-    verdicts.reject(exercise == "", "the exercise name is empty")
-
-    reps = read_reps(table.column(layout, "reps"), verdicts)
-    distance, _ = parse_numbers(table.column(layout, "distance"))
-    seconds, _ = parse_numbers(table.column(layout, "seconds"))
-    timed = (distance.fillna(0) > 0) | (seconds.fillna(0) > 0)
-    no_reps = reps.isna() | (reps == 0)
-    verdicts.non_set(no_reps, no_reps_reason(reps, timed))
+    timed = measured(table, layout, "distance", "seconds")
+    exercise, reps = read_exercise_and_reps(table, layout, verdicts, "exercise", timed)
 
     numbered = order.str.fullmatch(r"\d+")
     kind = order.map(_KINDS).where(~numbered, "working")
