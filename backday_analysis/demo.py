@@ -235,19 +235,19 @@ def canonical_log(sets: pd.DataFrame) -> pd.DataFrame:
 
 
 def strong_export(sets: pd.DataFrame) -> str:
-    """Return generated sets as a Strong export (comma dialect, 12 columns, kg)."""
-    durations = sets.groupby("session_id")["performed_at"].transform(lambda s: "58m")
+    """Return generated sets as a Strong export (comma dialect, 12 columns, kg).
+
+    Warm-ups are marked ``W``; working sets are numbered from 1 within each exercise.
+    """
+    warm = sets["set_kind"] == "warmup"
+    working_number = sets.loc[~warm].groupby(["session_id", "exercise"]).cumcount().add(1)
     out = pd.DataFrame(
         {
             "Date": sets["performed_at"].dt.strftime("%Y-%m-%d %H:%M:%S"),
             "Workout Name": sets["workout"],
-            "Duration": durations,
+            "Duration": "58m",
             "Exercise Name": sets["exercise"],
-            "Set Order": np.where(
-                sets["set_kind"] == "warmup",
-                "W",
-                sets.groupby(["session_id", "exercise"]).cumcount().add(1).astype(str),
-            ),
+            "Set Order": working_number.astype(str).reindex(sets.index, fill_value="W"),
             "Weight": sets["weight"].round(2),
             "Reps": sets["reps"],
             "Distance": 0,
@@ -257,9 +257,6 @@ def strong_export(sets: pd.DataFrame) -> str:
             "RPE": "",
         }
     )
-    warm = sets["set_kind"] == "warmup"
-    working_number = sets.loc[~warm].groupby(["session_id", "exercise"]).cumcount().add(1)
-    out.loc[~warm, "Set Order"] = working_number.astype(str)
     return out.to_csv(index=False, lineterminator="\n")
 
 

@@ -65,6 +65,7 @@ def execute(
         the notebook keeps its own sentence.
     """
     import papermill
+    from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     logging.getLogger("papermill").setLevel(logging.WARNING)
@@ -94,18 +95,16 @@ def execute(
             f"{notebook.name} failed in cell {exc.exec_count} with "
             f"{exc.ename}: {message}; fix the data or report the bug."
         ) from None
-    except TimeoutError as exc:
+    except TimeoutError:
         raise BackdayError(
-            f"{notebook.name}: a cell ran longer than {timeout} s ({exc}); "
+            f"{notebook.name}: a cell ran longer than {timeout} s and was stopped; "
             "check the data size or raise the timeout."
         ) from None
-    except RuntimeError as exc:
-        if "timed out" in str(exc).lower() or "timeout" in type(exc).__name__.lower():
-            raise BackdayError(
-                f"{notebook.name}: a cell ran longer than {timeout} s and was "
-                "stopped; check the data size or raise the timeout."
-            ) from None
-        raise
+    except DeadKernelError:
+        raise BackdayError(
+            f"{notebook.name}: the notebook's kernel stopped while running (out of memory?); "
+            "run the report again for this client alone."
+        ) from None
 
 
 def to_html(executed, title: str, generated_line: str) -> str:
