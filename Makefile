@@ -45,11 +45,11 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q backday_analysis
-	$(BIN)/python -m backday_analysis.bench
+	$(BIN)/python -m backday_analysis.tools.bench
 
 # Regenerate the demo data from its seed, then import the exports afresh.
 demo: $(STAMP)
-	$(BIN)/python -m backday_analysis.demo
+	$(BIN)/python -m backday_analysis.tools.demo
 	$(MAKE) demo-import
 
 clean:

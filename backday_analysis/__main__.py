@@ -1,5 +1,5 @@
 """Run the command line as ``python -m backday_analysis``."""
 
-from backday_analysis.cli import main
+from backday_analysis.cli.commands import main
 
 main()

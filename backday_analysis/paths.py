@@ -29,8 +29,10 @@ def data_dir(explicit: str | os.PathLike | None = None) -> Path:
     chosen = Path(explicit or os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR)
     folder = chosen.expanduser().resolve()
     if not folder.is_dir():
-        raise BackdayError(f"{folder}: the data folder does not exist; point --data (or "
-                           f"{DATA_DIR_ENV}) at the folder with roster.csv and catalogue.csv.")
+        raise BackdayError(
+            f"{folder}: the data folder does not exist; point --data (or "
+            f"{DATA_DIR_ENV}) at the folder with roster.csv and catalogue.csv."
+        )
     return folder
 
 

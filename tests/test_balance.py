@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 
 from backday_analysis import GROUPS, paths
-from backday_analysis.balance import (
+from backday_analysis.datafolder.catalogue import load_catalogue
+from backday_analysis.metrics.balance import (
     SEED_LIFTS,
     all_weeks,
     back_sets_per_week,
@@ -26,8 +27,7 @@ from backday_analysis.balance import (
     pulling_sets,
     training_days_matrix,
 )
-from backday_analysis.catalogue import load_catalogue
-from backday_analysis.weekly import weekly_volume
+from backday_analysis.metrics.weekly import weekly_volume
 
 CATALOGUE = load_catalogue(Path(__file__).parent / "fixtures" / "flags" / "catalogue.csv")
 

@@ -20,8 +20,11 @@ import matplotlib.pyplot as plt
 import pytest
 from matplotlib.figure import Figure
 
-from backday_analysis import balance_figures as bf
-from backday_analysis.balance_explorer import (
+from backday_analysis.charts import balance as bf
+from backday_analysis.datafolder.dataset import load_dataset
+from backday_analysis.errors import BackdayError
+from backday_analysis.rendering.report import execute, to_html, to_pdf
+from backday_analysis.views.balance_explorer import (
     balance_explorer,
     date_range,
     flags_heading,
@@ -30,9 +33,6 @@ from backday_analysis.balance_explorer import (
     summary_table,
     title,
 )
-from backday_analysis.dataset import load_dataset
-from backday_analysis.errors import BackdayError
-from backday_analysis.report import execute, to_html, to_pdf
 
 matplotlib.use("Agg")
 

@@ -1,6 +1,6 @@
 """The benchmark's own machinery on tiny sizes: it must measure the same table as DuckDB."""
 
-from backday_analysis import bench
+from backday_analysis.tools import bench
 
 
 def test_aggregate_matches_duckdb_on_a_small_store(tmp_path):

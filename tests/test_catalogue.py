@@ -3,16 +3,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from backday_analysis.catalogue import (
-    credit_table,
-    load_aliases,
-    load_catalogue,
-    name_index,
-    normalise_name,
-    resolve_names,
-    suggest,
-)
+from backday_analysis.datafolder.catalogue import credit_table, load_aliases, load_catalogue
 from backday_analysis.errors import BackdayError
+from backday_analysis.importers.names import name_index, normalise_name, resolve_names, suggest
 
 HEADER = (
     "exercise_id,name,pattern,equipment,grip,load_type,"
@@ -99,7 +92,7 @@ def test_suggestions_for_an_unknown_name(tmp_path):
 
 
 def test_users_own_copies_of_an_exercise_resolve_to_it(tmp_path):
-    from backday_analysis.catalogue import lookup_id
+    from backday_analysis.importers.names import lookup_id
 
     catalogue = load_catalogue(write(tmp_path, HEADER + ROW_PULL + ROW_ROW))
     index = name_index(catalogue)

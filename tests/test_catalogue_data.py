@@ -12,8 +12,8 @@ project relies on rather than every cell:
   back extensions the lower back, curls the biceps, rows the lats or the rhomboids by grip).
 
 Names are looked up the way the importers do: through
-:func:`backday_analysis.catalogue.name_index` and
-:func:`backday_analysis.catalogue.normalise_name`.
+:func:`backday_analysis.importers.names.name_index` and
+:func:`backday_analysis.importers.names.normalise_name`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ import pandas as pd
 import pytest
 
 from backday_analysis import BACK_GROUPS, GROUPS
-from backday_analysis.catalogue import ALLOWED_CREDITS, load_catalogue, name_index, normalise_name
+from backday_analysis.datafolder.catalogue import ALLOWED_CREDITS, load_catalogue
+from backday_analysis.importers.names import name_index, normalise_name
 
 CATALOGUE = Path(__file__).resolve().parent.parent / "data" / "catalogue.csv"
 

@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 
-from backday_analysis import client_week as cw
-from backday_analysis.dataset import load_dataset
+from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.errors import BackdayError
+from backday_analysis.views import client_week as cw
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 import pytest
 
-from backday_analysis.config import Settings, load_settings
+from backday_analysis.datafolder.settings import Settings, load_settings
 from backday_analysis.errors import BackdayError
 from backday_analysis.paths import DEFAULT_DATA_DIR
 

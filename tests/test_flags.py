@@ -14,10 +14,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from backday_analysis.catalogue import load_catalogue
-from backday_analysis.config import Settings
+from backday_analysis.datafolder.catalogue import load_catalogue
+from backday_analysis.datafolder.settings import Settings
 from backday_analysis.errors import BackdayError
-from backday_analysis.flags import (
+from backday_analysis.metrics.flags import (
     FLAG_COLUMNS,
     attention_order,
     back_sets_per_week,
@@ -30,7 +30,7 @@ from backday_analysis.flags import (
     no_direct_sets,
     under_guideline,
 )
-from backday_analysis.weekly import weekly_volume
+from backday_analysis.metrics.weekly import weekly_volume
 
 CATALOGUE = load_catalogue(Path(__file__).parent / "fixtures" / "flags" / "catalogue.csv")
 SETTINGS = Settings()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from backday_analysis import paths
-from backday_analysis.storage import spreadsheet_safe
+from backday_analysis.atomic import spreadsheet_safe
 
 SCRIPT_NAME = "<script>alert('name')</script> O'Neil \"Jr\""
 EVIL_ID = "../../evil client"

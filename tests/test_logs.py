@@ -2,8 +2,9 @@ import datetime as dt
 
 import pytest
 
+from backday_analysis.canonical import LB_TO_KG
+from backday_analysis.datafolder.logs import parse_log, read_log
 from backday_analysis.errors import BackdayError
-from backday_analysis.logs import LB_TO_KG, parse_log, read_log
 
 HEADER = (
     "client,performed_at,session_id,exercise,set_number,set_kind,"

@@ -38,11 +38,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backday_analysis import GROUPS, paths
-from backday_analysis.catalogue import load_catalogue
-from backday_analysis.dataset import load_dataset
-from backday_analysis.importing import import_exports
-from backday_analysis.logs import SET_KINDS
-from backday_analysis.weekly import WEEKLY_COLUMNS, weekly_volume
+from backday_analysis.canonical import SET_KINDS
+from backday_analysis.datafolder.catalogue import load_catalogue
+from backday_analysis.datafolder.dataset import load_dataset
+from backday_analysis.datafolder.ingest import import_exports
+from backday_analysis.metrics.weekly import WEEKLY_COLUMNS, weekly_volume
 
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
 TODAY = dt.date(2027, 6, 1)

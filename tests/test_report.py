@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from backday_analysis.errors import BackdayError
-from backday_analysis.report import WEEKLY_NOTEBOOK, execute, to_html, to_pdf
+from backday_analysis.rendering.report import WEEKLY_NOTEBOOK, execute, to_html, to_pdf
 
 GROUP_NAMES = ("Lats", "Trapezius", "Rhomboids", "Lower back")
 
@@ -82,7 +82,7 @@ def test_a_hanging_cell_is_stopped_by_the_timeout(tmp_path):
 def test_same_data_same_report_but_the_generated_line(demo_data, tmp_path):
     import datetime as dt
 
-    from backday_analysis.report import ReportJob, render
+    from backday_analysis.rendering.report import ReportJob, render
 
     pages = []
     for run, minute in ((1, 0), (2, 7)):
@@ -101,13 +101,12 @@ def test_same_data_same_report_but_the_generated_line(demo_data, tmp_path):
 
 
 def test_roster_page_orders_clients_by_attention(demo_data):
-    from backday_analysis.report import ROSTER_NOTEBOOK
+    from backday_analysis.rendering.report import ROSTER_NOTEBOOK
 
     executed = execute(ROSTER_NOTEBOOK, {"week": "2026-W47", "data_dir": str(demo_data)})
     text = outputs_text(executed)
     assert "Roster overview — week 2026-W47 (16 Nov 2026 to 22 Nov 2026)" in text
     # Ben (one back day, deadlift jump and after bench, no curls) needs the most attention.
-    order = [text.index(name) for name in ("Ben Okafor", "Dev Patel", "Cleo Martin",
-                                            "Ava Jansen")]
+    order = [text.index(name) for name in ("Ben Okafor", "Dev Patel", "Cleo Martin", "Ava Jansen")]
     assert order == sorted(order)
     assert "class='met'" in text and "class='unmet'" in text

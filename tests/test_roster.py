@@ -1,8 +1,8 @@
 import pandas as pd
 import pytest
 
+from backday_analysis.datafolder.roster import client_row, load_roster, save_roster, with_client
 from backday_analysis.errors import BackdayError
-from backday_analysis.roster import client_row, load_roster, save_roster, with_client
 
 HEADER = "client_id,name,unit,bodyweight_kg,timezone\n"
 

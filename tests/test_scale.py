@@ -6,10 +6,11 @@ import pandas as pd
 import pytest
 from distributed import LocalCluster
 
-from backday_analysis.dataset import load_dataset
-from backday_analysis.scale import weekly_volume_dask
-from backday_analysis.store import read_store, store_rows, weekly_from_store, write_store
-from backday_analysis.weekly import weekly_volume
+from backday_analysis.datafolder.dataset import load_dataset
+from backday_analysis.datafolder.parquet_store import read_store, store_rows, write_store
+from backday_analysis.metrics.dask_weekly import weekly_volume_dask
+from backday_analysis.metrics.store_weekly import weekly_from_store
+from backday_analysis.metrics.weekly import weekly_volume
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,8 @@ import datetime as dt
 
 import pytest
 
-from backday_analysis.dataset import load_dataset
-from backday_analysis.weekly import WEEKLY_COLUMNS, unmapped_exercises, weekly_volume
+from backday_analysis.datafolder.dataset import load_dataset
+from backday_analysis.metrics.weekly import WEEKLY_COLUMNS, unmapped_exercises, weekly_volume
 
 TODAY = dt.date(2027, 6, 1)
 

@@ -4,7 +4,13 @@ import pandas as pd
 import pytest
 
 from backday_analysis.errors import BackdayError
-from backday_analysis.weeks import mondays_between, parse_week, week_label, week_labels, week_start
+from backday_analysis.metrics.weeks import (
+    mondays_between,
+    parse_week,
+    week_label,
+    week_labels,
+    week_start,
+)
 
 
 def test_week_53_of_2026_runs_from_28_december_to_3_january():

@@ -22,19 +22,21 @@ from __future__ import annotations
 
 import pandas as pd
 
-from backday_analysis.importers import (
-    ImportContext,
-    Parsed,
+from backday_analysis.importers.cells import (
     Verdicts,
-    build,
-    check_dates,
     derived_set_numbers,
-    measured,
-    read_exercise_and_reps,
     read_weights,
     snap_kg,
 )
-from backday_analysis.importers.detect import Layout, RawTable
+from backday_analysis.importers.rows import (
+    ImportContext,
+    Parsed,
+    build,
+    check_dates,
+    measured,
+    read_exercise_and_reps,
+)
+from backday_analysis.importers.table import Layout, RawTable
 
 FORMAT = "fitbod"
 FORMAT_NAME = "Fitbod"

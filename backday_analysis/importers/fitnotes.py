@@ -22,19 +22,21 @@ from __future__ import annotations
 
 import pandas as pd
 
-from backday_analysis.importers import (
-    UNITS,
-    ImportContext,
-    Parsed,
+from backday_analysis.importers.cells import (
     Verdicts,
-    build,
-    check_dates,
     derived_set_numbers,
-    measured,
-    read_exercise_and_reps,
+    read_units,
     read_weights,
 )
-from backday_analysis.importers.detect import Layout, RawTable
+from backday_analysis.importers.rows import (
+    ImportContext,
+    Parsed,
+    build,
+    check_dates,
+    measured,
+    read_exercise_and_reps,
+)
+from backday_analysis.importers.table import Layout, RawTable
 
 FORMAT = "fitnotes"
 FORMAT_NAME = "FitNotes"
@@ -228,20 +230,12 @@ def _weights(
         if key in layout.columns:
             return table.column(layout, key), pd.Series(unit, index=index, dtype=object), unit
     weight_text = table.column(layout, "weight")
-    unit_text = table.column(layout, "weight_unit")
-    unit = unit_text.str.casefold().map(UNITS)
-    verdicts.reject(
-        unit.isna() & (unit_text != ""), "the weight unit '" + unit_text + "' is not kgs or lbs"
+    unit, stated = read_units(
+        weight_text,
+        table.column(layout, "weight_unit"),
+        verdicts,
+        ctx.unit,
+        written="kgs or lbs",
+        no_unit="the file mixes kg and lb, or states none, and no --unit was given",
     )
-    blank = unit_text == ""
-    stated = unit.dropna().unique()
-    fill = stated[0] if len(stated) == 1 else ctx.unit
-    if fill is None:
-        verdicts.reject(
-            blank & (weight_text != ""),
-            "the weight has no unit (the file "
-            "mixes kg and lb, or states none, and no --unit was given)",
-        )
-    unit = unit.where(~blank, fill or "")
-    dominant = unit.loc[~blank].mode()
-    return weight_text, unit, (str(dominant.iloc[0]) if len(dominant) else None)
+    return weight_text, unit, stated

@@ -25,19 +25,21 @@ import unicodedata
 
 import pandas as pd
 
-from backday_analysis.importers import (
-    ImportContext,
-    Parsed,
+from backday_analysis.importers.cells import (
     Verdicts,
-    build,
-    check_dates,
-    measured,
-    read_exercise_and_reps,
     read_rpe,
     read_set_numbers,
     read_weights,
 )
-from backday_analysis.importers.detect import Layout, RawTable
+from backday_analysis.importers.rows import (
+    ImportContext,
+    Parsed,
+    build,
+    check_dates,
+    measured,
+    read_exercise_and_reps,
+)
+from backday_analysis.importers.table import Layout, RawTable
 
 FORMAT = "hevy"
 FORMAT_NAME = "Hevy"

@@ -14,11 +14,7 @@ dialect                delimiter  header (abridged)                             
 ``2016-kg-km``         ,          Date,...,Set Order,kg,Reps,km,Seconds,Notes     kg
 =====================  =========  ==============================================  ===========
 
-Localised headers are read by their known translations (French: ``Nom de l'exercice``,
-``Ordre de la série``, ``Poids``, ``Réps``...; dialect suffix ``-fr``); a header in another
-language is read by position (suffix ``-by-position``) only if its column count matches a
-comma layout (or the semicolon one) and its first rows hold a Strong date, a set order and
-numeric reps and weight where that layout has them.
+Localised and unknown-language headers: :mod:`.strong_dialects`.
 
 ``Set Order`` is a number (a working set; numbered from 0 in the 2016 dialect, stored from 1),
 ``W`` a warm-up, ``F`` a failure set, ``D`` a drop set. Warm-up, failure and drop sets carry no
@@ -28,237 +24,45 @@ which is stable from one export to the next.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 import pandas as pd
 
-from backday_analysis.importers import (
+from backday_analysis.importers.cells import (
     MAX_SET_NUMBER,
-    UNITS,
-    ImportContext,
-    Parsed,
     Verdicts,
-    build,
-    check_dates,
     derived_set_numbers,
-    measured,
-    read_exercise_and_reps,
     read_rpe,
+    read_units,
     read_weights,
     snap_kg,
 )
-from backday_analysis.importers.detect import Layout, RawTable
+from backday_analysis.importers.rows import (
+    ImportContext,
+    Parsed,
+    build,
+    check_dates,
+    measured,
+    read_exercise_and_reps,
+)
+from backday_analysis.importers.strong_dialects import (
+    _DATE,
+    COLUMN_NAMES,
+    match,
+    match_by_position,
+)
+from backday_analysis.importers.table import Layout, RawTable
+
+__all__ = ["COLUMN_NAMES", "FORMAT", "FORMAT_NAME", "match", "match_by_position", "normalise"]
 
 FORMAT = "strong"
 FORMAT_NAME = "Strong"
 DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
 
-_ENGLISH = {
-    "date": "date",
-    "workout #": "workout_number",
-    "workout name": "workout",
-    "duration": "duration",
-    "duration (sec)": "duration",
-    "workout duration": "duration",
-    "exercise name": "exercise",
-    "set order": "set_order",
-    "weight": "weight",
-    "weight (kg)": "weight_kg",
-    "kg": "weight_kg",
-    "weight (lbs)": "weight_lb",
-    "weight (lb)": "weight_lb",
-    "weight unit": "weight_unit",
-    "reps": "reps",
-    "rpe": "rpe",
-    "distance": "distance",
-    "distance (meters)": "distance",
-    "km": "distance",
-    "distance unit": "distance_unit",
-    "seconds": "seconds",
-    "notes": "notes",
-    "workout notes": "workout_notes",
-}
-_TRANSLATIONS = {
-    "fr": {
-        "date": "date",
-        "nom de l'entrainement": "workout",
-        "duree": "duration",
-        "nom de l'exercice": "exercise",
-        "ordre de la serie": "set_order",
-        "poids": "weight",
-        "reps": "reps",
-        "distance": "distance",
-        "secondes": "seconds",
-        "notes": "notes",
-        "notes d'entrainement": "workout_notes",
-        "rpe": "rpe",
-    },
-}
 
-COLUMN_NAMES = (*_ENGLISH, *(name for names in _TRANSLATIONS.values() for name in names))
-
-_LAYOUTS = {
-    "comma-12": (
-        ",",
-        (
-            "date",
-            "workout",
-            "duration",
-            "exercise",
-            "set_order",
-            "weight",
-            "reps",
-            "distance",
-            "seconds",
-            "notes",
-            "workout_notes",
-            "rpe",
-        ),
-    ),
-    "comma-10-legacy": (
-        ",",
-        (
-            "date",
-            "workout",
-            "exercise",
-            "set_order",
-            "weight",
-            "reps",
-            "distance",
-            "seconds",
-            "notes",
-            "workout_notes",
-        ),
-    ),
-    "semicolon-units": (
-        ";",
-        (
-            "date",
-            "workout",
-            "exercise",
-            "set_order",
-            "weight",
-            "weight_unit",
-            "reps",
-            "rpe",
-            "distance",
-            "distance_unit",
-            "seconds",
-            "notes",
-            "workout_notes",
-            "duration",
-        ),
-    ),
-    "quoted-workout-no": (
-        ";",
-        (
-            "workout_number",
-            "date",
-            "workout",
-            "duration",
-            "exercise",
-            "set_order",
-            "weight_kg",
-            "reps",
-            "rpe",
-            "distance",
-            "seconds",
-            "notes",
-            "workout_notes",
-        ),
-    ),
-    "quoted-workout-no-lb": (
-        ";",
-        (
-            "workout_number",
-            "date",
-            "workout",
-            "duration",
-            "exercise",
-            "set_order",
-            "weight_lb",
-            "reps",
-            "rpe",
-            "distance",
-            "seconds",
-            "notes",
-            "workout_notes",
-        ),
-    ),
-    "2016-kg-km": (
-        ",",
-        (
-            "date",
-            "workout",
-            "exercise",
-            "set_order",
-            "weight_kg",
-            "reps",
-            "distance",
-            "seconds",
-            "notes",
-        ),
-    ),
-}
-_BY_POSITION = {
-    (",", 12): "comma-12",
-    (",", 10): "comma-10-legacy",
-    (",", 9): "2016-kg-km",
-    (";", 14): "semicolon-units",
-}
 _KINDS = {"W": "warmup", "F": "failure", "D": "drop"}
 _PSEUDO_ROWS = {
     "rest timer": "a Strong rest-timer row, not a set",
     "note": "a Strong note row, not a set",
 }
-
-
-def _key(cell: str) -> str:
-    text = unicodedata.normalize("NFKD", cell).encode("ascii", "ignore").decode()
-    return " ".join(text.replace("\u2019", "'").casefold().split())
-
-
-def _layout(dialect: str, keys: list[str], suffix: str = "") -> Layout:
-    delimiter, _ = _LAYOUTS[dialect]
-    return Layout(
-        dialect=dialect + suffix,
-        delimiter=delimiter,
-        columns={k: i for i, k in enumerate(keys)},
-        width=len(keys),
-        info={"base": dialect},
-    )
-
-
-def match(header: list[str]) -> Layout | None:
-    """Return the Strong dialect whose column names the header has, or None."""
-    cells = [_key(c.replace("\u2019", "'")) for c in header]
-    for language, names in (("", _ENGLISH), *_TRANSLATIONS.items()):
-        keys = [names.get(c) for c in cells]
-        if None in keys:
-            continue
-        for dialect, (_, wanted) in _LAYOUTS.items():
-            if sorted(keys) == sorted(wanted):
-                return _layout(dialect, keys, f"-{language}" if language else "")
-    return None
-
-
-def match_by_position(header: list[str], delimiter: str, sample: pd.DataFrame) -> Layout | None:
-    """Read a header in an unknown language by position, if the first rows fit the layout."""
-    dialect = _BY_POSITION.get((delimiter, len(header)))
-    if dialect is None or sample.empty:
-        return None
-    keys = list(_LAYOUTS[dialect][1])
-    at = {k: i for i, k in enumerate(keys)}
-    dates = sample[at["date"]].str.match(_DATE)
-    orders = sample[at["set_order"]].str.fullmatch(r"\d+|[WFD]")
-    reps = sample[at["reps"]].str.fullmatch(r"\d*")
-    weight_key = "weight" if "weight" in at else "weight_kg"
-    weights = sample[at[weight_key]].str.fullmatch(r"(\d+([.,]\d*)?)?")
-    if dates.all() and orders.all() and reps.all() and weights.all():
-        return _layout(dialect, keys, "-by-position")
-    return None
 
 
 def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
@@ -356,23 +160,15 @@ def _weights(
         if ctx.unit is None and verdicts.open.any():
             raise _unit_error(table.file)
         return weight_text, pd.Series(ctx.unit or "", index=index, dtype=object), None
-    unit_text = table.column(layout, "weight_unit")
-    unit = unit_text.str.casefold().map(UNITS)
-    stated = unit.dropna().unique()
-    verdicts.reject(
-        unit.isna() & (unit_text != ""),
-        "the weight unit '" + unit_text + "' is not kg, kgs, lb or lbs",
+    unit, stated = read_units(
+        weight_text,
+        table.column(layout, "weight_unit"),
+        verdicts,
+        ctx.unit,
+        written="kg, kgs, lb or lbs",
+        no_unit="the file mixes kg and lb, and no --unit was given",
     )
-    fill = stated[0] if len(stated) == 1 else ctx.unit
-    blank = unit_text == ""
-    if fill is None:
-        verdicts.reject(
-            blank & (weight_text != ""),
-            "the weight has no unit (the file mixes kg and lb, and no --unit was given)",
-        )
-    unit = unit.where(~blank, fill or "")
-    dominant = unit.loc[~blank].mode()
-    return weight_text, unit, (str(dominant.iloc[0]) if len(dominant) else None)
+    return weight_text, unit, stated
 
 
 def _unit_error(file: str) -> Exception:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from backday_analysis.importers import ImportContext, Parsed, read_export
+from backday_analysis.importers.detect import read_export
+from backday_analysis.importers.rows import ImportContext, Parsed
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 EXPORTS = FIXTURES / "exports"

@@ -6,7 +6,8 @@ import pytest
 from support import EXPORTS, read, write
 
 from backday_analysis.errors import BackdayError
-from backday_analysis.importers import ImportContext, read_export
+from backday_analysis.importers.detect import read_export
+from backday_analysis.importers.rows import ImportContext
 
 CTX = ImportContext("x", "kg", "Europe/Amsterdam")
 STRONG_12 = (EXPORTS / "strong_comma12.csv").read_text(encoding="utf-8")

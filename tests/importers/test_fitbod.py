@@ -6,7 +6,7 @@ import datetime as dt
 
 from support import balanced, read
 
-from backday_analysis.weeks import week_label
+from backday_analysis.metrics.weeks import week_label
 
 
 def test_utc_late_sunday_is_monday_morning_in_amsterdam_and_a_new_iso_week():

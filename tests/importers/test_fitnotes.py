@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from support import EXPORTS, balanced, read, write
 
-from backday_analysis.importers import ImportContext, read_export
+from backday_analysis.importers.detect import read_export
+from backday_analysis.importers.rows import ImportContext
 
 COLUMNS = ["performed_at", "exercise", "set_number", "weight", "unit", "reps", "notes", "line"]
 

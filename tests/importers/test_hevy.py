@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 from support import EXPORTS, balanced, read, write
 
-from backday_analysis.importers import ImportContext, read_export
+from backday_analysis.importers.detect import read_export
 from backday_analysis.importers.hevy import parse_start
+from backday_analysis.importers.rows import ImportContext
 
 
 @pytest.mark.parametrize(

@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import FIXTURES, TODAY
 
-from backday_analysis.dataset import load_dataset
-from backday_analysis.importing import import_exports
-from backday_analysis.weekly import weekly_volume
+from backday_analysis.datafolder.dataset import load_dataset
+from backday_analysis.datafolder.ingest import import_exports
+from backday_analysis.metrics.weekly import weekly_volume
 
 EXERCISES = ("Deadlift (Barbell)", "Pull Up", "Mystery Row")
 KINDS = ("working", "working", "working", "working", "warmup", "failure", "drop")

@@ -12,12 +12,12 @@ from support import EXPORTS, TODAY, write
 from typer.testing import CliRunner
 
 from backday_analysis import paths
-from backday_analysis.cli import app
-from backday_analysis.dataset import load_dataset
+from backday_analysis.cli.commands import app
+from backday_analysis.datafolder.dataset import load_dataset
+from backday_analysis.datafolder.ingest import format_summary, import_exports
+from backday_analysis.datafolder.roster import load_roster
 from backday_analysis.errors import BackdayError
-from backday_analysis.importing import format_summary, import_exports
-from backday_analysis.roster import load_roster
-from backday_analysis.weekly import weekly_volume
+from backday_analysis.metrics.weekly import weekly_volume
 
 STRONG = EXPORTS / "strong_comma12.csv"
 HEVY = EXPORTS / "hevy_kg.csv"

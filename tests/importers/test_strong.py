@@ -7,7 +7,9 @@ import pytest
 from support import EXPORTS, balanced, read, write
 
 from backday_analysis.errors import BackdayError
-from backday_analysis.importers import ImportContext, read_export, snap_kg
+from backday_analysis.importers.cells import snap_kg
+from backday_analysis.importers.detect import read_export
+from backday_analysis.importers.rows import ImportContext
 
 COLUMNS = ["exercise", "set_number", "set_kind", "weight", "unit", "reps", "rpe", "line"]
 

@@ -9,18 +9,18 @@ from pathlib import Path
 from tqdm import tqdm
 
 from backday_analysis import paths
-from backday_analysis.client_week import latest_week
-from backday_analysis.dataset import load_dataset
-from backday_analysis.kernels import WarmKernel
-from backday_analysis.report import (
+from backday_analysis.atomic import exit_on_terminate, remove_partial_files
+from backday_analysis.datafolder.dataset import load_dataset
+from backday_analysis.metrics.weeks import parse_week
+from backday_analysis.rendering.kernels import WarmKernel
+from backday_analysis.rendering.report import (
     ROSTER_NOTEBOOK,
     WEEKLY_NOTEBOOK,
     ReportJob,
     ReportResult,
     render,
 )
-from backday_analysis.storage import exit_on_terminate, remove_partial_files
-from backday_analysis.weeks import parse_week
+from backday_analysis.views.client_week import latest_week
 
 WEEKS_OF_HISTORY = 16
 

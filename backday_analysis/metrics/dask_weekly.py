@@ -1,9 +1,10 @@
 """Compute the weekly table with Dask, one task per client, for data beyond one machine.
 
-The Parquet store (:mod:`backday_analysis.store`) holds one folder per client, and a client's
-weekly table needs only that client's sets, so each Dask partition is one client's table and
-the result equals the pandas engine's exactly. Point ``scheduler`` at a running
-``dask.distributed`` scheduler to use a cluster; without it a local cluster is started.
+The Parquet store (:mod:`backday_analysis.datafolder.parquet_store`) holds one folder per
+client, and a client's weekly table needs only that client's sets, so each Dask partition is
+one client's table and the result equals the pandas engine's exactly. Point ``scheduler`` at
+a running ``dask.distributed`` scheduler to use a cluster; without it a local cluster is
+started.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from backday_analysis.datafolder.parquet_store import client_files, read_store, read_store_last_day
 from backday_analysis.errors import BackdayError
-from backday_analysis.store import client_files, read_store, read_store_last_day
-from backday_analysis.weekly import weekly_volume
+from backday_analysis.metrics.weekly import weekly_volume
 
 
 def _client_weekly(
@@ -58,7 +59,7 @@ def weekly_volume_dask(
     Parameters
     ----------
     store : Path
-        A store written by :func:`backday_analysis.store.write_store`.
+        A store written by :func:`backday_analysis.datafolder.parquet_store.write_store`.
     catalogue : pandas.DataFrame
         The exercise catalogue.
     clients : list of str, optional

@@ -15,8 +15,9 @@ KERNEL_NAME = "python3"
 QUIET = ["--IPKernelApp.log_level=CRITICAL"]
 WARM_UP = (
     "import matplotlib.pyplot\n"
-    "import backday_analysis.client_week, backday_analysis.figures, "
-    "backday_analysis.display, backday_analysis.roster_week, backday_analysis.balance_figures\n"
+    "import backday_analysis.views.client_week, backday_analysis.views.display, "
+    "backday_analysis.views.roster_week, backday_analysis.charts.weekly, "
+    "backday_analysis.charts.balance\n"
 )
 RESET = "%reset -f\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt\n"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from backday_analysis.atomic import write_csv_atomic
 from backday_analysis.errors import BackdayError, located
-from backday_analysis.storage import write_csv_atomic
 
 ROSTER_COLUMNS = ("client_id", "name", "unit", "bodyweight_kg", "timezone")
 UNITS = ("kg", "lb")

@@ -1,6 +1,6 @@
 """Draw the back balance explorer's charts; each function returns a Figure and shows nothing.
 
-Every chart takes a :class:`~backday_analysis.balance_explorer.BalanceExplorer`, puts the
+Every chart takes a :class:`~backday_analysis.views.balance_explorer.BalanceExplorer`, puts the
 range's weeks on one shared x axis, fits the width of an A4 page, keeps legends outside
 the axes and, when its table is empty, says so in a line of text instead of failing.
 """
@@ -14,10 +14,10 @@ from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
 
 from backday_analysis import BACK_GROUPS, GROUPS
-from backday_analysis.balance import LIFT_LABELS
-from backday_analysis.balance_explorer import GRIPS, BalanceExplorer
-from backday_analysis.client_week import GROUP_LABELS
-from backday_analysis.figures import FIGURE_WIDTH, GROUP_COLOURS
+from backday_analysis.charts.weekly import FIGURE_WIDTH, GROUP_COLOURS
+from backday_analysis.metrics.balance import LIFT_LABELS
+from backday_analysis.views.balance_explorer import GRIPS, BalanceExplorer
+from backday_analysis.views.client_week import GROUP_LABELS
 
 # Paul Tol's colour-blind-safe pairs, kept apart from the muscle groups' Okabe-Ito colours.
 DIRECTION_COLOURS = {"vertical": "#332288", "horizontal": "#DDCC77"}

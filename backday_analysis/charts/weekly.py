@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from backday_analysis import BACK_GROUPS
-from backday_analysis.client_week import GROUP_LABELS, ClientWeek, week_shares
+from backday_analysis.views.client_week import GROUP_LABELS, ClientWeek, week_shares
 
 # Colour-blind-safe (Okabe-Ito), one colour per group in every chart.
 GROUP_COLOURS = {

@@ -15,9 +15,9 @@ import nbformat
 from nbconvert import HTMLExporter
 
 from backday_analysis import paths
+from backday_analysis.atomic import atomic_path, write_bytes_atomic
 from backday_analysis.errors import BackdayError
-from backday_analysis.kernels import KERNEL_NAME, QUIET, WarmKernel
-from backday_analysis.storage import atomic_path, write_bytes_atomic
+from backday_analysis.rendering.kernels import KERNEL_NAME, QUIET, WarmKernel
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 WEEKLY_NOTEBOOK = paths.NOTEBOOKS_DIR / "weekly_report.ipynb"

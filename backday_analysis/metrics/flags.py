@@ -6,7 +6,7 @@ for one ISO week and :func:`attention_order` ranks clients by their flags' sever
 
 Decisions, so the numbers can be checked by hand:
 
-- *Whole-back sets* (:func:`backday_analysis.balance.back_sets_per_week`, re-exported
+- *Whole-back sets* (:func:`backday_analysis.metrics.balance.back_sets_per_week`, re-exported
   here): each working set counts once, at its largest back-group credit, so a deadlift
   counts 1, a wide cable row 1, a curl 0. Summing the four groups' credits would count one
   deadlift set 2.5 times.
@@ -38,10 +38,10 @@ import numpy as np
 import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUPS
-from backday_analysis.balance import ExerciseRule, back_sets_per_week
-from backday_analysis.config import Settings
-from backday_analysis.weekly import working_sets
-from backday_analysis.weeks import parse_week, week_label
+from backday_analysis.datafolder.settings import Settings
+from backday_analysis.metrics.balance import ExerciseRule, back_sets_per_week
+from backday_analysis.metrics.weekly import working_sets
+from backday_analysis.metrics.weeks import parse_week, week_label
 
 FLAG_COLUMNS = ("client", "week", "flag", "group", "severity", "reason")
 #: Flag codes in the order a report lists them (within one severity).
@@ -288,7 +288,7 @@ def coaching_flags(
     Parameters
     ----------
     weekly : pandas.DataFrame
-        Weekly table (:func:`backday_analysis.weekly.weekly_volume`) through ``week`` at
+        Weekly table (:func:`backday_analysis.metrics.weekly.weekly_volume`) through ``week`` at
         least; the earlier weeks feed the streaks.
     sets : pandas.DataFrame
         Sets with ``exercise_id`` and ``load_kg``; this and the previous week are used.

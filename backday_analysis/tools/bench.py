@@ -3,7 +3,7 @@
 Prints one ``name: value`` line per figure and writes the same figures to
 ``reports/bench.json``. Nothing here is a test: the numbers depend on the machine.
 
-Run ``python -m backday_analysis.bench [--quick]``; ``--quick`` uses tiny sizes, to check
+Run ``python -m backday_analysis.tools.bench [--quick]``; ``--quick`` uses tiny sizes, to check
 that the benchmark itself works.
 """
 
@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from backday_analysis import GROUPS, paths
-from backday_analysis.catalogue import load_catalogue
+from backday_analysis.datafolder.catalogue import load_catalogue
 
 DUCKDB_QUERY = """
 WITH s AS (
@@ -74,7 +74,7 @@ def generate_store(
     seed: int = 7,
 ) -> int:
     """Write a random canonical store: ``clients`` × ``sets_per_client`` sets over ``years``."""
-    from backday_analysis.store import write_store
+    from backday_analysis.datafolder.parquet_store import write_store
 
     rng = np.random.default_rng(seed)
     total = clients * sets_per_client
@@ -103,7 +103,7 @@ def generate_store(
 
 def aggregate_ours(store: Path, catalogue_file: Path, out: Path) -> dict:
     """Compute the weekly table from the store with the package; return time and peak memory."""
-    from backday_analysis.store import weekly_from_store
+    from backday_analysis.metrics.store_weekly import weekly_from_store
 
     catalogue = load_catalogue(catalogue_file)
     started = time.perf_counter()
@@ -117,8 +117,8 @@ def aggregate_duckdb(store: Path, catalogue_file: Path, out: Path) -> dict:
     """Compute the same weekly table with DuckDB from the same Parquet files."""
     import duckdb
 
-    from backday_analysis.catalogue import credit_table
-    from backday_analysis.store import read_store_last_day
+    from backday_analysis.datafolder.catalogue import credit_table
+    from backday_analysis.datafolder.parquet_store import read_store_last_day
 
     catalogue = load_catalogue(catalogue_file)
     credits = credit_table(catalogue).rename(columns={"group": "grp"})
@@ -199,9 +199,9 @@ def _bin(name: str) -> str:
 
 def bench_batch(work: Path, clients: int, weeks: int) -> dict:
     """Time ``backday report`` against the papermill → nbconvert → WeasyPrint loop."""
-    from backday_analysis.client_week import latest_week
-    from backday_analysis.dataset import load_dataset
-    from backday_analysis.demo import write_canonical_demo
+    from backday_analysis.datafolder.dataset import load_dataset
+    from backday_analysis.tools.demo import write_canonical_demo
+    from backday_analysis.views.client_week import latest_week
 
     data = work / "data"
     data.mkdir(parents=True)
@@ -278,7 +278,7 @@ def bench_batch(work: Path, clients: int, weeks: int) -> dict:
 
 def bench_notebook(client: str = "ava") -> dict:
     """Time the weekly report notebook for one demo client under papermill, kernel included."""
-    from backday_analysis.report import WEEKLY_NOTEBOOK, execute
+    from backday_analysis.rendering.report import WEEKLY_NOTEBOOK, execute
 
     started = time.perf_counter()
     execute(WEEKLY_NOTEBOOK, {"client": client, "week": "latest"})

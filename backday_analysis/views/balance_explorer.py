@@ -1,7 +1,7 @@
 """Gather the back balance explorer's tables for one client and a range of dates.
 
 ``notebooks/back_balance.ipynb`` calls :func:`balance_explorer` once and hands the result
-to :mod:`backday_analysis.balance_figures` and :mod:`backday_analysis.display`; nothing
+to :mod:`backday_analysis.charts.balance` and :mod:`backday_analysis.views.display`; nothing
 here draws. The range is cut in whole ISO weeks: the weeks holding ``start`` and ``end``
 and every week between, so no week is shown half counted. Rolling shares and streaks are
 computed on the whole history first, so the first weeks of a range still look back.
@@ -16,7 +16,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUPS
-from backday_analysis.balance import (
+from backday_analysis.datafolder.dataset import Dataset, load_dataset
+from backday_analysis.datafolder.settings import Settings
+from backday_analysis.errors import BackdayError
+from backday_analysis.metrics.balance import (
     GRIP_CLASSES,
     SEED_LIFTS,
     back_shares,
@@ -26,13 +29,10 @@ from backday_analysis.balance import (
     set_weeks,
     training_days_matrix,
 )
-from backday_analysis.client_week import GROUP_LABELS
-from backday_analysis.config import Settings
-from backday_analysis.dataset import Dataset, load_dataset
-from backday_analysis.errors import BackdayError
-from backday_analysis.flags import coaching_flags
-from backday_analysis.weekly import weekly_volume, working_sets
-from backday_analysis.weeks import parse_week, week_label
+from backday_analysis.metrics.flags import coaching_flags
+from backday_analysis.metrics.weekly import weekly_volume, working_sets
+from backday_analysis.metrics.weeks import parse_week, week_label
+from backday_analysis.views.client_week import GROUP_LABELS
 
 #: Weeks summed in the rolling view of the shares.
 ROLLING_WEEKS = 4

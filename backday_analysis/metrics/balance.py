@@ -2,7 +2,8 @@
 
 Pure functions behind ``notebooks/back_balance.ipynb``: sets table, catalogue or weekly
 table in, a new DataFrame out, nothing drawn. Sets tables are those of
-:func:`backday_analysis.dataset.load_dataset`; only working sets count (warm-ups left out).
+:func:`backday_analysis.datafolder.dataset.load_dataset`; only working sets count (warm-ups
+left out).
 Tables built from sets have a row for every week from a client's first to last logged
 week, with zeros for weeks without the movement, so charts show the gaps.
 """
@@ -15,8 +16,8 @@ import numpy as np
 import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUPS
-from backday_analysis.weekly import working_sets
-from backday_analysis.weeks import week_labels, week_start
+from backday_analysis.metrics.weekly import working_sets
+from backday_analysis.metrics.weeks import week_labels, week_start
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def back_shares(weekly: pd.DataFrame, window: int = 1) -> pd.DataFrame:
     Parameters
     ----------
     weekly : pandas.DataFrame
-        The weekly table of :func:`backday_analysis.weekly.weekly_volume` (every week from a
+        The weekly table of :func:`backday_analysis.metrics.weekly.weekly_volume` (every week from a
         client's first to last, so consecutive rows are consecutive weeks).
     window : int
         Weeks summed before taking shares: 1 for week by week, 4 for a rolling 4-week view.

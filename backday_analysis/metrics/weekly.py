@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from backday_analysis import GROUPS
-from backday_analysis.weeks import week_label
+from backday_analysis.metrics.weeks import week_label
 
 WEEKLY_COLUMNS = (
     "client",

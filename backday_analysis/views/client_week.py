@@ -12,11 +12,11 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUPS, paths
-from backday_analysis.config import Settings
-from backday_analysis.dataset import Dataset, load_dataset
+from backday_analysis.datafolder.dataset import Dataset, load_dataset
+from backday_analysis.datafolder.settings import Settings
 from backday_analysis.errors import BackdayError
-from backday_analysis.weekly import unmapped_exercises, weekly_volume, working_sets
-from backday_analysis.weeks import parse_week, week_label
+from backday_analysis.metrics.weekly import unmapped_exercises, weekly_volume, working_sets
+from backday_analysis.metrics.weeks import parse_week, week_label
 
 GROUP_LABELS = {
     "lats": "Lats",
@@ -204,7 +204,7 @@ def title(report: ClientWeek) -> str:
 
 def flags_table(report: ClientWeek) -> pd.DataFrame:
     """Return this week's coaching flags for the client: what needs attention and why."""
-    from backday_analysis.flags import coaching_flags
+    from backday_analysis.metrics.flags import coaching_flags
 
     flags = coaching_flags(
         report.full_history, report.sets, report.dataset.catalogue, report.settings, report.week

@@ -21,25 +21,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from backday_analysis.canonical import (
+    LB_TO_KG,
+    LOG_COLUMNS,
+    MAX_REPS,
+    MAX_WEIGHT_KG,
+    SET_KINDS,
+    UNIT_NAMES,
+)
 from backday_analysis.errors import BackdayError
 
-LOG_COLUMNS = (
-    "client",
-    "performed_at",
-    "session_id",
-    "exercise",
-    "set_number",
-    "set_kind",
-    "weight",
-    "unit",
-    "reps",
-    "rpe",
-    "rir",
-    "notes",
-    "source",
-)
 REQUIRED_COLUMNS = ("performed_at", "exercise", "weight", "reps")
-SET_KINDS = ("working", "warmup", "drop", "failure")
 _KIND_ALIASES = {
     "": "working",
     "normal": "working",
@@ -55,17 +47,7 @@ _KIND_ALIASES = {
     "failure": "failure",
     "f": "failure",
 }
-_UNIT_ALIASES = {
-    "kg": "kg",
-    "kgs": "kg",
-    "kilograms": "kg",
-    "lb": "lb",
-    "lbs": "lb",
-    "pounds": "lb",
-}
-LB_TO_KG = 0.45359237
-MAX_REPS = 1000
-MAX_WEIGHT_KG = 1000.0
+_UNIT_ALIASES = {**UNIT_NAMES, "kilograms": "kg", "pounds": "lb"}
 EARLIEST_DATE = pd.Timestamp("1990-01-01")
 
 # The typed sets table every later step relies on: column -> dtype.
@@ -93,7 +75,6 @@ def sets_schema():
     Built on first use, because pandera takes half a second to import.
     """
     import pandera.pandas as pa
-
 
     checks = {
         "set_kind": pa.Check.isin(SET_KINDS),

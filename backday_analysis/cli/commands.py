@@ -58,7 +58,7 @@ def import_(
     """Import Strong, Hevy, FitNotes or Fitbod exports into a client's log (all or nothing)."""
     import json
 
-    from backday_analysis.importing import format_summary, import_exports
+    from backday_analysis.datafolder.ingest import format_summary, import_exports
 
     for summary in import_exports(files, client, unit, data, dry_run):
         typer.echo(
@@ -86,16 +86,16 @@ def weekly(
     ] = None,
 ) -> None:
     """Print the weekly table: client, week, group, sets, tonnage, days, guideline."""
-    from backday_analysis.dataset import load_dataset, load_reference
-    from backday_analysis.storage import spreadsheet_safe
-    from backday_analysis.weekly import weekly_volume
+    from backday_analysis.atomic import spreadsheet_safe
+    from backday_analysis.datafolder.dataset import load_dataset, load_reference
+    from backday_analysis.metrics.weekly import weekly_volume
 
     if output_format not in ("csv", "json"):
         raise BackdayError(f"--format {output_format} is not supported; use csv or json.")
     if engine not in ("pandas", "dask"):
         raise BackdayError(f"--engine {engine} is not supported; use pandas or dask.")
     if engine == "dask":
-        from backday_analysis.scale import weekly_volume_dask
+        from backday_analysis.metrics.dask_weekly import weekly_volume_dask
 
         settings, catalogue = load_reference(data)
         table = weekly_volume_dask(
@@ -129,8 +129,8 @@ def store_command(
     out: Annotated[Path | None, typer.Option(help="Store folder (default: DATA/store).")] = None,
 ) -> None:
     """Write every client's resolved sets as a Parquet store, one folder per client."""
-    from backday_analysis.dataset import load_dataset
-    from backday_analysis.store import write_store
+    from backday_analysis.datafolder.dataset import load_dataset
+    from backday_analysis.datafolder.parquet_store import write_store
 
     dataset = load_dataset(data)
     target = out or paths.data_dir(data) / "store"
@@ -160,7 +160,7 @@ def report(
     jobs: Annotated[int, typer.Option(help="Reports run at once (default: cores).")] = 0,
 ) -> None:
     """Write weekly reports to OUT/<week>/<client>.html and .pdf."""
-    from backday_analysis.batch import plan_reports, run_reports
+    from backday_analysis.rendering.batch import plan_reports, run_reports
 
     formats = tuple(f.strip() for f in output_format.split(",") if f.strip())
     if not formats or any(f not in ("html", "pdf") for f in formats):
@@ -182,7 +182,7 @@ def report(
 
 def main() -> None:
     """Run the command line."""
-    from backday_analysis.storage import exit_on_terminate
+    from backday_analysis.atomic import exit_on_terminate
 
     exit_on_terminate()
     app()

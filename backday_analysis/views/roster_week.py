@@ -8,10 +8,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from backday_analysis import BACK_GROUPS
-from backday_analysis.client_week import GROUP_LABELS, latest_week
-from backday_analysis.dataset import Dataset, load_dataset
-from backday_analysis.weekly import weekly_volume
-from backday_analysis.weeks import parse_week
+from backday_analysis.datafolder.dataset import Dataset, load_dataset
+from backday_analysis.metrics.weekly import weekly_volume
+from backday_analysis.metrics.weeks import parse_week
+from backday_analysis.views.client_week import GROUP_LABELS, latest_week
 
 
 @dataclass
@@ -30,7 +30,7 @@ def roster_week(
     week: str = "latest", data_dir: str | None = None, dataset: Dataset | None = None
 ) -> RosterWeek:
     """Load every client and compute the weekly table and coaching flags up to ``week``."""
-    from backday_analysis.flags import attention_order, coaching_flags
+    from backday_analysis.metrics.flags import attention_order, coaching_flags
 
     data = dataset or load_dataset(data_dir or None)
     label = latest_week(data.sets) if week == "latest" else week

@@ -10,10 +10,11 @@ import numpy as np
 import pandas as pd
 
 from backday_analysis import paths
-from backday_analysis.catalogue import load_aliases, load_catalogue, name_index, resolve_names
-from backday_analysis.config import Settings, load_settings
-from backday_analysis.logs import empty_rejects, empty_sets, read_log
-from backday_analysis.roster import client_row, load_roster
+from backday_analysis.datafolder.catalogue import load_aliases, load_catalogue
+from backday_analysis.datafolder.logs import empty_rejects, empty_sets, read_log
+from backday_analysis.datafolder.roster import client_row, load_roster
+from backday_analysis.datafolder.settings import Settings, load_settings
+from backday_analysis.importers.names import name_index, resolve_names
 
 
 @dataclass

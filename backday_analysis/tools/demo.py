@@ -1,6 +1,6 @@
 """Generate the demo roster: four clients, 20 weeks each, with a seeded random generator.
 
-Run ``python -m backday_analysis.demo`` (or ``make demo``) to write ``data/roster.csv``,
+Run ``python -m backday_analysis.tools.demo`` (or ``make demo``) to write ``data/roster.csv``,
 Dev's canonical log and three app exports in ``data/exports/`` (Strong, Hevy, FitNotes),
 which ``make report`` imports. The output is the same on every run.
 
@@ -24,8 +24,8 @@ import numpy as np
 import pandas as pd
 
 from backday_analysis import paths
-from backday_analysis.logs import LB_TO_KG, LOG_COLUMNS
-from backday_analysis.storage import write_bytes_atomic, write_csv_atomic
+from backday_analysis.atomic import write_bytes_atomic, write_csv_atomic
+from backday_analysis.canonical import LB_TO_KG, LOG_COLUMNS
 
 LAST_DAY = dt.date(2026, 11, 22)  # a Sunday: the demo ends with 2026-W47
 WEEKS = 20

@@ -1,0 +1,1 @@
+"""The ``backday`` command line."""

@@ -1,0 +1,169 @@
+"""Merge app exports into a client's canonical log, count every row, and summarise.
+
+The rules, in one place:
+
+- **Every data row is accounted for**: ``rows_read = sets_imported + duplicates_skipped +
+  non_set_rows + len(rejected)``. Blank lines are not rows. A row is a set when it has reps of
+  at least 1; rows without reps (cardio, timed holds, Strong's ``Rest Timer`` and ``Note``
+  rows) are non-set rows with their reason (see :mod:`backday_analysis.importers`). A set the
+  canonical log would refuse to load (a date in the future or before 1990, more than 1000 kg
+  or 1000 reps) is rejected here with its export line, so everything imported also loads.
+- **Nothing twice**: apps export the whole history every time, so each set is keyed by
+  ``(performed_at, exercise, set_number, set_kind, weight in kg to 0.01, reps)`` (the log is
+  one client's; the exercise compared case- and space-insensitively; weight in kg so the same
+  set written in lb by one dialect and kg by another matches). A set is a duplicate when the
+  log already holds as many sets with its key as the export has up to and including it: a
+  multiset difference, so two genuinely identical sets in one export are both imported, and
+  re-importing the file skips both. Sets that apps do not number (FitNotes, Fitbod, Strong's
+  warm-up, drop and failure sets) are numbered by their order within the day or workout and
+  exercise, which is the same in every export of the same history. An export that starts in
+  the middle of a day cannot be told apart from a re-export, so an app export must cover
+  whole days (every app's export does).
+- **All or nothing**: every file is read, checked and merged in memory first; one bad file
+  (an unreadable encoding, header, delimiter or dates) refuses the whole command before
+  anything is written. Then the log is written atomically, then the roster (for a new
+  client). If the process dies between the two, the log holds the sets and the roster lacks
+  the client; running the same import again adds the client and skips every set.
+- **Names as logged**: the log keeps each exercise name exactly as the app wrote it; names
+  resolve to catalogue exercises at load time, through the catalogue and ``aliases.csv``, so a
+  later alias fixes earlier imports. The summary lists the names the catalogue does not know,
+  with up to three suggestions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from backday_analysis import paths
+from backday_analysis.atomic import write_csv_atomic
+from backday_analysis.canonical import UNIT_NAMES
+from backday_analysis.datafolder.catalogue import load_aliases, load_catalogue
+from backday_analysis.datafolder.import_summary import ImportSummary, format_summary
+from backday_analysis.datafolder.merge import merge_export, parse_existing, sorted_log
+from backday_analysis.datafolder.roster import load_roster, save_roster, with_client
+from backday_analysis.datafolder.settings import load_settings
+from backday_analysis.errors import BackdayError
+from backday_analysis.importers.detect import read_export
+from backday_analysis.importers.names import name_index
+from backday_analysis.importers.rows import ImportContext
+
+__all__ = ["ImportSummary", "format_summary", "import_exports"]
+
+_CLIENT_ID = re.compile(r"^[^\x00-\x1f\x7f]{1,100}$")
+
+
+def import_exports(
+    files: list[str | Path],
+    client_id: str,
+    unit: str | None = None,
+    data_dir: str | Path | None = None,
+    dry_run: bool = False,
+    today: dt.date | None = None,
+) -> list[ImportSummary]:
+    """Import app exports into a client's log; the function behind ``backday import``.
+
+    Parameters
+    ----------
+    files : list of str or Path
+        Export files, each detected from its header; shown in messages as given.
+    client_id : str
+        The client; added to the roster (name = id, the config's default time zone) if new.
+    unit : str, optional
+        ``kg`` or ``lb`` for exports that state no unit; else the roster's unit is used.
+    data_dir : str or Path, optional
+        The data folder (default :func:`backday_analysis.paths.data_dir`).
+    dry_run : bool
+        Read, check and summarise, but write nothing.
+    today : datetime.date, optional
+        Sets dated two days or more after this are rejected (default: today).
+
+    Returns
+    -------
+    list of ImportSummary
+        One per file, in the order given.
+
+    Raises
+    ------
+    BackdayError
+        For any file that cannot be read exactly, a bad client id or unit, or a data folder
+        that cannot be read; nothing is written then.
+    """
+    if not files:
+        raise BackdayError("no export file was given; name one or more CSV files to import.")
+    client_id = _checked_client_id(client_id)
+    unit = _checked_unit(unit)
+    folder = paths.data_dir(data_dir)
+    settings = load_settings(paths.config_path(folder))
+    catalogue = load_catalogue(paths.catalogue_path(folder))
+    index = name_index(catalogue, load_aliases(paths.aliases_path(folder), catalogue))
+    roster_file = paths.roster_path(folder)
+    roster = load_roster(roster_file)
+    listed = roster.loc[roster["client_id"] == client_id]
+    roster_unit = str(listed["unit"].iloc[0]) if len(listed) else None
+    zone = str(listed["timezone"].iloc[0]) if len(listed) else ""
+    ctx = ImportContext(
+        client_id=client_id, unit=unit or roster_unit, timezone=zone or settings.default_timezone
+    )
+
+    parsed = [read_export(Path(f), ctx, str(f)) for f in files]
+    new_unit = roster_unit or unit or next((p.stated_unit for p in parsed if p.stated_unit), None)
+    if new_unit is None:
+        raise BackdayError(
+            f"client '{client_id}' is not in the roster and the exports state "
+            "no weight unit; run the import again with --unit kg or --unit lb."
+        )
+
+    log_file = paths.log_path(folder, client_id)
+    log = parse_existing(_read_text(log_file), client_id, new_unit, str(log_file))
+    summaries, added = [], 0
+    for export in parsed:
+        log, rows, summary = merge_export(
+            log, export, client_id, new_unit, index, catalogue, today or dt.date.today()
+        )
+        summary.dry_run = dry_run
+        summaries.append(summary)
+        added += len(rows)
+    if dry_run:
+        return summaries
+    if added:
+        write_csv_atomic(sorted_log(log.rows), log_file)
+    if roster_unit is None:
+        save_roster(
+            with_client(roster, client_id, unit=new_unit, timezone=settings.default_timezone),
+            roster_file,
+        )
+    return summaries
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        return ""
+    except UnicodeDecodeError:
+        raise BackdayError(
+            f"{path}: the client's log is not UTF-8 text; restore it from a "
+            "backup before importing into it."
+        ) from None
+
+
+def _checked_client_id(client_id: str) -> str:
+    """Return the id, stripped; the log's file name is made safe by ``paths.log_path``."""
+    text = str(client_id).strip()
+    if not _CLIENT_ID.match(text):
+        raise BackdayError(
+            f"--client {client_id!r} is not a usable client id; give the id from the roster "
+            "(1 to 100 characters, no line breaks or control characters)."
+        )
+    return text
+
+
+def _checked_unit(unit: str | None) -> str | None:
+    if unit is None or unit == "":
+        return None
+    checked = UNIT_NAMES.get(str(unit).strip().casefold())
+    if checked is None:
+        raise BackdayError(f"--unit '{unit}' is not a unit; use --unit kg or --unit lb.")
+    return checked

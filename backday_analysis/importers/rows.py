@@ -1,0 +1,203 @@
+"""Turn an export's normalised rows into canonical log rows, with the rows that are not sets.
+
+What counts as a set, here and in every format module:
+
+- a row with reps of at least 1 is a set (warm-up, working, drop or failure);
+- a row with no reps, or 0 reps, is *not* a set: apps write cardio (distance, time), timed
+  holds (planks) and empty placeholders this way. It is counted as a non-set row with its
+  reason, never silently dropped;
+- app pseudo-rows (Strong's ``Rest Timer`` and ``Note`` rows) are non-set rows too;
+- a row that cannot be read (a date, number or set type that is not what the app writes, an
+  impossible date such as 2026-02-30, reps or a set number over 1000, a weight over 1000 kg,
+  a cell over 10,000 characters, a wrong number of fields) is rejected with its line number
+  and the reason.
+
+Weights are kept as entered, in the unit the export uses, so nothing is rounded: the log's
+loader converts to kg.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from backday_analysis.canonical import LB_TO_KG, LOG_COLUMNS, MAX_WEIGHT_KG
+from backday_analysis.errors import located
+from backday_analysis.importers.cells import (
+    Verdicts,
+    clean_text,
+    format_numbers,
+    no_reps_reason,
+    parse_numbers,
+    read_reps,
+    shown,
+)
+from backday_analysis.importers.table import _REEXPORT, Layout, RawTable
+
+
+@dataclass(frozen=True)
+class ImportContext:
+    """What an importer needs to know beyond the file itself.
+
+    Attributes
+    ----------
+    client_id : str
+        The client the export belongs to.
+    unit : str or None
+        ``kg`` or ``lb`` for weights the file gives no unit for (``--unit``, else the
+        roster's unit); ``None`` when neither is known.
+    timezone : str
+        IANA time zone for exports written in UTC (Fitbod).
+    """
+
+    client_id: str
+    unit: str | None
+    timezone: str
+
+
+@dataclass
+class Parsed:
+    """One export, normalised: sets as canonical log rows, plus what was not imported.
+
+    ``sets`` has the columns :data:`backday_analysis.datafolder.logs.LOG_COLUMNS` as text and a
+    ``line`` column; ``non_sets`` and ``rejected`` have ``line`` and ``reason``.
+    ``rows_read == len(sets) + len(non_sets) + len(rejected)``.
+    """
+
+    file: str
+    format: str
+    dialect: str
+    rows_read: int
+    sets: pd.DataFrame
+    non_sets: pd.DataFrame
+    rejected: pd.DataFrame
+    stated_unit: str | None
+
+
+def measured(table: RawTable, layout: Layout, *columns: str) -> pd.Series:
+    """Return whether any of the time or distance columns is above zero in each row."""
+    values = [parse_numbers(table.column(layout, name))[0].fillna(0) > 0 for name in columns]
+    return pd.concat(values, axis=1).any(axis=1)
+
+
+def read_exercise_and_reps(
+    table: RawTable, layout: Layout, verdicts: Verdicts, exercise_column: str, timed: pd.Series
+) -> tuple[pd.Series, pd.Series]:
+    """Read exercise names and reps: an empty name is rejected, a row without reps is no set.
+
+    ``timed`` marks rows with a time or distance, whose reason then says cardio or a hold.
+    """
+    exercise = table.column(layout, exercise_column)
+    verdicts.reject(exercise == "", "the exercise name is empty")
+    reps = read_reps(table.column(layout, "reps"), verdicts)
+    verdicts.non_set(reps.isna() | (reps == 0), no_reps_reason(reps, timed))
+    return exercise, reps
+
+
+def build(
+    *,
+    file: str,
+    format: str,
+    dialect: str,
+    rows: pd.DataFrame,
+    verdicts: Verdicts,
+    source: str,
+    ctx: ImportContext,
+    stated_unit: str | None,
+) -> Parsed:
+    """Turn normalised rows into a :class:`Parsed`.
+
+    ``rows`` has ``line`` (int), ``performed_at`` (datetime64, local time), ``exercise``,
+    ``set_number`` (Int64), ``set_kind``, ``weight`` (float, missing for plain bodyweight),
+    ``unit``, ``reps`` (float), ``rpe`` (float) and ``notes``; the rows the verdicts left
+    open are the sets.
+    """
+    unit_of_row = rows["unit"].astype(str).where(rows["unit"].astype(str) != "", ctx.unit or "")
+    weight_kg = rows["weight"].astype(float) * np.where(unit_of_row == "lb", LB_TO_KG, 1.0)
+    verdicts.reject(
+        weight_kg > MAX_WEIGHT_KG,
+        "the weight "
+        + format_numbers(rows["weight"])
+        + " "
+        + unit_of_row
+        + f" is more than {MAX_WEIGHT_KG:g} kg",
+    )
+    good = verdicts.open
+    sets = rows.loc[good]
+    when = sets["performed_at"]
+    weight = sets["weight"].astype(float)
+    unit = sets["unit"].astype(str).where(sets["unit"].astype(str) != "", ctx.unit or "")
+    out = pd.DataFrame(
+        {
+            "client": ctx.client_id,
+            "performed_at": when.dt.strftime("%Y-%m-%d %H:%M:%S"),
+            "session_id": source + "-" + when.dt.strftime("%Y%m%d-%H%M%S"),
+            "exercise": clean_text(sets["exercise"]).str.strip(),
+            "set_number": sets["set_number"].astype("Int64").astype(str).replace("<NA>", ""),
+            "set_kind": sets["set_kind"].astype(str),
+            "weight": format_numbers(weight),
+            "unit": unit,
+            "reps": sets["reps"].astype(float).round().astype("int64").astype(str),
+            "rpe": format_numbers(sets["rpe"]),
+            "rir": "",
+            "notes": clean_text(sets["notes"]).str.strip(),
+            "source": source,
+        },
+        index=sets.index,
+    ).loc[:, list(LOG_COLUMNS)]
+    out = out.astype(str)
+    out["line"] = sets["line"].astype("int64")
+    return Parsed(
+        file=file,
+        format=format,
+        dialect=dialect,
+        rows_read=len(rows),
+        sets=out.reset_index(drop=True),
+        non_sets=verdicts.table("non_set", rows["line"]),
+        rejected=verdicts.table("reject", rows["line"]),
+        stated_unit=stated_unit,
+    )
+
+
+def check_dates(
+    when: pd.Series,
+    text: pd.Series,
+    lines: pd.Series,
+    verdicts: Verdicts,
+    file: str,
+    app: str,
+    expected: str,
+    shaped: pd.Series | None = None,
+) -> None:
+    """Reject rows whose date did not parse; if no row's date parses, refuse the whole file.
+
+    ``shaped`` marks the dates written the way the app writes them (digits in the right
+    places, a known month name); one of those that did not parse is an impossible date
+    (``2026-02-30``, month 13, hour 25, a year out of range) and only its row is rejected.
+    A file where no date parses and none is written the app's way was almost always re-saved
+    by a spreadsheet, which rewrites dates (``12/05/2024``); it is refused as a whole.
+    """
+    bad = when.isna() & verdicts.open
+    if not bad.any():
+        return
+    if shaped is None:
+        shaped = pd.Series(False, index=when.index)
+    impossible = bad & shaped.fillna(False).astype(bool)
+    if not (when.notna() & verdicts.open).any() and not impossible.any():
+        first = bad.to_numpy().nonzero()[0][0]
+        raise located(
+            file,
+            int(lines.iloc[first]),
+            f"the date '{shown(text.iloc[first])}' is not "
+            f"written {expected} as {app} exports it (a spreadsheet re-save "
+            "rewrites dates)",
+            _REEXPORT,
+        )
+    verdicts.reject(
+        impossible,
+        "the date '" + text.astype(str) + "' is not a possible date (no such day or time, "
+        "or a year out of range)",
+    )
+    verdicts.reject(bad, "the date '" + text.astype(str) + f"' is not written {expected}")

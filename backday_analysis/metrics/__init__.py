@@ -1,0 +1,1 @@
+"""Numbers from the sets: ISO weeks, the weekly table, balance measures and coaching flags."""

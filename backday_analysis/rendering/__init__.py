@@ -1,0 +1,1 @@
+"""Turn notebooks into reports: papermill runs, warm kernels, nbconvert HTML, PDF, batches."""

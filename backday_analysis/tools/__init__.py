@@ -1,0 +1,1 @@
+"""Jobs for developers: the demo data generator and the benchmark."""
