@@ -1,10 +1,10 @@
 """The benchmark's own machinery on tiny sizes: it must measure the same table as DuckDB."""
 
-from backday_analysis.tools import bench
+from backday_analysis.tools import bench_aggregate
 
 
 def test_aggregate_matches_duckdb_on_a_small_store(tmp_path):
-    figures = bench.bench_aggregate(tmp_path, clients=12, years=1, sets_per_client=300)
+    figures = bench_aggregate.bench_aggregate(tmp_path, clients=12, years=1, sets_per_client=300)
     assert figures["aggregate_sets"] == 3600
     assert figures["aggregate_equal_to_duckdb"] is True
     assert figures["aggregate_seconds"] > 0 and figures["duckdb_seconds"] > 0

@@ -23,18 +23,18 @@ from __future__ import annotations
 import pandas as pd
 
 from backday_analysis.importers.cells import (
-    Verdicts,
-    derived_set_numbers,
     read_weights,
     snap_kg,
 )
 from backday_analysis.importers.rows import (
     ImportContext,
     Parsed,
-    build,
     check_dates,
+    finish,
     measured,
+    numbered_by_position,
     read_exercise_and_reps,
+    row_verdicts,
 )
 from backday_analysis.importers.table import Layout, RawTable
 
@@ -77,11 +77,7 @@ def match(header: list[str]) -> Layout | None:
 
 def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     """Read a Fitbod export's rows into canonical sets, non-set rows and rejects."""
-    index = table.cells.index
-    verdicts = Verdicts(index)
-    wrong_width, width_reason = table.width_problems()
-    verdicts.reject(wrong_width, width_reason)
-    verdicts.reject(*table.long_cells())
+    verdicts = row_verdicts(table)
 
     date_text = table.column(layout, "date")
     utc = pd.to_datetime(date_text, format="%Y-%m-%d %H:%M:%S %z", utc=True, errors="coerce")
@@ -109,33 +105,21 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     weight_kg = read_weights(weight_text, verdicts)
     weight, unit = snap_kg(weight_kg)
 
-    set_number = pd.Series(pd.NA, index=index, dtype="Int64")
-    open_rows = verdicts.open
-    if open_rows.any():
-        set_number[open_rows] = derived_set_numbers(
-            [date_text[open_rows], exercise[open_rows]]
-        ).astype("Int64")
-    rows = pd.DataFrame(
-        {
-            "line": table.lines,
-            "performed_at": when,
-            "exercise": exercise,
-            "set_number": set_number,
-            "set_kind": kind.fillna(""),
-            "weight": weight,
-            "unit": unit,
-            "reps": reps,
-            "rpe": float("nan"),
-            "notes": table.column(layout, "note"),
-        }
-    )
-    return build(
-        file=table.file,
+    set_number = numbered_by_position(verdicts, date_text, exercise)
+    return finish(
+        table,
+        layout,
+        verdicts,
+        ctx,
         format=FORMAT,
-        dialect=layout.dialect,
-        rows=rows,
-        verdicts=verdicts,
-        source=FORMAT,
-        ctx=ctx,
         stated_unit="kg",
+        performed_at=when,
+        exercise=exercise,
+        set_number=set_number,
+        set_kind=kind.fillna(""),
+        weight=weight,
+        unit=unit,
+        reps=reps,
+        rpe=float("nan"),
+        notes=table.column(layout, "note"),
     )

@@ -24,17 +24,18 @@ import pandas as pd
 
 from backday_analysis.importers.cells import (
     Verdicts,
-    derived_set_numbers,
     read_units,
     read_weights,
 )
 from backday_analysis.importers.rows import (
     ImportContext,
     Parsed,
-    build,
     check_dates,
+    finish,
     measured,
+    numbered_by_position,
     read_exercise_and_reps,
+    row_verdicts,
 )
 from backday_analysis.importers.table import Layout, RawTable
 
@@ -163,11 +164,7 @@ def _is_number_or_empty(text: str) -> bool:
 def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     """Read a FitNotes export's rows into canonical sets, non-set rows and rejects."""
     recover_commas(table, layout)
-    index = table.cells.index
-    verdicts = Verdicts(index)
-    wrong_width, width_reason = table.width_problems()
-    verdicts.reject(wrong_width, width_reason + " and the row could not be recovered")
-    verdicts.reject(*table.long_cells())
+    verdicts = row_verdicts(table, " and the row could not be recovered")
 
     date_text = table.column(layout, "date")
     when = pd.to_datetime(date_text, format="%Y-%m-%d", errors="coerce")
@@ -190,35 +187,23 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     weight_text, unit, stated = _weights(table, layout, verdicts, ctx)
     weight = read_weights(weight_text, verdicts)
 
-    set_number = pd.Series(pd.NA, index=index, dtype="Int64")
-    open_rows = verdicts.open
-    if open_rows.any():
-        set_number[open_rows] = derived_set_numbers(
-            [date_text[open_rows], exercise[open_rows]]
-        ).astype("Int64")
-    rows = pd.DataFrame(
-        {
-            "line": table.lines,
-            "performed_at": when,
-            "exercise": exercise,
-            "set_number": set_number,
-            "set_kind": "working",
-            "weight": weight,
-            "unit": unit,
-            "reps": reps,
-            "rpe": float("nan"),
-            "notes": table.column(layout, "comment"),
-        }
-    )
-    return build(
-        file=table.file,
+    set_number = numbered_by_position(verdicts, date_text, exercise)
+    return finish(
+        table,
+        layout,
+        verdicts,
+        ctx,
         format=FORMAT,
-        dialect=layout.dialect,
-        rows=rows,
-        verdicts=verdicts,
-        source=FORMAT,
-        ctx=ctx,
         stated_unit=stated,
+        performed_at=when,
+        exercise=exercise,
+        set_number=set_number,
+        set_kind="working",
+        weight=weight,
+        unit=unit,
+        reps=reps,
+        rpe=float("nan"),
+        notes=table.column(layout, "comment"),
     )
 
 

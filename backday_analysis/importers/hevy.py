@@ -26,7 +26,6 @@ import unicodedata
 import pandas as pd
 
 from backday_analysis.importers.cells import (
-    Verdicts,
     read_rpe,
     read_set_numbers,
     read_weights,
@@ -34,10 +33,11 @@ from backday_analysis.importers.cells import (
 from backday_analysis.importers.rows import (
     ImportContext,
     Parsed,
-    build,
     check_dates,
+    finish,
     measured,
     read_exercise_and_reps,
+    row_verdicts,
 )
 from backday_analysis.importers.table import Layout, RawTable
 
@@ -135,10 +135,7 @@ def parse_starts(text: pd.Series) -> pd.Series:
 
 def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     """Read a Hevy export's rows into canonical sets, non-set rows and rejects."""
-    verdicts = Verdicts(table.cells.index)
-    wrong_width, width_reason = table.width_problems()
-    verdicts.reject(wrong_width, width_reason)
-    verdicts.reject(*table.long_cells())
+    verdicts = row_verdicts(table)
 
     start = table.column(layout, "start_time")
     when = parse_starts(start)
@@ -168,27 +165,20 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     rpe = read_rpe(rpe_text, verdicts)
 
     unit = layout.info["unit"]
-    rows = pd.DataFrame(
-        {
-            "line": table.lines,
-            "performed_at": when,
-            "exercise": exercise,
-            "set_number": set_index + 1,
-            "set_kind": kind.fillna(""),
-            "weight": weight,
-            "unit": unit,
-            "reps": reps,
-            "rpe": rpe,
-            "notes": table.column(layout, "exercise_notes"),
-        }
-    )
-    return build(
-        file=table.file,
+    return finish(
+        table,
+        layout,
+        verdicts,
+        ctx,
         format=FORMAT,
-        dialect=layout.dialect,
-        rows=rows,
-        verdicts=verdicts,
-        source=FORMAT,
-        ctx=ctx,
         stated_unit=unit,
+        performed_at=when,
+        exercise=exercise,
+        set_number=set_index + 1,
+        set_kind=kind.fillna(""),
+        weight=weight,
+        unit=unit,
+        reps=reps,
+        rpe=rpe,
+        notes=table.column(layout, "exercise_notes"),
     )

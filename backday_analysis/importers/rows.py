@@ -28,6 +28,7 @@ from backday_analysis.errors import located
 from backday_analysis.importers.cells import (
     Verdicts,
     clean_text,
+    derived_set_numbers,
     format_numbers,
     no_reps_reason,
     parse_numbers,
@@ -76,6 +77,31 @@ class Parsed:
     stated_unit: str | None
 
 
+def row_verdicts(table: RawTable, width_note: str = "") -> Verdicts:
+    """Start the verdicts of a table: rows of the wrong width or with a huge cell are rejected.
+
+    ``width_note`` is added to the wrong-width reason (a format that tries to recover such
+    rows says it could not).
+    """
+    verdicts = Verdicts(table.cells.index)
+    wrong_width, width_reason = table.width_problems()
+    verdicts.reject(wrong_width, width_reason + width_note)
+    verdicts.reject(*table.long_cells())
+    return verdicts
+
+
+def numbered_by_position(verdicts: Verdicts, *groups: pd.Series) -> pd.Series:
+    """Number the open rows 1, 2, ... in file order within ``groups`` (day and exercise).
+
+    For sets the app does not number; rows with a verdict get no number.
+    """
+    number = pd.Series(pd.NA, index=verdicts.kind.index, dtype="Int64")
+    open_rows = verdicts.open
+    if open_rows.any():
+        number[open_rows] = derived_set_numbers([g[open_rows] for g in groups]).astype("Int64")
+    return number
+
+
 def measured(table: RawTable, layout: Layout, *columns: str) -> pd.Series:
     """Return whether any of the time or distance columns is above zero in each row."""
     values = [parse_numbers(table.column(layout, name))[0].fillna(0) > 0 for name in columns]
@@ -94,6 +120,34 @@ def read_exercise_and_reps(
     reps = read_reps(table.column(layout, "reps"), verdicts)
     verdicts.non_set(reps.isna() | (reps == 0), no_reps_reason(reps, timed))
     return exercise, reps
+
+
+def finish(
+    table: RawTable,
+    layout: Layout,
+    verdicts: Verdicts,
+    ctx: ImportContext,
+    *,
+    format: str,
+    stated_unit: str | None,
+    **columns,
+) -> Parsed:
+    """Build the :class:`Parsed` of a format module from its normalised columns.
+
+    ``columns`` are those :func:`build` lists after ``line``, each a Series on the table's
+    rows (or one value for every row).
+    """
+    rows = pd.DataFrame({"line": table.lines, **columns})
+    return build(
+        file=table.file,
+        format=format,
+        dialect=layout.dialect,
+        rows=rows,
+        verdicts=verdicts,
+        source=format,
+        ctx=ctx,
+        stated_unit=stated_unit,
+    )
 
 
 def build(

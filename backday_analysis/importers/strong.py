@@ -29,7 +29,6 @@ import pandas as pd
 from backday_analysis.importers.cells import (
     MAX_SET_NUMBER,
     Verdicts,
-    derived_set_numbers,
     read_rpe,
     read_units,
     read_weights,
@@ -38,10 +37,12 @@ from backday_analysis.importers.cells import (
 from backday_analysis.importers.rows import (
     ImportContext,
     Parsed,
-    build,
     check_dates,
+    finish,
     measured,
+    numbered_by_position,
     read_exercise_and_reps,
+    row_verdicts,
 )
 from backday_analysis.importers.strong_dialects import (
     _DATE,
@@ -68,10 +69,7 @@ _PSEUDO_ROWS = {
 def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     """Read a Strong export's rows into canonical sets, non-set rows and rejects."""
     cells = table.cells
-    verdicts = Verdicts(cells.index)
-    wrong_width, width_reason = table.width_problems()
-    verdicts.reject(wrong_width, width_reason)
-    verdicts.reject(*table.long_cells())
+    verdicts = row_verdicts(table)
 
     order = table.column(layout, "set_order")
     pseudo = order.str.casefold().map(_PSEUDO_ROWS)
@@ -112,37 +110,25 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
 
     offset = 1 if layout.info["base"] == "2016-kg-km" else 0
     given = given.where(~too_big) + offset
-    position = pd.Series(pd.NA, index=cells.index, dtype="Int64")
-    open_rows = verdicts.open
-    if open_rows.any():
-        position[open_rows] = derived_set_numbers(
-            [date_text[open_rows], exercise[open_rows]]
-        ).astype("Int64")
+    position = numbered_by_position(verdicts, date_text, exercise)
     set_number = given.astype("Int64").where(numbered, position)
 
-    rows = pd.DataFrame(
-        {
-            "line": table.lines,
-            "performed_at": when,
-            "exercise": exercise,
-            "set_number": set_number,
-            "set_kind": kind.fillna(""),
-            "weight": weight,
-            "unit": unit,
-            "reps": reps,
-            "rpe": rpe,
-            "notes": table.column(layout, "notes"),
-        }
-    )
-    return build(
-        file=table.file,
+    return finish(
+        table,
+        layout,
+        verdicts,
+        ctx,
         format=FORMAT,
-        dialect=layout.dialect,
-        rows=rows,
-        verdicts=verdicts,
-        source=FORMAT,
-        ctx=ctx,
         stated_unit=stated,
+        performed_at=when,
+        exercise=exercise,
+        set_number=set_number,
+        set_kind=kind.fillna(""),
+        weight=weight,
+        unit=unit,
+        reps=reps,
+        rpe=rpe,
+        notes=table.column(layout, "notes"),
     )
 
 

@@ -15,7 +15,6 @@ The four stories:
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +24,8 @@ import pandas as pd
 
 from backday_analysis import paths
 from backday_analysis.atomic import write_bytes_atomic, write_csv_atomic
-from backday_analysis.canonical import LB_TO_KG, LOG_COLUMNS
+from backday_analysis.canonical import LOG_COLUMNS
+from backday_analysis.tools.demo_exports import fitnotes_export, hevy_export, strong_export
 
 LAST_DAY = dt.date(2026, 11, 22)  # a Sunday: the demo ends with 2026-W47
 WEEKS = 20
@@ -232,81 +232,6 @@ def canonical_log(sets: pd.DataFrame) -> pd.DataFrame:
         source="demo",
     )
     return out.loc[:, list(LOG_COLUMNS)]
-
-
-def strong_export(sets: pd.DataFrame) -> str:
-    """Return generated sets as a Strong export (comma dialect, 12 columns, kg).
-
-    Warm-ups are marked ``W``; working sets are numbered from 1 within each exercise.
-    """
-    warm = sets["set_kind"] == "warmup"
-    working_number = sets.loc[~warm].groupby(["session_id", "exercise"]).cumcount().add(1)
-    out = pd.DataFrame(
-        {
-            "Date": sets["performed_at"].dt.strftime("%Y-%m-%d %H:%M:%S"),
-            "Workout Name": sets["workout"],
-            "Duration": "58m",
-            "Exercise Name": sets["exercise"],
-            "Set Order": working_number.astype(str).reindex(sets.index, fill_value="W"),
-            "Weight": sets["weight"].round(2),
-            "Reps": sets["reps"],
-            "Distance": 0,
-            "Seconds": 0,
-            "Notes": "",
-            "Workout Notes": "",
-            "RPE": "",
-        }
-    )
-    return out.to_csv(index=False, lineterminator="\n")
-
-
-def hevy_export(sets: pd.DataFrame) -> str:
-    """Return generated sets as a Hevy export in lb, newest workout first."""
-    start = sets["performed_at"]
-    end = start + pd.Timedelta(minutes=62)
-    stamp = "%-d %b %Y, %H:%M"
-    out = pd.DataFrame(
-        {
-            "title": sets["workout"],
-            "start_time": start.dt.strftime(stamp),
-            "end_time": end.dt.strftime(stamp),
-            "description": "",
-            "exercise_title": sets["exercise"],
-            "superset_id": "",
-            "exercise_notes": "",
-            "set_index": sets.groupby(["session_id", "exercise"]).cumcount(),
-            "set_type": np.where(sets["set_kind"] == "warmup", "warmup", "normal"),
-            "weight_lbs": [round(w / LB_TO_KG, 1) if w else None for w in sets["weight"]],
-            "reps": sets["reps"],
-            "distance_miles": "",
-            "duration_seconds": "",
-            "rpe": "",
-        }
-    )
-    order = np.lexsort((np.arange(len(out)), -start.astype("int64").to_numpy()))
-    # Hevy quotes text and leaves numbers and empty cells bare.
-    text = out.iloc[order].to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-    return text.replace('""', "")
-
-
-def fitnotes_export(sets: pd.DataFrame) -> str:
-    """Return generated working sets as a FitNotes export (Weight and Weight Unit columns)."""
-    working = sets.loc[sets["set_kind"] != "warmup"]
-    out = pd.DataFrame(
-        {
-            "Date": working["performed_at"].dt.strftime("%Y-%m-%d"),
-            "Exercise": working["exercise"],
-            "Category": np.where(working["exercise"].str.contains("Curl"), "Biceps", "Back"),
-            "Weight": working["weight"].map(lambda w: f"{w:.1f}"),
-            "Weight Unit": "kgs",
-            "Reps": working["reps"],
-            "Distance": "",
-            "Distance Unit": "",
-            "Time": "",
-            "Comment": "",
-        }
-    )
-    return out.to_csv(index=False, lineterminator="\n")
 
 
 def write_demo(folder: Path) -> None:
