@@ -6,7 +6,8 @@ before it reads the log and roster it will change until after its last write. Th
 operating-system lock taken through :mod:`filelock` (``flock`` on Linux and macOS, which Linux
 also honours on NFS shares; ``msvcrt`` locking on Windows): the system releases it when the
 holder ends, even when it is killed, so a crashed import never blocks the next one. The
-lock file itself stays in place and holds nothing.
+lock file itself stays in place and holds nothing. The holder first deletes the temporary
+``.*.part`` files a killed writer left in the folder, ``logs/`` and ``imports/``.
 
 Readers (``backday report``, ``backday weekly``, the notebooks) do not take the lock: every
 file is replaced atomically (:mod:`backday_analysis.atomic`), so a reader sees each file
@@ -27,6 +28,7 @@ from pathlib import Path
 
 import filelock
 
+from backday_analysis.atomic import remove_partial_files
 from backday_analysis.errors import BackdayError
 
 LOCK_FILE_NAME = ".backday.lock"
@@ -101,6 +103,8 @@ def data_folder_lock(
         try:
             lock.acquire(timeout=0)
         except filelock.Timeout:
+            if seconds == 0:
+                raise
             announce(
                 f"{WAITING_MESSAGE} (another backday command is changing {Path(folder)}; "
                 f"giving up after {seconds:g} s)"
@@ -118,6 +122,10 @@ def data_folder_lock(
             "check that the folder is writable."
         ) from None
     try:
+        # Only a writer holding the lock writes here, so any temporary file is a killed
+        # writer's leftover: clear it before this command writes.
+        for place in (folder, Path(folder) / "logs", Path(folder) / "imports"):
+            remove_partial_files(Path(place))
         yield
     finally:
         lock.release()
