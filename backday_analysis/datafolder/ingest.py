@@ -29,6 +29,10 @@ The rules, in one place:
   the roster (for a new client). If the process dies after the log, the log holds the sets
   and the roster lacks the client; running the same import again adds the client and skips
   every set.
+- **Undo and a second look**: each file that adds sets is recorded with an id that
+  ``backday unimport`` takes; a file whose dates hold sets of the log it barely shares is
+  imported with a warning that it may be another client's
+  (:mod:`backday_analysis.datafolder.wrong_client`).
 - **Names as logged**: the log keeps each exercise name exactly as the app wrote it; names
   resolve to catalogue exercises at load time, through the catalogue and ``aliases.csv``, so a
   later alias fixes earlier imports. The summary lists the names the catalogue does not know,

@@ -134,7 +134,7 @@ def format_unimported(result: Unimported, shown: int = 5) -> str:
     r = result.record
     span = f" dated {r.first_date} to {r.last_date}" if r.first_date else ""
     lines = [
-        f"undid import {r.import_id} of {r.file} ({r.format}, {r.dialect}) from "
+        f"undid import {r.import_id} of {r.file} ({r.format}, {r.dialect}), imported "
         f"{r.imported_at.replace('T', ' ').replace('Z', ' UTC')}:",
         f"  removed {result.removed} of the {r.sets_added} sets it added{span} from "
         f"{result.log_file}; {result.remaining} sets are left in the log",
