@@ -63,7 +63,7 @@ def test_unimport_then_reimport_gives_back_the_same_log(fixture_data, tmp_path):
     imported = rows_without_ids(log_file)
 
     result = unimport("zoe-1", fixture_data)
-    assert (result.removed, result.remaining) == (18, 0)
+    assert (result.removed, result.remaining, result.overlapping) == (18, 0, [])
     assert result.exercises == [
         ("Deadlift (Barbell)", 6),
         ("Lat Pulldown (Cable)", 6),
@@ -93,7 +93,9 @@ def test_unimport_leaves_identical_sets_other_imports_added(fixture_data, tmp_pa
     log_file = paths.log_path(fixture_data, "zoe")
     assert len(log_keys(log_file)) == 19
 
-    assert unimport("zoe-1", fixture_data).removed == 12
+    undone = unimport("zoe-1", fixture_data)
+    assert (undone.removed, undone.overlapping) == (12, ["zoe-2"])
+    assert "  later imports zoe-2 cover these dates too" in format_unimported(undone)
     keys = log_keys(log_file)
     # Left: the second import's 7 sets: day 2 and one copy of the set it had twice.
     assert len(keys) == 7

@@ -6,13 +6,18 @@ written in two places:
 
 - ``imports/<client>.jsonl`` in the data folder: one JSON object per import, with the file
   name as given and its SHA-256, the client, when it ran (UTC), the format and dialect, how
-  many sets it added and their dates, and, once undone, when and how many sets were removed;
+  many sets it added and their dates, the dates the whole export covers, and, once undone,
+  when and how many sets were removed;
 - the ``import_id`` column of the client's log, on every row the import added. Rows from
   before this column existed, or typed in by hand, have it empty and belong to no import.
 
 The multiset dedupe (:mod:`backday_analysis.datafolder.merge`) counts a set once whatever
 import brought it in, so removing one import's rows leaves identical sets other imports
-added. An import that adds nothing (every set already in the log) gets no id and no record.
+added. It also means a set an export held but found already in the log belongs to the import
+that added it: undoing that import removes it, even though the later export has it too;
+``backday unimport`` names such later imports, whose files bring those sets back when
+imported again. An import that adds nothing (every set already in the log) gets no id and
+no record.
 """
 
 from __future__ import annotations
@@ -48,6 +53,8 @@ class ImportRecord:
     last_date: str | None
     undone_at: str | None = None
     sets_removed: int | None = None
+    export_first_date: str | None = None
+    export_last_date: str | None = None
 
 
 def records_dir(folder: Path) -> Path:
@@ -164,6 +171,8 @@ def record_added(
         sets_added=len(tagged) - start,
         first_date=dates.min() if len(dates) else None,
         last_date=dates.max() if len(dates) else None,
+        export_first_date=summary.first_date,
+        export_last_date=summary.last_date,
     )
     return tagged, record
 

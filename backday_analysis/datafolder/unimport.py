@@ -39,6 +39,7 @@ class Unimported:
     removed: int
     remaining: int
     exercises: list[tuple[str, int]] = field(default_factory=list)
+    overlapping: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         """Return what was removed as a JSON-ready dict."""
@@ -50,6 +51,7 @@ class Unimported:
             "sets_removed": self.removed,
             "sets_left": self.remaining,
             "exercises": [{"name": n, "sets": s} for n, s in self.exercises],
+            "overlapping_imports": self.overlapping,
         }
 
 
@@ -126,7 +128,27 @@ def unimport(
         removed=int(mine.sum()),
         remaining=int((~mine).sum()),
         exercises=[(str(name), int(n)) for name, n in counts.items()],
+        overlapping=_overlapping(record, records),
     )
+
+
+def _overlapping(record: ImportRecord, records: list[ImportRecord]) -> list[str]:
+    """Return the later imports still in place whose export covers the removed sets' dates.
+
+    Those exports may hold sets they found already in the log (added by ``record``), which
+    are gone now; importing their files again brings them back.
+    """
+    if not record.first_date:
+        return []
+    later = records[records.index(record) + 1 :]
+    return [
+        r.import_id
+        for r in later
+        if not r.undone_at
+        and r.export_first_date
+        and r.export_first_date <= record.last_date
+        and r.export_last_date >= record.first_date
+    ]
 
 
 def format_unimported(result: Unimported, shown: int = 5) -> str:
@@ -143,6 +165,12 @@ def format_unimported(result: Unimported, shown: int = 5) -> str:
         lines.append(
             f"  {r.sets_added - result.removed} of its sets were no longer in the log "
             "(removed by hand, or the import was interrupted)"
+        )
+    if result.overlapping:
+        lines.append(
+            f"  later imports {', '.join(result.overlapping)} cover these dates too: any set "
+            "their files share with this import is gone with it; import those files again "
+            "to bring such sets back"
         )
     for name, sets in result.exercises[:shown]:
         lines.append(f"    {name}: {sets} sets")
