@@ -32,6 +32,7 @@ import pandas as pd
 
 from backday_analysis import paths
 from backday_analysis.atomic import write_bytes_atomic
+from backday_analysis.datafolder.import_summary import ImportSummary
 from backday_analysis.errors import BackdayError
 
 IMPORT_ID_COLUMN = "import_id"
@@ -133,7 +134,7 @@ def record_added(
     client_id: str,
     export_path: Path,
     label: str,
-    summary,
+    summary: ImportSummary,
     taken: list[ImportRecord],
 ) -> tuple[pd.DataFrame, ImportRecord]:
     """Tag the log rows from ``start`` on with a new import id and make its record.

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from backday_analysis.datafolder.import_summary import ImportSummary
+
 #: Fewer sets of the log in the export's date range than this never give a warning.
 MIN_SETS_IN_RANGE = 10
 #: Below this share of those sets found in the export, the export looks like another client's.
@@ -31,7 +33,7 @@ def sets_in_range(counts: pd.Series, first_date: str, last_date: str) -> int:
     return int(counts.to_numpy()[inside].sum())
 
 
-def wrong_client_warning(counts_before: pd.Series, summary) -> str | None:
+def wrong_client_warning(counts_before: pd.Series, summary: ImportSummary) -> str | None:
     """Return the warning for an export that shares almost none of the log's sets, or None.
 
     Parameters
