@@ -67,9 +67,9 @@ strong_semicolon_mixed_units          4 sets (kg, lbs, a blank unit read as --un
 strong_unclosed_quote                 refused, line 3: lines 3 to 10 run together
 strong_header_extra_spaces            3 sets
 strong_trailing_blank_rows            3 sets (",,,," rows are blank, not rows)
-strong_one_megabyte_note (gen)        3 sets, 4 duplicates, 1 not a set; line 4 (a set
-                                      already in the log) rejected: 1,048,576-character
-                                      Notes cell
+strong_one_megabyte_note (gen)        3 sets, 5 duplicates, 1 not a set; line 4 (a set
+                                      already in the log) has a 1,048,576-character note,
+                                      cut to 1,000 characters, not rejected
 **Hevy**
 hevy_reference (control)              6 sets, 1 not a set
 hevy_header_only                      0 rows
@@ -139,6 +139,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from backday_analysis.datafolder.lock import LOCK_FILE_NAME
 
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad_inputs"
 CLIENT = "x"
@@ -260,6 +262,7 @@ class Imported:
     non_sets: int = 0
     rejected: dict[int, str] = field(default_factory=dict)
     log_has: tuple[str, ...] = ()  # text of rows the log must now hold
+    notes_cut: int = 0
 
 
 @dataclass(frozen=True)
@@ -432,12 +435,7 @@ CASES: list[tuple[str, str, Imported | Refused]] = [
     (
         "strong_one_megabyte_note",
         "gen:strong_one_megabyte_note",
-        Imported(
-            3,
-            duplicates=4,
-            non_sets=1,
-            rejected={4: "the 'Notes' cell holds 1,048,576 characters"},
-        ),
+        Imported(3, duplicates=5, non_sets=1, notes_cut=1),
     ),
     # Hevy
     ("hevy_reference", "hevy_ok_reference.csv", Imported(6, non_sets=1)),
@@ -690,8 +688,9 @@ def _export(source: str, tmp_path: Path) -> Path:
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under the data folder, with its bytes."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    """Every file under the data folder, with its bytes; the empty lock file holds no data."""
+    files = (p for p in folder.rglob("*") if p.is_file() and p.name != LOCK_FILE_NAME)
+    return {str(p.relative_to(folder)): p.read_bytes() for p in files}
 
 
 def _run(export: Path, data: Path) -> subprocess.CompletedProcess:
@@ -740,12 +739,17 @@ def test_bad_input(source, expected, fixture_data, tmp_path):
     assert len(rejected) == len(summary["rejected"])  # one verdict per line
     counts = (summary["sets_imported"], summary["duplicates_skipped"], summary["non_set_rows"])
     assert counts == (expected.sets, expected.duplicates, expected.non_sets), summary
+    assert summary["notes_cut"] == expected.notes_cut
     assert sorted(rejected) == sorted(expected.rejected), rejected
     for line, words in expected.rejected.items():
         assert words in rejected[line], (line, rejected[line])
     # Nothing the log held is lost, and exactly the imported sets are added.
     old = EXISTING_LOG.splitlines()
     new = log.read_text(encoding="utf-8").splitlines()
+    if expected.sets:  # the added rows carry their import's id in a last column
+        assert new[0] == old[0] + ",import_id"
+        assert all(row.endswith(f",{CLIENT}-1") for row in set(new[1:]) - {r + "," for r in old})
+        new = [row.rsplit(",", 1)[0] for row in new]
     assert new[0] == old[0] and set(old) <= set(new)
     assert len(new) == len(old) + expected.sets
     for text in expected.log_has:

@@ -26,6 +26,16 @@ DataOption = Annotated[
     typer.Option("--data", help="Data folder (default: $BACKDAY_DATA or the project's data/)."),
 ]
 
+LockTimeoutOption = Annotated[
+    float | None,
+    typer.Option(
+        "--lock-timeout",
+        help="Seconds to wait while another command changes the data folder "
+        "(default: $BACKDAY_LOCK_TIMEOUT or 120).",
+        show_default=False,
+    ),
+]
+
 
 def coach_errors(command):
     """Turn a BackdayError into one sentence on stderr and exit status 2, with no traceback."""
@@ -54,13 +64,15 @@ def import_(
         bool, typer.Option("--dry-run", help="Check and report; write nothing.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per file.")] = False,
+    lock_timeout: LockTimeoutOption = None,
 ) -> None:
     """Import Strong, Hevy, FitNotes or Fitbod exports into a client's log (all or nothing)."""
     import json
 
     from backday_analysis.datafolder.ingest import format_summary, import_exports
 
-    for summary in import_exports(files, client, unit, data, dry_run):
+    summaries = import_exports(files, client, unit, data, dry_run, lock_timeout=lock_timeout)
+    for summary in summaries:
         typer.echo(
             json.dumps(summary.to_json(), ensure_ascii=False)
             if as_json
@@ -127,14 +139,17 @@ def weekly(
 def store_command(
     data: DataOption = None,
     out: Annotated[Path | None, typer.Option(help="Store folder (default: DATA/store).")] = None,
+    lock_timeout: LockTimeoutOption = None,
 ) -> None:
     """Write every client's resolved sets as a Parquet store, one folder per client."""
     from backday_analysis.datafolder.dataset import load_dataset
+    from backday_analysis.datafolder.lock import data_folder_lock
     from backday_analysis.datafolder.parquet_store import write_store
 
-    dataset = load_dataset(data)
-    target = out or paths.data_dir(data) / "store"
-    write_store(dataset.sets, target)
+    with data_folder_lock(paths.data_dir(data), lock_timeout):
+        dataset = load_dataset(data)
+        target = out or paths.data_dir(data) / "store"
+        write_store(dataset.sets, target)
     typer.echo(
         f"{len(dataset.sets)} sets of {dataset.sets['client'].nunique()} clients "
         f"written to {target}."
@@ -178,6 +193,49 @@ def report(
         typer.echo(f"error: {result.label}: {result.error}", err=True)
     if failed:
         raise typer.Exit(1)
+
+
+@app.command("imports")
+@coach_errors
+def imports_command(
+    client: Annotated[str, typer.Option("--client", help="Client id.")],
+    data: DataOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="A JSON array, one object each.")] = False,
+) -> None:
+    """List a client's imports, oldest first, with the ids backday unimport takes."""
+    import dataclasses
+    import json
+
+    from backday_analysis.datafolder.import_records import format_records
+    from backday_analysis.datafolder.unimport import list_imports
+
+    records, in_log = list_imports(client.strip(), data)
+    if as_json:
+        items = [
+            {**dataclasses.asdict(r), "sets_in_log": in_log.get(r.import_id, 0)} for r in records
+        ]
+        typer.echo(json.dumps(items, ensure_ascii=False, indent=1))
+    else:
+        typer.echo(format_records(client.strip(), records, in_log))
+
+
+@app.command("unimport")
+@coach_errors
+def unimport_command(
+    import_id: Annotated[str, typer.Argument(help="The import's id, e.g. ava-3.")],
+    data: DataOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="What was removed, as JSON.")] = False,
+    lock_timeout: LockTimeoutOption = None,
+) -> None:
+    """Remove exactly the sets one import added (all or nothing); see backday imports."""
+    import json
+
+    from backday_analysis.datafolder.unimport import format_unimported, unimport
+
+    result = unimport(import_id, data, lock_timeout)
+    typer.echo(
+        json.dumps(result.to_json(), ensure_ascii=False) if as_json else format_unimported(result)
+    )
 
 
 def main() -> None:

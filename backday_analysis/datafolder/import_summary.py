@@ -8,6 +8,7 @@ import pandas as pd
 
 from backday_analysis import GROUPS
 from backday_analysis.importers.names import resolve_names, suggest
+from backday_analysis.importers.rows import MAX_NOTE_CHARS
 
 
 @dataclass
@@ -29,6 +30,9 @@ class ImportSummary:
     client: str = ""
     non_set_reasons: dict[str, int] = field(default_factory=dict)
     dry_run: bool = False
+    import_id: str | None = None
+    notes_cut: int = 0
+    warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         """Return the summary as a JSON-ready dict."""
@@ -126,4 +130,19 @@ def format_summary(summary: ImportSummary, shown: int = 5) -> str:
             lines.append(f"    {item['name']} ({item['sets']} sets){hint}")
         if len(s.unknown_exercises) > shown:
             lines.append(f"    ... and {len(s.unknown_exercises) - shown} more (see --json)")
+    lines.extend(_record_lines(s))
     return "\n".join(lines)
+
+
+def _record_lines(s: ImportSummary) -> list[str]:
+    """Return the lines on cut notes, the import id and warnings."""
+    lines = []
+    if s.notes_cut:
+        lines.append(
+            f"  {s.notes_cut} notes longer than {MAX_NOTE_CHARS:,} characters cut to their "
+            f"first {MAX_NOTE_CHARS:,}"
+        )
+    if s.import_id:
+        lines.append(f"  recorded as import {s.import_id} (undo: backday unimport {s.import_id})")
+    lines.extend(f"  warning: {warning}" for warning in s.warnings)
+    return lines

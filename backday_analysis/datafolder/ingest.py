@@ -19,11 +19,20 @@ The rules, in one place:
   exercise, which is the same in every export of the same history. An export that starts in
   the middle of a day cannot be told apart from a re-export, so an app export must cover
   whole days (every app's export does).
+- **One at a time**: everything from reading the roster and log to the last write happens
+  under the data folder's lock (:mod:`backday_analysis.datafolder.lock`), so imports run at
+  the same time never lose each other's sets or roster rows.
 - **All or nothing**: every file is read, checked and merged in memory first; one bad file
   (an unreadable encoding, header, delimiter or dates) refuses the whole command before
-  anything is written. Then the log is written atomically, then the roster (for a new
-  client). If the process dies between the two, the log holds the sets and the roster lacks
-  the client; running the same import again adds the client and skips every set.
+  anything is written. Then the import records are written (each file that adds sets gets an
+  id, see :mod:`backday_analysis.datafolder.import_records`), then the log atomically, then
+  the roster (for a new client). If the process dies after the log, the log holds the sets
+  and the roster lacks the client; running the same import again adds the client and skips
+  every set.
+- **Undo and a second look**: each file that adds sets is recorded with an id that
+  ``backday unimport`` takes; a file whose dates hold sets of the log it barely shares is
+  imported with a warning that it may be another client's
+  (:mod:`backday_analysis.datafolder.wrong_client`).
 - **Names as logged**: the log keeps each exercise name exactly as the app wrote it; names
   resolve to catalogue exercises at load time, through the catalogue and ``aliases.csv``, so a
   later alias fixes earlier imports. The summary lists the names the catalogue does not know,
@@ -40,10 +49,13 @@ from backday_analysis import paths
 from backday_analysis.atomic import write_csv_atomic
 from backday_analysis.canonical import UNIT_NAMES
 from backday_analysis.datafolder.catalogue import load_aliases, load_catalogue
+from backday_analysis.datafolder.import_records import read_records, record_added, write_records
 from backday_analysis.datafolder.import_summary import ImportSummary, format_summary
+from backday_analysis.datafolder.lock import data_folder_lock
 from backday_analysis.datafolder.merge import merge_export, parse_existing, sorted_log
 from backday_analysis.datafolder.roster import load_roster, save_roster, with_client
 from backday_analysis.datafolder.settings import load_settings
+from backday_analysis.datafolder.wrong_client import wrong_client_warning
 from backday_analysis.errors import BackdayError
 from backday_analysis.importers.detect import read_export
 from backday_analysis.importers.names import name_index
@@ -61,6 +73,7 @@ def import_exports(
     data_dir: str | Path | None = None,
     dry_run: bool = False,
     today: dt.date | None = None,
+    lock_timeout: float | None = None,
 ) -> list[ImportSummary]:
     """Import app exports into a client's log; the function behind ``backday import``.
 
@@ -78,6 +91,9 @@ def import_exports(
         Read, check and summarise, but write nothing.
     today : datetime.date, optional
         Sets dated two days or more after this are rejected (default: today).
+    lock_timeout : float, optional
+        Seconds to wait for another command changing the data folder (see
+        :mod:`backday_analysis.datafolder.lock`); a dry run does not wait.
 
     Returns
     -------
@@ -88,8 +104,17 @@ def import_exports(
     ------
     BackdayError
         For any file that cannot be read exactly, a bad client id or unit, or a data folder
-        that cannot be read; nothing is written then.
+        that cannot be read, or when the data folder's lock cannot be had in time; nothing
+        is written then.
     """
+    if dry_run:
+        return _import_exports(files, client_id, unit, data_dir, dry_run, today)
+    with data_folder_lock(paths.data_dir(data_dir), lock_timeout):
+        return _import_exports(files, client_id, unit, data_dir, dry_run, today)
+
+
+def _import_exports(files, client_id, unit, data_dir, dry_run, today) -> list[ImportSummary]:
+    """Read, merge and write; under the data folder's lock unless it is a dry run."""
     if not files:
         raise BackdayError("no export file was given; name one or more CSV files to import.")
     client_id = _checked_client_id(client_id)
@@ -118,15 +143,29 @@ def import_exports(
     log_file = paths.log_path(folder, client_id)
     log = parse_existing(_read_text(log_file), client_id, new_unit, str(log_file))
     summaries, added = [], 0
-    for export in parsed:
+    records = [] if dry_run else read_records(folder, client_id)
+    recorded = len(records)
+    for export, file in zip(parsed, files, strict=True):
+        before = log
         log, rows, summary = merge_export(
             log, export, client_id, new_unit, index, catalogue, today or dt.date.today()
         )
         summary.dry_run = dry_run
+        if len(rows) and not dry_run:
+            log.rows, record = record_added(
+                log.rows, len(before.rows), client_id, Path(file), str(file), summary, records
+            )
+            records.append(record)
+        warning = wrong_client_warning(before.counts, summary)
+        summary.warnings.extend([warning] if warning else [])
         summaries.append(summary)
         added += len(rows)
     if dry_run:
         return summaries
+    if len(records) > recorded:
+        # The record goes first: if the process dies before the log is replaced, the record
+        # shows an import with none of its sets in the log, and nothing is lost.
+        write_records(folder, client_id, records)
     if added:
         write_csv_atomic(sorted_log(log.rows), log_file)
     if roster_unit is None:

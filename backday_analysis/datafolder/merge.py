@@ -128,6 +128,7 @@ def merge_export(
         non_set_reasons={
             str(k): int(v) for k, v in parsed.non_sets["reason"].value_counts().items()
         },
+        notes_cut=parsed.notes_cut,
     )
     describe_sets(summary, typed, index, catalogue)
     return ClientLog(rows, counts), added, summary

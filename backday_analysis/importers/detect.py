@@ -19,6 +19,7 @@ from backday_analysis.importers.rows import ImportContext, Parsed
 from backday_analysis.importers.table import (
     _REEXPORT,
     DELIMITERS,
+    FREE_TEXT_COLUMNS,
     SAMPLE_ROWS,
     Layout,
     RawTable,
@@ -67,7 +68,7 @@ def detect(text: str, label: str) -> tuple[RawTable, ModuleType, Layout]:
                     "changed them on re-saving)",
                     _REEXPORT,
                 )
-            return tokenise(text, delimiter, label), module, layout
+            return with_free_text(tokenise(text, delimiter, label), layout), module, layout
     best = ordered[0]
     table = tokenise(text, best, label)
     sample = table.cells.head(SAMPLE_ROWS)
@@ -75,7 +76,7 @@ def detect(text: str, label: str) -> tuple[RawTable, ModuleType, Layout]:
         by_position = getattr(module, "match_by_position", None)
         layout = by_position(table.header, best, sample) if by_position else None
         if layout is not None:
-            return table, module, layout
+            return with_free_text(table, layout), module, layout
     known = {_column_key(c) for module in FORMATS for c in module.COLUMN_NAMES}
     unknown = [c for c in table.header if _column_key(c) not in known]
     if unknown and len(unknown) * 2 < len(table.header) and len(table.header) - len(unknown) >= 3:
@@ -104,6 +105,14 @@ def detect(text: str, label: str) -> tuple[RawTable, ModuleType, Layout]:
         f"the header '{start}' is not one that Strong, Hevy, FitNotes or Fitbod write",
         "import the CSV exactly as the app exported it (its first line names the columns)",
     )
+
+
+def with_free_text(table: RawTable, layout: Layout) -> RawTable:
+    """Mark the layout's note columns on the table, so a huge note is cut, not rejected."""
+    table.free_text = tuple(
+        layout.columns[name] for name in FREE_TEXT_COLUMNS if name in layout.columns
+    )
+    return table
 
 
 def open_export(path: Path, label: str) -> tuple[RawTable, ModuleType, Layout]:

@@ -10,7 +10,9 @@ What counts as a set, here and in every format module:
 - a row that cannot be read (a date, number or set type that is not what the app writes, an
   impossible date such as 2026-02-30, reps or a set number over 1000, a weight over 1000 kg,
   a cell over 10,000 characters, a wrong number of fields) is rejected with its line number
-  and the reason.
+  and the reason;
+- a note is never a reason to lose a set: a note longer than :data:`MAX_NOTE_CHARS` (1,000)
+  characters is cut to its first 1,000 and the set imported; the summary counts cut notes.
 
 Weights are kept as entered, in the unit the export uses, so nothing is rounded: the log's
 loader converts to kg.
@@ -36,6 +38,9 @@ from backday_analysis.importers.cells import (
     shown,
 )
 from backday_analysis.importers.table import _REEXPORT, Layout, RawTable
+
+#: A set's note is cut to this many characters (apps' notes are a line or two).
+MAX_NOTE_CHARS = 1_000
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,7 @@ class Parsed:
     non_sets: pd.DataFrame
     rejected: pd.DataFrame
     stated_unit: str | None
+    notes_cut: int = 0
 
 
 def row_verdicts(table: RawTable, width_note: str = "") -> Verdicts:
@@ -183,6 +189,9 @@ def build(
     when = sets["performed_at"]
     weight = sets["weight"].astype(float)
     unit = sets["unit"].astype(str).where(sets["unit"].astype(str) != "", ctx.unit or "")
+    notes = clean_text(sets["notes"]).str.strip()
+    long_note = notes.str.len() > MAX_NOTE_CHARS
+    notes = notes.where(~long_note, notes.str.slice(0, MAX_NOTE_CHARS).str.rstrip())
     out = pd.DataFrame(
         {
             "client": ctx.client_id,
@@ -196,7 +205,7 @@ def build(
             "reps": sets["reps"].astype(float).round().astype("int64").astype(str),
             "rpe": format_numbers(sets["rpe"]),
             "rir": "",
-            "notes": clean_text(sets["notes"]).str.strip(),
+            "notes": notes,
             "source": source,
         },
         index=sets.index,
@@ -212,6 +221,7 @@ def build(
         non_sets=verdicts.table("non_set", rows["line"]),
         rejected=verdicts.table("reject", rows["line"]),
         stated_unit=stated_unit,
+        notes_cut=int(long_note.sum()),
     )
 
 

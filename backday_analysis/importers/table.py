@@ -31,6 +31,10 @@ SAMPLE_ROWS = 20
 MAX_CELL_CHARS = 10_000
 
 
+#: Free-text columns of the layouts (canonical names): a huge note is cut, not rejected.
+FREE_TEXT_COLUMNS = ("notes", "workout_notes", "description", "exercise_notes", "comment", "note")
+
+
 _REEXPORT = "export the file again from the app and import it unchanged"
 
 
@@ -38,7 +42,8 @@ _UTF8_REMEDY = f"{_REEXPORT}, or save it as 'CSV UTF-8'"
 
 
 # Python's csv module refuses cells over 128 KiB; read them, so that a row with a huge
-# cell is rejected with its line (see RawTable.long_cells) instead of failing the file.
+# cell is rejected with its line (see RawTable.long_cells), or its huge note cut, instead of
+# failing the file.
 _FIELD_LIMIT = 2**31 - 1
 
 
@@ -73,6 +78,7 @@ class RawTable:
     lines: pd.Series
     fields: pd.Series
     raw: dict[int, list[str]]
+    free_text: tuple[int, ...] = ()
 
     def column(self, layout: Layout, name: str) -> pd.Series:
         """Return a canonical column by name, or empty text when the layout has none."""
@@ -88,13 +94,19 @@ class RawTable:
         return bad, reason
 
     def long_cells(self) -> tuple[pd.Series, pd.Series]:
-        """Return the mask of rows with a cell over :data:`MAX_CELL_CHARS`, and a reason."""
+        """Return the mask of rows with a cell over :data:`MAX_CELL_CHARS`, and a reason.
+
+        The ``free_text`` columns (notes) are left out: the importers cut a long note instead.
+        """
         index = self.cells.index
         long = pd.Series(False, index=index)
         reason = pd.Series("", index=index, dtype=object)
         if self.cells.empty:
             return long, reason
-        lengths = self.cells.apply(lambda column: column.str.len()).to_numpy(dtype="int64")
+        lengths = self.cells.apply(lambda column: column.str.len()).to_numpy(
+            dtype="int64", copy=True
+        )
+        lengths[:, list(self.free_text)] = 0
         for row in (lengths.max(axis=1) > MAX_CELL_CHARS).nonzero()[0]:
             column = int(lengths[row].argmax())
             long.iloc[row] = True

@@ -277,4 +277,15 @@ def write_canonical_demo(folder: Path, clients: int = 0, weeks: int = WEEKS) -> 
 
 
 if __name__ == "__main__":
-    write_demo(paths.DEFAULT_DATA_DIR)
+    import sys
+
+    from backday_analysis.datafolder.lock import data_folder_lock
+    from backday_analysis.errors import BackdayError
+
+    try:
+        # The demo rewrites the roster and logs: not while an import changes them.
+        with data_folder_lock(paths.DEFAULT_DATA_DIR):
+            write_demo(paths.DEFAULT_DATA_DIR)
+    except BackdayError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(2)

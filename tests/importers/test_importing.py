@@ -15,6 +15,7 @@ from backday_analysis import paths
 from backday_analysis.cli.commands import app
 from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.datafolder.ingest import format_summary, import_exports
+from backday_analysis.datafolder.lock import LOCK_FILE_NAME
 from backday_analysis.datafolder.roster import load_roster
 from backday_analysis.errors import BackdayError
 from backday_analysis.metrics.weekly import weekly_volume
@@ -28,7 +29,9 @@ def run(data, files, client="cara", unit="kg", today=TODAY, dry_run=False):
 
 
 def snapshot(data) -> dict[str, bytes]:
-    return {p.relative_to(data).as_posix(): p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    """Every file of the data folder with its bytes; the empty lock file holds no data."""
+    files = (p for p in data.rglob("*") if p.is_file() and p.name != LOCK_FILE_NAME)
+    return {p.relative_to(data).as_posix(): p.read_bytes() for p in files}
 
 
 def test_new_client_counts_roster_and_summary(data):
@@ -132,8 +135,9 @@ def test_log_is_sorted_and_existing_rows_are_kept_verbatim(data):
     [summary] = run(data, [HEVY], client="ana", unit=None)
     assert summary.sets_imported == 8
     after = log_file.read_text(encoding="utf-8").splitlines()
-    assert after[0] == before[0]
-    assert sorted(set(before[1:]) - set(after)) == []
+    # The log gains the import_id column; the rows it held are kept, with no import id.
+    assert after[0] == before[0] + ",import_id"
+    assert sorted({row + "," for row in before[1:]} - set(after)) == []
     assert len(after) == len(before) + 8
     when = pd.to_datetime(
         pd.Series([r.split(",")[1] for r in after[1:]]), format="ISO8601", errors="coerce"
