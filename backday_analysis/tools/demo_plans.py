@@ -82,7 +82,7 @@ STORIES: dict[str, Story] = {
                     Lift("Chin Up", 3, 6, 0),
                     Lift("Seated Cable Row - Bar Wide Grip", 3, 12, 35, 1.0),
                     Lift("Back Extension", 3, 12, 0),
-                    Lift("Face Pull (Cable)", 3, 15, 15, 0.5),
+                    Lift("Face Pull (Cable)", 2, 15, 15, 0.5),
                     Lift("Hammer Curl (Dumbbell)", 2, 12, 8, 0.25),
                 ),
             ),
@@ -183,7 +183,7 @@ STORIES: dict[str, Story] = {
                 "Pull A",
                 (
                     Lift("Barbell Deadlift", 3, 5, 100, 2.5, warmups=2),
-                    Lift("Bent Over Barbell Row", 4, 8, 60, 1.25),
+                    Lift("Bent Over Barbell Row", 3, 8, 60, 1.25),
                     Lift("Wide Grip Lat Pulldown", 3, 10, 55, 1.0),
                     Lift("Barbell Shrug", 3, 12, 70, 2.5),
                     Lift("Dumbbell Bicep Curl", 3, 10, 12, 0.25),
@@ -202,7 +202,7 @@ STORIES: dict[str, Story] = {
                 (
                     Lift("Neutral Grip Pull Up", 3, 8, 0),
                     Lift("Dumbbell Bent Over Row", 3, 10, 24, 0.5),
-                    Lift("Face Pull", 3, 15, 20, 0.5),
+                    Lift("Face Pull", 2, 15, 20, 0.5),
                     Lift("Back Extensions", 3, 12, 0),
                     Lift("Hammer Curl", 3, 10, 12, 0.25),
                 ),
