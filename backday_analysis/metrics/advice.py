@@ -22,8 +22,6 @@ Decisions, so the advice can be checked by hand:
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUPS
@@ -179,8 +177,8 @@ def _facts(group, days, frac, direct, share, limit, problems, settings) -> str:
 def _pick_days(trained, group_days, back_days, needed, group, rule) -> str:
     """Return the days to add the work on, from the client's own training days, in words."""
 
-    def distance(day):
-        gaps = [min(abs(day - d), 7 - abs(day - d)) for d in group_days]
+    def distance(day, others=()):
+        gaps = [min(abs(day - d), 7 - abs(day - d)) for d in (*group_days, *others)]
         return min(gaps) if gaps else 7
 
     free = [d for d in trained if d not in group_days]
@@ -188,18 +186,20 @@ def _pick_days(trained, group_days, back_days, needed, group, rule) -> str:
     chosen = [(d, "no_back" if d not in back_days else "no_group") for d in free[:needed]]
     if len(chosen) < needed and rule != "twice_a_week":
         chosen += [(d, "same") for d in trained if d in group_days][: needed - len(chosen)]
-    if len(chosen) < needed:
-        taken = set(trained) | {d for d, _ in chosen}
-        extra = sorted((d for d in range(7) if d not in taken), key=lambda d: (-distance(d), d))
-        chosen += [(d, "extra") for d in extra[: needed - len(chosen)]]
+    while len(chosen) < needed:  # extra days, each as far as can be from the others
+        taken = {d for d, _ in chosen}
+        free_days = [d for d in range(7) if d not in taken | set(trained)]
+        if not free_days:
+            break
+        chosen.append((min(free_days, key=lambda d: (-distance(d, taken), d)), "extra"))
     chosen.sort()
     kinds = {k for _, k in chosen}
-    names = weekday_list([d for d, _ in chosen])
     if len(kinds) > 1:
-        return " and ".join(
-            f"{dt.date(2024, 1, 1 + d):%A} ({_KIND_WORDS[k](group, 1)})" for d, k in chosen
+        return weekday_list(
+            [d for d, _ in chosen],
+            [f" ({_KIND_WORDS[k](group, 1)})" for _, k in chosen],
         )
-    return f"{names}, {_KIND_WORDS[kinds.pop()](group, len(chosen))}"
+    return f"{weekday_list([d for d, _ in chosen])}, {_KIND_WORDS[kinds.pop()](group, len(chosen))}"
 
 
 _KIND_WORDS = {

@@ -28,9 +28,10 @@ def rule_row(rules: pd.DataFrame, rule: str, group: str) -> pd.Series | None:
     return None
 
 
-def weekday_list(days) -> str:
-    """Return weekdays (0 = Monday) in words: ``Monday and Thursday``."""
-    names = [f"{dt.date(2024, 1, 1 + int(d)):%A}" for d in days]
+def weekday_list(days, notes=None) -> str:
+    """Return weekdays (0 = Monday) in words, ``Monday and Thursday``, each with its note."""
+    notes = notes or [""] * len(days)
+    names = [f"{dt.date(2024, 1, 1 + int(d)):%A}{n}" for d, n in zip(days, notes, strict=True)]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
