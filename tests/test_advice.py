@@ -288,3 +288,9 @@ def test_a_data_folder_without_a_rule_table_uses_the_shipped_one(demo_data, tmp_
         load_dataset(folder, clients=["ava"]).advice_rules["rule"].tolist()
         == RULES["rule"].tolist()
     )
+
+
+def test_the_shipped_table_leaves_out_exercises_a_small_catalogue_lacks(fixture_data):
+    rules = load_dataset(fixture_data).advice_rules
+    known = set(load_catalogue(fixture_data / "catalogue.csv")["exercise_id"])
+    assert len(rules) == len(RULES) and {e for ids in rules["exercises"] for e in ids} <= known

@@ -44,8 +44,11 @@ def advice_rules_path(folder: Path) -> Path:
     return own if own.is_file() else paths.DEFAULT_DATA_DIR / "advice.csv"
 
 
-def load_advice_rules(path: Path, catalogue: pd.DataFrame) -> pd.DataFrame:
+def load_advice_rules(path: Path, catalogue: pd.DataFrame, strict: bool = True) -> pd.DataFrame:
     """Read and check the rule table against the catalogue.
+
+    With ``strict`` False (the shipped table read for a folder without its own), exercise
+    ids the folder's catalogue does not have are left out rather than refused.
 
     Returns
     -------
@@ -94,6 +97,8 @@ def load_advice_rules(path: Path, catalogue: pd.DataFrame) -> pd.DataFrame:
             )
         ids = [e.strip() for e in row.exercises.split("|") if e.strip()]
         unknown = [e for e in ids if e not in known]
+        if not strict:
+            ids, unknown = [e for e in ids if e in known], []
         if unknown:
             raise located(
                 path,

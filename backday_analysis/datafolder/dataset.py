@@ -76,7 +76,8 @@ def load_dataset(
     sets = pd.concat([empty_sets(), *frames], ignore_index=True)
     rejects = pd.concat([empty_rejects(), *rejected], ignore_index=True)
     resolved = with_loads(sets, catalogue, name_index(catalogue, aliases), roster)
-    rules = load_advice_rules(advice_rules_path(root), catalogue)
+    rules_path = advice_rules_path(root)
+    rules = load_advice_rules(rules_path, catalogue, strict=rules_path.parent == root)
     return Dataset(root, settings, catalogue, aliases, roster, resolved, rejects, rows_read, rules)
 
 
