@@ -144,8 +144,18 @@ def test_elis_deadlift_jumps_three_weeks_then_stalls(demo):
     ]
     assert jumps == ["2026-W42", "2026-W43", "2026-W44"]
     advice = advice_of(demo, "eli")
-    assert advice["rule"].tolist() == ["load_step"]
-    assert advice["text"].item() == (
+    assert advice["rule"].tolist() == ["volume", "load_step"]
+    # 26 back sets: Mon deadlift 3, rows 3, pulldowns 3, shrugs 3; Thu pull-ups 4, rows 4,
+    # face pulls 3, back extensions 3 (the squats and curls credit no back group).
+    assert (
+        advice["text"]
+        .iloc[0]
+        .startswith(
+            "Whole back: 26 working sets this week, over the maximum recoverable 25. Next week "
+            "drop 1 set of pull-up (neutral grip)."
+        )
+    )
+    assert advice["text"].iloc[1] == (
         "Lower back: the deadlift top set rose more than 10 % a week in 3 of the last 6 weeks, "
         "to 180 kg, and has not gone up since 2026-W44 (this week's best: 180 kg × 3). Next "
         "week stay at 180 kg until every set reaches 5 reps, then add at most 2.5 kg a week. "
@@ -163,6 +173,16 @@ def test_fay_misses_two_weeks_and_her_traps_get_no_direct_sets(demo):
     advice = advice_of(demo, "fay")
     assert pairs(advice, "rule") == [("traps", "direct_sets")]
     assert "Add shrug (dumbbell), 3 × 12–15, on Wednesday" in advice["text"].item()
+
+
+def test_no_week_of_the_demo_is_all_well_while_a_flag_is_raised(demo):
+    data, weekly = demo
+    for week in sorted(weekly["week"].unique()):
+        flags = coaching_flags(weekly, data.sets, data.catalogue, data.settings, week)
+        advice = next_week_advice(weekly, data.sets, data.catalogue, data.settings, RULES, week)
+        well = set(advice.loc[advice["rule"] == "all_well", "client"])
+        assert not well & set(flags["client"]), week
+        assert set(advice["client"]) == set(weekly.loc[weekly["week"] == week, "client"])
 
 
 def test_fay_logs_in_lb_in_the_committed_export():

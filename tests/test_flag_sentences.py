@@ -82,8 +82,12 @@ def check_flag(sentence, summary, exercises, catalogue) -> str:
     raise AssertionError(f"no check reads this flag: {sentence}")
 
 
-def check_advice(sentence, summary):
-    """Check the numbers an advice sentence opens with against the summary table."""
+def check_advice(sentence, summary, exercises, catalogue):
+    """Check the numbers an advice sentence opens with against the page's tables."""
+    if m := re.match(r"Whole back: (?P<v>[\d.]+) working sets this week", sentence):
+        credits = catalogue.set_index("name")[["lats", "traps", "rhomboids", "lower_back"]]
+        back = exercises["Exercise"].map(credits.max(axis=1)).fillna(0) > 0
+        assert exercises.loc[back, "Sets"].sum() == float(m["v"]), sentence
     if m := re.match(GROUP + r": (?:(?P<d>\d+) training days?|not trained) this week", sentence):
         assert summary.at[m["g"], "Training days"] == int(m["d"] or 0), sentence
         if f := re.search(r"its (?P<f>[\d.]+) fractional sets", sentence):
@@ -104,7 +108,7 @@ def test_every_flag_and_advice_sentence_matches_its_page(data):
         for sentence in flags:
             seen.add(check_flag(sentence, summary, exercises, data.catalogue))
         for sentence in advice:
-            check_advice(sentence, summary)
+            check_advice(sentence, summary, exercises, data.catalogue)
     assert seen == set(FLAGS)
 
 

@@ -30,6 +30,7 @@ RULES = (
     "twice_a_week",
     "direct_sets",
     "even_share",
+    "volume",
     "deadlift_first",
     "load_step",
     "biceps_pairing",

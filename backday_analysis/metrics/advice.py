@@ -17,7 +17,8 @@ Decisions, so the advice can be checked by hand:
 - Days come from the client's own training days that week: a day without back work first,
   then a day without that group's work, the one furthest from the group's days, earliest on
   ties. When those run out, the advice names an extra day.
-- The deadlift rules and the biceps pairing live in :mod:`.advice_lifts`.
+- Whole-back volume outside the configured band (``volume``), the deadlift rules and the
+  biceps pairing live in :mod:`.advice_lifts`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import pandas as pd
 from backday_analysis import BACK_GROUPS, GROUPS
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.metrics.advice_lifts import (
+    back_volume,
     biceps_pairing,
     deadlift_first,
     display_name,
@@ -147,10 +149,11 @@ def _client_advice(table, history, monday, credits, catalogue, settings, rules):
             )
             out.append((group, rule, text))
             break
+    out += back_volume(week_sets, catalogue, settings, rules)
     out += deadlift_first(week_sets, history, monday, catalogue, rules)
     out += load_step(history, monday, catalogue, settings, rules)
     out += biceps_pairing(table, week_sets, used, credits, catalogue, rules, back_days)
-    order = {g: i for i, g in enumerate(GROUPS)}
+    order = {"": -1} | {g: i for i, g in enumerate(GROUPS)}  # the whole back first
     out.sort(key=lambda r: order.get(r[0], len(GROUPS)))
     if not out:
         return [("", "all_well", _all_well(settings))]

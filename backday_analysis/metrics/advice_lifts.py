@@ -1,4 +1,4 @@
-"""Next week's advice about lifts: the deadlift (first, slowly) and biceps after back.
+"""Next week's advice about lifts and volume: the deadlift, biceps after back, whole-back sets.
 
 Also the small pieces :mod:`.advice` shares: finding a rule's row, picking an exercise and
 writing days, sets and reps in words.
@@ -7,6 +7,7 @@ writing days, sets and reps in words.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pandas as pd
 
@@ -167,3 +168,33 @@ def biceps_pairing(table, week_sets, used, credits, catalogue, rules, back_days)
         f"Rule: {row['why']}."
     )
     return [("biceps", "biceps_pairing", text)]
+
+
+def back_volume(week_sets, catalogue, settings: Settings, rules) -> list[tuple[str, str, str]]:
+    """Suggest fewer or more back sets when the week was outside the configured volume band.
+
+    Whole-back sets count each set once, at its largest back credit, as the flag does.
+    """
+    row = rule_row(rules, "volume", "")
+    if row is None:
+        return []
+    credit = catalogue.set_index("exercise_id").loc[:, list(BACK_GROUPS)].max(axis=1)
+    per_set = week_sets["exercise_id"].map(credit).astype(float).fillna(0.0)
+    total = float(per_set.sum())
+    low, high = settings.minimum_effective_sets, settings.maximum_recoverable_sets
+    if not (total > high or 0 < total < low):
+        return []
+    counts = week_sets.loc[per_set > 0, "exercise_id"].value_counts(sort=False)
+    most = display_name(counts.sort_values(ascending=False, kind="stable").index[0], catalogue)
+    n = math.ceil(total - high if total > high else low - total)
+    change = "drop" if total > high else "add"
+    band = (
+        f"over the maximum recoverable {num(high)}"
+        if total > high
+        else (f"under the minimum effective {num(low)}")
+    )
+    text = (
+        f"Whole back: {num(total)} working sets this week, {band}. Next week {change} {n} "
+        f"set{'s' * (n != 1)} of {most}. Rule: {row['why']}."
+    )
+    return [("", "volume", text)]
