@@ -269,6 +269,22 @@ def test_days_come_from_the_clients_own_week():
     assert "Finish Monday's back session with bicep curl (dumbbell)" in advice.loc["biceps", "text"]
 
 
+def test_a_day_without_back_work_comes_before_a_later_one_with_some():
+    # Mon: one-arm dumbbell rows (lats 1); Wed: squats; Thu: shrugs (traps only). Thursday is
+    # further from Monday (3 days against 2), but Wednesday has no back work at all.
+    sets = sets_of(
+        [
+            ("ana", "2026-11-16", "dumbbell_row_one_arm", 3),
+            ("ana", "2026-11-18", "squat_barbell", 3),
+            ("ana", "2026-11-19", "shrug_dumbbell", 3),
+        ]
+    )
+    lats = advise(sets, LAST, ["ana"]).set_index("group").loc["lats", "text"]
+    assert "Add dumbbell row (one-arm), 3 × 10–12, on Wednesday, the day without back work." in (
+        lats
+    )
+
+
 def edited(tmp_path: Path, old: str, new: str) -> pd.DataFrame:
     text = (paths.DEFAULT_DATA_DIR / "advice.csv").read_text(encoding="utf-8")
     assert old in text
