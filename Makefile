@@ -16,11 +16,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "Python 3 (backday)" >/dev/null
 	touch $(STAMP)
 
-# The demo's app exports and whose logs they feed; importing again adds nothing.
+# The demo's app exports and whose logs they feed; importing again adds nothing. Each
+# client is in data/roster.csv already, so Eli's Fitbod times (UTC) go to his roster zone.
 demo-import: $(STAMP)
 	$(BIN)/backday import data/exports/ava_strong.csv --client ava --unit kg
 	$(BIN)/backday import data/exports/ben_hevy.csv --client ben
 	$(BIN)/backday import data/exports/cleo_fitnotes.csv --client cleo
+	$(BIN)/backday import data/exports/eli_fitbod.csv --client eli
+	$(BIN)/backday import data/exports/fay_hevy.csv --client fay
 
 report: demo-import
 	$(BIN)/python -m compileall -q backday_analysis

@@ -297,6 +297,24 @@ def test_deadlift_steps_of_ten_percent_or_after_a_break_are_not_flagged():
     assert deadlift_jump(sets, CATALOGUE, SETTINGS, "2026-W53").empty
 
 
+def test_the_week_after_a_deload_is_compared_with_the_weeks_before_it():
+    sets = make_sets(
+        block("ana", "W51", "barbell_deadlift", 3, load=100, reps=5),
+        block("ana", "W52", "barbell_deadlift", 3, load=60, reps=5),  # deload: 60 %
+        block("ana", "W53", "barbell_deadlift", 3, load=102.5, reps=5),  # +2.5 % over 100
+        block("ben", "W51", "barbell_deadlift", 3, load=100, reps=5),
+        block("ben", "W52", "barbell_deadlift", 3, load=60, reps=5),
+        block("ben", "W53", "barbell_deadlift", 3, load=112.5, reps=5),  # +12.5 % over 100
+    )
+    flags = deadlift_jump(sets, CATALOGUE, SETTINGS, "2026-W53")
+    assert flags["reason"].tolist() == [
+        "Barbell deadlift: the top set went from 60 kg last week to 112.5 kg this week "
+        "(+12.5 % over 100 kg, the heaviest of the last 4 weeks), over the 10 % a week limit; "
+        "build the load up slowly."
+    ]
+    assert flags["client"].tolist() == ["ben"]
+
+
 # ---------------------------------------------------------------- biceps
 
 
@@ -312,8 +330,9 @@ def test_back_without_biceps_work_is_flagged_but_not_with_a_chin_up_or_a_curl():
     flags = no_biceps_work(weekly_of(sets), "2026-W53")
     assert flags[["client", "group", "severity"]].values.tolist() == [["ana", "biceps", "low"]]
     assert flags["reason"].item() == (
-        "The back was trained this week with no biceps work (such as curls or chin-ups); "
-        "pair back days with a smaller group such as biceps."
+        "The back was trained this week with no direct biceps work, such as curls (the "
+        "biceps' 2 fractional sets came from pulls); pair back days with a smaller group "
+        "such as biceps."
     )
 
 

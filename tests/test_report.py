@@ -38,6 +38,8 @@ def test_notebook_runs_with_non_default_parameters(executed):
     text = outputs_text(executed)
     assert "Cleo Martin — week 2026-W45 (02 Nov 2026 to 08 Nov 2026)" in text
     assert "Guideline (3×/week)" in text
+    # With a three-day guideline every back group of Cleo's two-day week is short a day.
+    assert "Lats: 2 training days this week (the guideline is 3). Add" in text
     # Four weeks of history: W42 to W45 on the x axis, three figures drawn.
     images = [
         o for c in executed.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})
@@ -106,7 +108,14 @@ def test_roster_page_orders_clients_by_attention(demo_data):
     executed = execute(ROSTER_NOTEBOOK, {"week": "2026-W47", "data_dir": str(demo_data)})
     text = outputs_text(executed)
     assert "Roster overview — week 2026-W47 (16 Nov 2026 to 22 Nov 2026)" in text
-    # Ben (one back day, deadlift jump and after bench, no curls) needs the most attention.
-    order = [text.index(name) for name in ("Ben Okafor", "Dev Patel", "Cleo Martin", "Ava Jansen")]
+    # Severity points (high 3, medium 2, low 1): Dev 14 (no traps or lower-back work, no
+    # direct rhomboid sets), Ben 11 (one back day, deadlift after bench, no curls), Cleo 6
+    # (lower back gone), Fay 4 (traps), Eli 3 (volume over 25 sets), Ava 0.
+    names = ("Dev Patel", "Ben Okafor", "Cleo Martin", "Fay Laurent", "Eli Brooks", "Ava Jansen")
+    order = [text.index(name) for name in names]
     assert order == sorted(order)
+    # Next week, in the same order: Ava's one line says all is well.
+    plan = text[text.index("Next week") :]
+    assert [plan.index(name) for name in names] == sorted(plan.index(name) for name in names)
+    assert "All is well: every back group was trained on at least 2 days" in plan
     assert "class='met'" in text and "class='unmet'" in text

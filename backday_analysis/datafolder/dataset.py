@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from backday_analysis import paths
+from backday_analysis.datafolder.advice_rules import advice_rules_path, load_advice_rules
 from backday_analysis.datafolder.catalogue import load_aliases, load_catalogue
 from backday_analysis.datafolder.logs import empty_rejects, empty_sets, read_log
 from backday_analysis.datafolder.roster import client_row, load_roster
@@ -29,6 +30,8 @@ class Dataset:
     sets: pd.DataFrame
     rejects: pd.DataFrame
     rows_read: dict[str, int] = field(default_factory=dict)
+    #: The coach's "next week" rule table (:mod:`.advice_rules`).
+    advice_rules: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def client_name(self, client_id: str) -> str:
         """Return a client's display name from the roster."""
@@ -73,7 +76,9 @@ def load_dataset(
     sets = pd.concat([empty_sets(), *frames], ignore_index=True)
     rejects = pd.concat([empty_rejects(), *rejected], ignore_index=True)
     resolved = with_loads(sets, catalogue, name_index(catalogue, aliases), roster)
-    return Dataset(root, settings, catalogue, aliases, roster, resolved, rejects, rows_read)
+    rules_path = advice_rules_path(root)
+    rules = load_advice_rules(rules_path, catalogue, strict=rules_path.parent == root)
+    return Dataset(root, settings, catalogue, aliases, roster, resolved, rejects, rows_read, rules)
 
 
 def with_loads(

@@ -24,6 +24,9 @@ WARM_UP_PATTERNS = ("cardio",)
 
 WARM_UP_IDS = ("warm_up", "stretching", "yoga")
 
+# Weeks before this one whose heaviest deadlift top set is the reference for a jump.
+LOOKBACK_WEEKS = 4
+
 
 def _names(ids: pd.Series, logged: pd.Series, catalogue: pd.DataFrame) -> pd.Series:
     """Return readable exercise names: the catalogue's, lower-cased, else as logged."""
@@ -70,21 +73,43 @@ def deadlift_not_first(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str) -
 def deadlift_jump(
     sets: pd.DataFrame, catalogue: pd.DataFrame, settings: Settings, week: str
 ) -> pd.DataFrame:
-    """Flag a deadlift top set more than the allowed share above the previous week's."""
-    s = working_sets(week_sets(sets, week, weeks_before=1))
+    """Flag a deadlift top set more than the allowed share above the recent ones.
+
+    The reference is the heaviest top set of the previous :data:`LOOKBACK_WEEKS` weeks, so
+    the week after a deload week, back at the usual load, is no jump. The previous week must
+    have that deadlift: after a week without it there is nothing to compare.
+    """
+    s = working_sets(week_sets(sets, week, weeks_before=LOOKBACK_WEEKS))
     s = s.loc[s["exercise_id"].isin(DEADLIFT.ids(catalogue))]
-    this = s["performed_at"] >= pd.Timestamp(parse_week(week))
-    top = s.groupby([s["client"], s["exercise_id"], this])["load_kg"].max().unstack()
-    top = top.reindex(columns=[False, True]).dropna()
-    top = top.loc[top[False] > 0].reset_index()
-    top["rise"] = top[True] / top[False] - 1
+    monday = pd.Timestamp(parse_week(week))
+    this = s["performed_at"] >= monday
+    last = ~this & (s["performed_at"] >= monday - pd.Timedelta(weeks=1))
+    keys = [s["client"], s["exercise_id"]]
+    top = pd.concat(
+        {
+            "now": s.loc[this].groupby([k[this] for k in keys])["load_kg"].max(),
+            "last": s.loc[last].groupby([k[last] for k in keys])["load_kg"].max(),
+            "best": s.loc[~this].groupby([k[~this] for k in keys])["load_kg"].max(),
+        },
+        axis=1,
+    ).dropna()
+    top = top.loc[top["best"] > 0].reset_index()
+    top["rise"] = top["now"] / top["best"] - 1
     # The tolerance keeps an exact 10 % step (100 -> 110 kg) from tripping on rounding.
     hit = top.loc[top["rise"] > settings.deadlift_max_weekly_increase + 1e-9].copy()
     hit["_name"] = hit["exercise_id"].map(catalogue.set_index("exercise_id")["name"])
+    limit = num(settings.deadlift_max_weekly_increase * 100)
     reasons = [
-        f"{n}: the top set went from {num(a)} kg last week to {num(b)} kg this week "
-        f"(+{num(r * 100)} %), over the {num(settings.deadlift_max_weekly_increase * 100)} % "
-        "a week limit; build the load up slowly."
-        for n, a, b, r in zip(hit["_name"], hit[False], hit[True], hit["rise"], strict=True)
+        f"{n}: the top set went from {num(a)} kg last week to {num(b)} kg this week (+"
+        + (
+            f"{num(r * 100)} %"
+            if a == m
+            else f"{num(r * 100)} % over {num(m)} kg, the "
+            f"heaviest of the last {LOOKBACK_WEEKS} weeks"
+        )
+        + f"), over the {limit} % a week limit; build the load up slowly."
+        for n, a, b, m, r in zip(
+            hit["_name"], hit["last"], hit["now"], hit["best"], hit["rise"], strict=True
+        )
     ]
     return flag_table(hit, week, "deadlift_jump", "high", reasons, group="lower_back")

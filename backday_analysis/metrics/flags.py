@@ -19,8 +19,9 @@ Decisions, so the numbers can be checked by hand:
   warm-ups count as the deadlift; warm-up sets, cardio and mobility of other exercises
   cost little energy and are ignored; unknown exercises count, named in the reason.
 - *Top-set jump*: the heaviest working ``load_kg`` of each deadlift exercise on its own (a
-  trap bar takes other loads), compared with the previous ISO week only (so 2027-W01 with
-  2026-W53). After a week without that deadlift there is nothing to compare: no flag.
+  trap bar takes other loads), compared with the heaviest of the previous four ISO weeks (so
+  2027-W01 with 2026-W50 to W53, and the week after a deload week is no jump). After a week
+  without that deadlift there is nothing to compare: no flag.
 - *Biceps work*: a working set with biceps credit 1 (a curl or a chin-up); every pull
   credits the biceps 0.5, so counting those would never raise the flag.
 - *Streaks* count consecutive ISO weeks ending this week; a week with no back sets at all
@@ -124,15 +125,23 @@ def back_volume(
 
 
 def no_biceps_work(weekly: pd.DataFrame, week: str) -> pd.DataFrame:
-    """Flag weeks with back sets but no direct biceps sets (a curl or a chin-up)."""
+    """Flag weeks with back sets but no direct biceps sets (a curl or a chin-up).
+
+    The reason names the biceps' fractional sets from pulls, which the weekly table shows.
+    """
     rows = weekly.loc[weekly["week"] == week]
     back = back_rows(rows).groupby("client")["fractional_sets"].sum()
-    biceps = rows.loc[rows["group"] == "biceps"].groupby("client")["direct_sets"].sum()
+    biceps_rows = rows.loc[rows["group"] == "biceps"].groupby("client")
+    biceps, pulls = biceps_rows["direct_sets"].sum(), biceps_rows["fractional_sets"].sum()
     hit = back.loc[(back > 0) & (biceps.reindex(back.index).fillna(0) == 0)].reset_index()
+    # Pulls credit the biceps 0.5, so the table beside the flag can show biceps sets: say
+    # what the rule means (no direct sets) and where those sets came from.
     reasons = [
-        "The back was trained this week with no biceps work (such as curls or chin-ups); "
-        "pair back days with a smaller group such as biceps."
-    ] * len(hit)
+        "The back was trained this week with no direct biceps work, such as curls"
+        + (f" (the biceps' {num(f)} fractional sets came from pulls)" if f else "")
+        + "; pair back days with a smaller group such as biceps."
+        for f in pulls.reindex(hit["client"]).fillna(0.0)
+    ]
     return flag_table(hit, week, "no_biceps_work", "low", reasons, group="biceps")
 
 

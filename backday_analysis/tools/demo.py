@@ -1,22 +1,24 @@
-"""Generate the demo roster: four clients, 20 weeks each, with a seeded random generator.
+"""Generate the demo roster: six clients, 26 weeks each, with a seeded random generator.
 
 Run ``python -m backday_analysis.tools.demo`` (or ``make demo``) to write ``data/roster.csv``,
-Dev's canonical log and three app exports in ``data/exports/`` (Strong, Hevy, FitNotes),
-which ``make report`` imports. The output is the same on every run.
+Dev's canonical log and five app exports in ``data/exports/`` (Strong, Hevy in kg and in lb,
+FitNotes, Fitbod in UTC), which ``make demo-import`` imports. The output is the same on every
+run. The plans are in :mod:`.demo_plans`; the six stories:
 
-The four stories:
-
-- ``ava`` trains the whole back twice a week, evenly, and pairs it with biceps (Strong).
-- ``ben`` has one back day a week, starts it with bench press rather than the deadlift,
-  jumps his deadlift load and never curls (Hevy, in lb).
-- ``cleo`` trains twice a week but never her lower back (FitNotes).
+- ``ava`` trains the whole back twice a week, evenly, with biceps, and deloads once (Strong).
+- ``ben`` has one back day a week, starts it with bench press and never curls (Hevy, kg).
+- ``cleo`` trains twice a week, but her lower-back work fades out from week 14 (FitNotes).
 - ``dev`` does only vertical pulls, so rhomboids get no direct work (canonical log).
+- ``eli`` raises his deadlift 12 % a week for three weeks, then stalls (Fitbod, UTC).
+- ``fay`` logs in lb and misses two weeks in the middle (Hevy, lb).
+
+Real logs are noisy, so loads progress in most weeks but stall in some, reps drift by a
+rep or two, a set is added or dropped now and then, sessions move a day and a few are missed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -24,207 +26,140 @@ import pandas as pd
 
 from backday_analysis import paths
 from backday_analysis.atomic import write_bytes_atomic, write_csv_atomic
-from backday_analysis.canonical import LOG_COLUMNS
-from backday_analysis.tools.demo_exports import fitnotes_export, hevy_export, strong_export
+from backday_analysis.canonical import LB_TO_KG, LOG_COLUMNS
+from backday_analysis.tools.demo_exports import (
+    fitbod_export,
+    fitnotes_export,
+    hevy_export,
+    strong_export,
+)
+from backday_analysis.tools.demo_plans import ROSTER_ROWS, STORIES, WEEKS, Lift, Story
 
 LAST_DAY = dt.date(2026, 11, 22)  # a Sunday: the demo ends with 2026-W47
-WEEKS = 20
 SEED = 20261122
-
-
-@dataclass(frozen=True)
-class Lift:
-    """One exercise in a session plan: app name, sets × reps, load and weekly progression."""
-
-    name: str
-    sets: int
-    reps: int
-    load: float  # kg; 0 for bodyweight
-    step: float = 0.0  # kg added per week
-    warmups: int = 0
-
-
-def _plans() -> dict[str, list[tuple[int, int, str, list[Lift]]]]:
-    """Return, per client, sessions as (weekday, hour, workout name, lifts)."""
-    return {
-        "ava": [
-            (
-                0,
-                18,
-                "Back & biceps A",
-                [
-                    Lift("Deadlift (Barbell)", 3, 5, 70, 1.25, warmups=2),
-                    Lift("Dumbbell Row", 3, 10, 18, 0.25),
-                    Lift("Lat Pulldown (Cable)", 3, 10, 40, 0.5),
-                    Lift("Shrug (Dumbbell)", 3, 12, 20, 0.25),
-                    Lift("Bicep Curl (Dumbbell)", 3, 10, 9, 0.1),
-                ],
-            ),
-            (
-                2,
-                7,
-                "Legs",
-                [
-                    Lift("Squat (Barbell)", 4, 6, 60, 1.0, warmups=1),
-                    Lift("Leg Press", 3, 10, 100, 2.0),
-                ],
-            ),
-            (
-                3,
-                18,
-                "Back & biceps B",
-                [
-                    Lift("Chin Up", 3, 6, 0),
-                    Lift("Seated Cable Row - Bar Wide Grip", 3, 12, 35, 0.5),
-                    Lift("Back Extension", 3, 12, 0),
-                    Lift("Face Pull (Cable)", 3, 15, 15, 0.25),
-                    Lift("Hammer Curl (Dumbbell)", 2, 12, 8, 0.1),
-                ],
-            ),
-        ],
-        "ben": [
-            (
-                0,
-                19,
-                "Push",
-                [
-                    Lift("Bench Press (Barbell)", 4, 8, 80, 0.5, warmups=1),
-                    Lift("Overhead Press (Barbell)", 3, 8, 45, 0.25),
-                ],
-            ),
-            (
-                2,
-                19,
-                "Back day",
-                [
-                    Lift("Bench Press (Barbell)", 3, 5, 85, 0.5),
-                    Lift("Deadlift (Barbell)", 3, 5, 120, 4.0, warmups=1),
-                    Lift("Bent Over Row (Barbell)", 4, 8, 60, 0.5),
-                    Lift("Lat Pulldown (Cable)", 3, 10, 55, 0.5),
-                    Lift("Shrug (Barbell)", 3, 12, 80, 1.0),
-                ],
-            ),
-            (4, 19, "Legs", [Lift("Squat (Barbell)", 4, 6, 110, 1.0, warmups=1)]),
-        ],
-        "cleo": [
-            (
-                1,
-                17,
-                "Pull A",
-                [
-                    Lift("Pull Up (Assisted)", 3, 8, 25, -0.5),
-                    Lift("Seated Cable Row", 3, 10, 40, 0.5),
-                    Lift("Dumbbell Shrugs", 3, 12, 16, 0.25),
-                    Lift("Dumbbell Curl", 3, 10, 8, 0.1),
-                ],
-            ),
-            (
-                4,
-                17,
-                "Pull B",
-                [
-                    Lift("Lat Pulldown", 3, 10, 40, 0.5),
-                    Lift("Face Pull (Pulley)", 3, 15, 15, 0.25),
-                    Lift("Barbell Shrug", 3, 10, 40, 0.5),
-                    Lift("Hammer Curl", 2, 12, 8, 0.1),
-                ],
-            ),
-        ],
-        "dev": [
-            (
-                0,
-                12,
-                "Pull",
-                [
-                    Lift("Lat Pulldown (Cable)", 4, 10, 55, 0.5, warmups=1),
-                    Lift("Pull Up", 3, 8, 0),
-                    Lift("Bicep Curl (Barbell)", 3, 10, 25, 0.25),
-                ],
-            ),
-            (
-                3,
-                12,
-                "Pull",
-                [
-                    Lift("Pull Up (Weighted)", 3, 6, 5, 0.25),
-                    Lift("Lat Pulldown - Close Grip (Cable)", 3, 12, 50, 0.5),
-                    Lift("Chin Up", 3, 8, 0),
-                ],
-            ),
-        ],
-    }
-
+# Share of weeks in which a lift's load does not go up, and the deadlift's jump per week.
+STALL_CHANCE = 0.3
+JUMP = 1.12
+DELOAD = 0.6
+NOISE = [-2, -1, 0, 0, 0, 1]  # reps off the plan
 
 ROSTER = pd.DataFrame(
-    {
-        "client_id": ["ava", "ben", "cleo", "dev"],
-        "name": ["Ava Jansen", "Ben Okafor", "Cleo Martin", "Dev Patel"],
-        "unit": ["kg", "lb", "kg", "kg"],
-        "bodyweight_kg": [62.0, 88.0, 70.0, 80.0],
-        "timezone": ["Europe/Amsterdam", "America/New_York", "Europe/Paris", "Europe/London"],
-    }
+    ROSTER_ROWS, columns=["client_id", "name", "unit", "bodyweight_kg", "timezone"]
 )
+SET_COLUMNS = [
+    "client",
+    "performed_at",
+    "session_id",
+    "workout",
+    "exercise",
+    "set_number",
+    "set_kind",
+    "weight",
+    "reps",
+]
+
+
+def _plate(kg: float, lb: bool = False) -> float:
+    """Return a load a gym can make: 2.5 kg plates (1 kg under 20 kg) or 5 lb plates."""
+    if lb:
+        return round(kg / LB_TO_KG / 5) * 5 * LB_TO_KG
+    step = 2.5 if kg >= 20 else 1.0
+    return round(kg / step) * step
+
+
+def _session_days(story: Story, rng: np.random.Generator) -> list[int]:
+    """Return this week's weekday of each session: now and then one moves by a day."""
+    days = [s.weekday for s in story.sessions]
+    for i in range(len(days)):
+        if rng.random() < 0.2:
+            moved = days[i] + int(rng.choice([-1, 1]))
+            if 0 <= moved <= 6 and all(abs(moved - d) > 0 for j, d in enumerate(days) if j != i):
+                days[i] = moved
+    return days
+
+
+class _Loads:
+    """Track each lift's working load from week to week: progression, stalls and jumps."""
+
+    def __init__(self, story: Story, rng: np.random.Generator):
+        self.story, self.rng, self.current, self.last_week = story, rng, {}, {}
+
+    def load(self, lift: Lift, week: int) -> float:
+        key = lift.name
+        if key not in self.current:
+            self.current[key] = lift.load
+        elif self.last_week.get(key) != week and week not in self.story.deload_weeks:
+            self.current[key] += self._rise(lift, week)
+        self.last_week[key] = week
+        value = self.current[key] * (DELOAD if week in self.story.deload_weeks else 1.0)
+        return _plate(value, self.story.plate_lb) if value > 0 else 0.0
+
+    def _rise(self, lift: Lift, week: int) -> float:
+        is_deadlift = "deadlift" in lift.name.lower() and "romanian" not in lift.name.lower()
+        if is_deadlift and week in self.story.deadlift_jump_weeks:
+            return self.current[lift.name] * (JUMP - 1)
+        stalled = self.story.deadlift_stall_from
+        if is_deadlift and stalled is not None and week >= stalled:
+            return 0.0
+        return 0.0 if self.rng.random() < STALL_CHANCE else lift.step
 
 
 def demo_sets(
     client: str, rng: np.random.Generator, story: str | None = None, weeks: int = WEEKS
 ) -> pd.DataFrame:
-    """Return one client's generated sets (kg), following one of the four stories.
+    """Return one client's generated sets (weights in kg), following one of the stories.
 
-    ``story`` is one of ``ava``, ``ben``, ``cleo``, ``dev`` (default: the client id), so the
+    ``story`` is a key of :data:`~.demo_plans.STORIES` (default: the client id), so the
     benchmark can generate any number of clients.
     """
-    story = story or client
-    first_monday = LAST_DAY - dt.timedelta(days=LAST_DAY.weekday()) - dt.timedelta(weeks=weeks - 1)
-    rows = []
+    plan = STORIES[story or client]
+    first_monday = LAST_DAY - dt.timedelta(days=LAST_DAY.weekday(), weeks=weeks - 1)
+    loads, rows = _Loads(plan, rng), []
     for week in range(weeks):
-        for weekday, hour, workout, lifts in _plans()[story]:
+        days = _session_days(plan, rng)
+        if week in plan.missed_weeks:
+            continue
+        for session, weekday in zip(plan.sessions, days, strict=True):
             if rng.random() < 0.04 and week not in (0, weeks - 1):
                 continue  # a missed session now and then
             day = first_monday + dt.timedelta(weeks=week, days=weekday)
-            start = dt.datetime.combine(day, dt.time(hour, int(rng.integers(0, 50))))
-            session = f"{client}-{start:%Y%m%d-%H%M}"
-            for lift in lifts:
-                load = _plate(lift.load + lift.step * week) if lift.load else 0.0
-                if story == "ben" and lift.name.startswith("Deadlift") and week == weeks - 1:
-                    load = _plate(load * 1.15)  # the big jump the report should catch
-                number = 0
-                for kind, count, reps, weight in (
-                    ("warmup", lift.warmups, 8, _plate(load * 0.5)),
-                    ("working", lift.sets, lift.reps, load),
-                ):
-                    for _ in range(count):
-                        number += 1
-                        done = max(reps - int(rng.integers(0, 2)), 1)
-                        rows.append(
-                            (client, start, session, workout, lift.name, number, kind, weight, done)
-                        )
-    frame = pd.DataFrame(
-        rows,
-        columns=[
-            "client",
-            "performed_at",
-            "session_id",
-            "workout",
-            "exercise",
-            "set_number",
-            "set_kind",
-            "weight",
-            "reps",
-        ],
-    )
-    return frame
+            minute = int(rng.integers(0, 50))
+            start = dt.datetime.combine(day, dt.time(session.hour, minute))
+            session_id = f"{client}-{start:%Y%m%d-%H%M}"
+            for lift in session.lifts:
+                last = lift.weeks[1] if lift.weeks[1] < WEEKS else weeks  # open-ended
+                if not lift.weeks[0] <= week < last:
+                    continue
+                rows.extend(
+                    (client, start, session_id, session.workout, lift.name, n, kind, w, r)
+                    for n, (kind, w, r) in enumerate(_lift_sets(lift, week, plan, loads, rng), 1)
+                )
+    return pd.DataFrame(rows, columns=SET_COLUMNS)
 
 
-def _plate(kg: float) -> float:
-    return round(kg * 4) / 4
+def _lift_sets(lift: Lift, week: int, plan: Story, loads: _Loads, rng: np.random.Generator):
+    """Yield (kind, weight, reps) of one lift in one session: warm-ups, then working sets."""
+    load = loads.load(lift, week)
+    sets = lift.sets + int(rng.choice([-1, 0, 0, 0, 0, 0, 1]))
+    if week in plan.deload_weeks:
+        sets -= 1
+    for _ in range(lift.warmups):
+        yield "warmup", _plate(load * 0.5, plan.plate_lb), 8
+    stalled = plan.deadlift_stall_from is not None and week >= plan.deadlift_stall_from
+    grind = 1 + (week - plan.deadlift_stall_from) // 2 if stalled else 0
+    for _ in range(max(sets, 1)):
+        # Heavy low-rep sets wander less than light ones.
+        reps = lift.reps + int(rng.choice([-1, 0, 0, 0, 0] if lift.reps <= 6 else NOISE))
+        if "deadlift" in lift.name.lower() and stalled:
+            reps = lift.reps - grind - int(rng.integers(0, 2))  # the stall: reps fall
+        yield "working", load, max(reps, 1)
 
 
 def canonical_log(sets: pd.DataFrame) -> pd.DataFrame:
     """Return generated sets as a canonical log table."""
     out = sets.assign(
         performed_at=sets["performed_at"].dt.strftime("%Y-%m-%d %H:%M:%S"),
-        weight=sets["weight"].map(lambda w: f"{w:g}" if w else ""),
+        weight=sets["weight"].map(lambda w: f"{round(w, 3):g}" if w else ""),
         unit="kg",
         rpe="",
         rir="",
@@ -234,30 +169,44 @@ def canonical_log(sets: pd.DataFrame) -> pd.DataFrame:
     return out.loc[:, list(LOG_COLUMNS)]
 
 
+#: Each client whose log comes from an app export: file name and writer.
+EXPORTS = {
+    "ava": ("ava_strong.csv", strong_export),
+    "ben": ("ben_hevy.csv", lambda s: hevy_export(s, unit="kg")),
+    "cleo": ("cleo_fitnotes.csv", fitnotes_export),
+    "eli": ("eli_fitbod.csv", lambda s: fitbod_export(s, _zone("eli"))),
+    "fay": ("fay_hevy.csv", lambda s: hevy_export(s, unit="lb")),
+}
+
+
+def _zone(client: str) -> str:
+    return str(ROSTER.set_index("client_id").at[client, "timezone"])
+
+
 def write_demo(folder: Path) -> None:
-    """Write the demo roster, Dev's canonical log and the three app exports."""
+    """Write the demo roster, Dev's canonical log and the five app exports.
+
+    The roster comes first, so ``backday import`` finds each client's unit and time zone.
+    """
+    write_csv_atomic(ROSTER, paths.roster_path(folder))
     rng = np.random.default_rng(SEED)
     generated = {client: demo_sets(client, rng) for client in ROSTER["client_id"]}
-    exports = folder / "exports"
-    write_bytes_atomic(exports / "ava_strong.csv", strong_export(generated["ava"]).encode())
-    write_bytes_atomic(exports / "ben_hevy.csv", hevy_export(generated["ben"]).encode())
-    write_bytes_atomic(exports / "cleo_fitnotes.csv", fitnotes_export(generated["cleo"]).encode())
-    write_csv_atomic(canonical_log(generated["dev"]), paths.log_path(folder, "dev"))
-    # The other three logs come from importing the exports (make demo-import).
-    for client in ("ava", "ben", "cleo"):
+    for client, (name, writer) in EXPORTS.items():
+        write_bytes_atomic(folder / "exports" / name, writer(generated[client]).encode())
+        # Its log comes from importing the export (make demo-import).
         paths.log_path(folder, client).unlink(missing_ok=True)
-    write_csv_atomic(ROSTER, paths.roster_path(folder))
+    write_csv_atomic(canonical_log(generated["dev"]), paths.log_path(folder, "dev"))
 
 
 def write_canonical_demo(folder: Path, clients: int = 0, weeks: int = WEEKS) -> None:
     """Write a roster with every client as a canonical log (no app exports).
 
     With ``clients=0`` this is the demo roster; otherwise that many clients ``c001``, ...
-    cycle through the four stories (the benchmark's roster).
+    cycle through the stories (the benchmark's roster).
     """
     rng = np.random.default_rng(SEED)
     if clients:
-        stories = list(ROSTER["client_id"])
+        stories = list(STORIES)
         roster = pd.DataFrame(
             {
                 "client_id": [f"c{i:03d}" for i in range(1, clients + 1)],
@@ -265,7 +214,7 @@ def write_canonical_demo(folder: Path, clients: int = 0, weeks: int = WEEKS) -> 
                 "unit": "kg",
                 "bodyweight_kg": 75.0,
                 "timezone": "Europe/Amsterdam",
-                "story": [stories[i % 4] for i in range(clients)],
+                "story": [stories[i % len(stories)] for i in range(clients)],
             }
         )
     else:

@@ -1,4 +1,4 @@
-"""Write the demo's generated sets in the apps' own export formats (Strong, Hevy, FitNotes).
+"""Write the demo's generated sets in the apps' own formats (Strong, Hevy, FitNotes, Fitbod).
 
 Each writer takes the generated sets table of :mod:`backday_analysis.tools.demo` and returns
 the file's text exactly as the app writes it, so the demo goes through the real importers.
@@ -40,8 +40,8 @@ def strong_export(sets: pd.DataFrame) -> str:
     return out.to_csv(index=False, lineterminator="\n")
 
 
-def hevy_export(sets: pd.DataFrame) -> str:
-    """Return generated sets as a Hevy export in lb, newest workout first."""
+def hevy_export(sets: pd.DataFrame, unit: str = "lb") -> str:
+    """Return generated sets as a Hevy export in ``unit`` (kg or lb), newest workout first."""
     start = sets["performed_at"]
     end = start + pd.Timedelta(minutes=62)
     stamp = "%-d %b %Y, %H:%M"
@@ -56,7 +56,10 @@ def hevy_export(sets: pd.DataFrame) -> str:
             "exercise_notes": "",
             "set_index": sets.groupby(["session_id", "exercise"]).cumcount(),
             "set_type": np.where(sets["set_kind"] == "warmup", "warmup", "normal"),
-            "weight_lbs": [round(w / LB_TO_KG, 1) if w else None for w in sets["weight"]],
+            f"weight_{'lbs' if unit == 'lb' else 'kg'}": [
+                round(w / (LB_TO_KG if unit == "lb" else 1.0), 1) if w else None
+                for w in sets["weight"]
+            ],
             "reps": sets["reps"],
             "distance_miles": "",
             "duration_seconds": "",
@@ -87,3 +90,31 @@ def fitnotes_export(sets: pd.DataFrame) -> str:
         }
     )
     return out.to_csv(index=False, lineterminator="\n")
+
+
+def fitbod_export(sets: pd.DataFrame, timezone: str) -> str:
+    """Return generated sets as a Fitbod export: UTC times, newest workout first, kg.
+
+    ``timezone`` is the client's zone, in which the generated times are local. Fitbod writes
+    kg with conversion noise and a leading space before some numbers; the noise here stays
+    within a gram, so the importer snaps each weight back to its plate value.
+    """
+    utc = sets["performed_at"].dt.tz_localize(timezone).dt.tz_convert("UTC")
+    dumbbell = sets["exercise"].str.contains("Dumbbell")
+    out = pd.DataFrame(
+        {
+            "Date": utc.dt.strftime("%Y-%m-%d %H:%M:%S +0000"),
+            "Exercise": sets["exercise"],
+            "Reps": " " + sets["reps"].astype(str),
+            "Weight(kg)": [repr(float(w) * (1 + 1e-9)) if w else "0.0" for w in sets["weight"]],
+            "Duration(s)": "0.0",
+            "Distance(m)": "0.0",
+            "Incline": "0.0",
+            "Resistance": "0.0",
+            "isWarmup": np.where(sets["set_kind"] == "warmup", "true", "false"),
+            "Note": "",
+            "multiplier": np.where(dumbbell, " 2.0", " 1.0"),
+        }
+    )
+    order = np.lexsort((np.arange(len(out)), -utc.astype("int64").to_numpy()))
+    return out.iloc[order].to_csv(index=False, lineterminator="\n")

@@ -1,0 +1,200 @@
+"""Next week's advice about lifts and volume: the deadlift, biceps after back, whole-back sets.
+
+Also the small pieces :mod:`.advice` shares: finding a rule's row, picking an exercise and
+writing days, sets and reps in words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+
+from backday_analysis import BACK_GROUPS
+from backday_analysis.datafolder.settings import Settings
+from backday_analysis.metrics.deadlift_flags import DEADLIFT, WARM_UP_IDS, WARM_UP_PATTERNS
+from backday_analysis.metrics.flag_table import num, week_ordinal
+from backday_analysis.metrics.weekly import working_sets
+from backday_analysis.metrics.weeks import week_label
+
+
+def rule_row(rules: pd.DataFrame, rule: str, group: str) -> pd.Series | None:
+    """Return the rule's row for the group (else its row for every group), or None."""
+    rows = rules.loc[rules["rule"] == rule]
+    for wanted in (group, ""):
+        hit = rows.loc[rows["group"] == wanted]
+        if len(hit):
+            return hit.iloc[0]
+    return None
+
+
+def weekday_list(days, notes=None) -> str:
+    """Return weekdays (0 = Monday) in words, ``Monday and Thursday``, each with its note."""
+    notes = notes or [""] * len(days)
+    names = [f"{dt.date(2024, 1, 1 + int(d)):%A}{n}" for d, n in zip(days, notes, strict=True)]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def display_name(exercise_id: str, catalogue: pd.DataFrame) -> str:
+    """Return the catalogue's name of an exercise, lower-cased for use in a sentence."""
+    name = str(catalogue.set_index("exercise_id").at[exercise_id, "name"])
+    # "Seated cable row" reads "seated cable row" mid-sentence; "T-bar row" stays.
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
+def sets_reps(row: pd.Series) -> str:
+    """Return ``3 × 10–12`` from a rule row (``sets`` and ``reps``)."""
+    sets = f"{int(row['sets'])}" if pd.notna(row["sets"]) else "a few sets"
+    return f"{sets} × {row['reps']}" if row["reps"] else f"{sets} sets"
+
+
+def pick_exercise(group, listed, used, credits, catalogue, pattern=None) -> str | None:
+    """Return the exercise to suggest for a group: it credits the group 1 (direct sets).
+
+    Order: the client's own exercises the rule lists, their other own ones (most recent
+    first), the rule's list, then the catalogue. Deadlifts are left out (too heavy to add).
+    """
+    direct = credits.index[credits[group] == 1.0]
+    direct = direct.difference(DEADLIFT.ids(catalogue))
+    if pattern:
+        of_pattern = catalogue.loc[catalogue["pattern"] == pattern, "exercise_id"]
+        direct = direct.intersection(of_pattern)
+    allowed = set(direct)
+    listed = [e for e in listed if e in allowed]
+    own = [e for e in used if e in allowed]
+    everything = [e for e in catalogue["exercise_id"] if e in allowed]
+    order = [e for e in listed if e in own] + own + listed + everything
+    return order[0] if order else None
+
+
+def _deadlift_ids(row: pd.Series | None, catalogue: pd.DataFrame) -> list[str]:
+    ids = DEADLIFT.ids(catalogue)
+    listed = [e for e in row["exercises"] if e in ids] if row is not None else []
+    return listed or ids
+
+
+def deadlift_first(week_sets, history, monday, catalogue, rules) -> list[tuple[str, str, str]]:
+    """Suggest moving the deadlift to the start of each session where it came later."""
+    row = rule_row(rules, "deadlift_first", "lower_back")
+    if row is None:
+        return []
+    ids = _deadlift_ids(row, catalogue)
+    skip = {*catalogue.loc[catalogue["pattern"].isin(WARM_UP_PATTERNS), "exercise_id"]}
+    s = week_sets.loc[~week_sets["exercise_id"].isin(skip | set(WARM_UP_IDS))]
+    order = ["session_id", "performed_at", *(["line"] if "line" in s else [])]
+    s = s.sort_values(order, kind="stable")
+    late = []
+    for _, session in s.groupby("session_id", sort=False):
+        is_deadlift = session["exercise_id"].isin(ids).to_numpy()
+        if is_deadlift.any() and not is_deadlift[0]:
+            late.append((session["performed_at"].iloc[0], session["exercise_id"].iloc[0]))
+    if not late:
+        return []
+    late.sort()
+    when, before = late[0]
+    top = s.loc[s["exercise_id"].isin(ids), "load_kg"].max()
+    step = f", top set at most {num(row['limit'])} kg above this week's {num(top)} kg" * bool(
+        pd.notna(row["limit"])
+    )
+    days = weekday_list(sorted({w.weekday() for w, _ in late}))
+    text = (
+        f"Lower back: the deadlift came after {display_name(before, catalogue)} on "
+        f"{when:%A}. Next week deadlift first on {days}{step}. Rule: {row['why']}."
+    )
+    return [("lower_back", "deadlift_first", text)]
+
+
+def load_step(history, monday, catalogue, settings: Settings, rules) -> list[tuple[str, str, str]]:
+    """Suggest a slower deadlift when its top set rose too fast in the last weeks."""
+    row = rule_row(rules, "load_step", "lower_back")
+    if row is None:
+        return []
+    window = int(row["weeks"]) if pd.notna(row["weeks"]) else 4
+    s = working_sets(history)
+    s = s.loc[s["exercise_id"].isin(_deadlift_ids(row, catalogue))]
+    if s.empty:
+        return []
+    weeks = s["performed_at"].dt.date.map(week_label)
+    top = s.groupby(week_ordinal(weeks))["load_kg"].max()
+    this = int(week_ordinal(pd.Series([week_label(monday.date())])).iloc[0])
+    limit = settings.deadlift_max_weekly_increase
+    jumps = [
+        o
+        for o in top.index
+        if this - window < o <= this and o - 1 in top.index and top[o] / top[o - 1] - 1 > limit
+    ]
+    if not jumps:
+        return []
+    now = top.loc[top.index <= this].iloc[-1]
+    after = top.loc[(top.index > jumps[-1]) & (top.index <= this)]
+    best = s.loc[s["load_kg"] == now].sort_values("performed_at").iloc[-1]
+    label = week_label(monday.date() - dt.timedelta(weeks=this - jumps[-1]))
+    stalled = len(after) > 0 and (after <= top[jumps[-1]]).all()
+    step = num(row["limit"]) if pd.notna(row["limit"]) else "a little"
+    facts = (
+        f"Lower back: the deadlift top set rose more than {num(limit * 100)} % a week in "
+        f"{len(jumps)} of the last {window} weeks, to {num(top[jumps[-1]])} kg"
+    )
+    if stalled:
+        reps = f"{row['reps']} reps" if row["reps"] else "its planned reps"
+        facts += (
+            f", and has not gone up since {label} (this week's best: {num(now)} kg × "
+            f"{int(best['reps'])}). Next week stay at {num(now)} kg until every set reaches "
+            f"{reps}, then add at most {step} kg a week."
+        )
+    else:
+        facts += f". Next week add at most {step} kg to this week's {num(now)} kg."
+    return [("lower_back", "load_step", f"{facts} Rule: {row['why']}.")]
+
+
+def biceps_pairing(table, week_sets, used, credits, catalogue, rules, back_days):
+    """Suggest curls after a back session in a week with back work but no direct biceps."""
+    row = rule_row(rules, "biceps_pairing", "biceps")
+    back = table.reindex(list(BACK_GROUPS))["fractional_sets"].sum()
+    direct = int(table.at["biceps", "direct_sets"]) if "biceps" in table.index else 0
+    if row is None or back <= 0 or direct > 0 or not back_days:
+        return []
+    exercise = pick_exercise("biceps", row["exercises"], used, credits, catalogue, "curl")
+    if exercise is None:
+        return []
+    frac = float(table.at["biceps", "fractional_sets"]) if "biceps" in table.index else 0.0
+    came = f" (its {num(frac)} fractional sets came from pulls)" if frac else ""
+    days = sorted(back_days)
+    sessions = "session" if len(days) == 1 else "sessions"
+    text = (
+        f"Biceps: no direct biceps work this week{came}. Finish {weekday_list(days)}'s back "
+        f"{sessions} with {display_name(exercise, catalogue)}, {sets_reps(row)}. "
+        f"Rule: {row['why']}."
+    )
+    return [("biceps", "biceps_pairing", text)]
+
+
+def back_volume(week_sets, catalogue, settings: Settings, rules) -> list[tuple[str, str, str]]:
+    """Suggest fewer or more back sets when the week was outside the configured volume band.
+
+    Whole-back sets count each set once, at its largest back credit, as the flag does.
+    """
+    row = rule_row(rules, "volume", "")
+    if row is None:
+        return []
+    credit = catalogue.set_index("exercise_id").loc[:, list(BACK_GROUPS)].max(axis=1)
+    per_set = week_sets["exercise_id"].map(credit).astype(float).fillna(0.0)
+    total = float(per_set.sum())
+    low, high = settings.minimum_effective_sets, settings.maximum_recoverable_sets
+    if not (total > high or 0 < total < low):
+        return []
+    counts = week_sets.loc[per_set > 0, "exercise_id"].value_counts(sort=False)
+    most = display_name(counts.sort_values(ascending=False, kind="stable").index[0], catalogue)
+    n = math.ceil(total - high if total > high else low - total)
+    change = "drop" if total > high else "add"
+    band = (
+        f"over the maximum recoverable {num(high)}"
+        if total > high
+        else (f"under the minimum effective {num(low)}")
+    )
+    text = (
+        f"Whole back: {num(total)} working sets this week, {band}. Next week {change} {n} "
+        f"set{'s' * (n != 1)} of {most}. Rule: {row['why']}."
+    )
+    return [("", "volume", text)]

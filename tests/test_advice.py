@@ -1,0 +1,332 @@
+"""Next week's advice: each demo story gets its flag and its advice; rule-table edits count.
+
+The demo's numbers below were read off the weekly tables and exercise lists of the demo
+(``write_canonical_demo``, seed 20261122) and checked against the demo's story plans.
+Weeks: 2026-W22 is the first demo week (Mon 25 May), 2026-W47 the last (16 to 22 Nov).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from backday_analysis import paths
+from backday_analysis.datafolder.advice_rules import load_advice_rules
+from backday_analysis.datafolder.catalogue import load_catalogue
+from backday_analysis.datafolder.dataset import load_dataset
+from backday_analysis.datafolder.settings import Settings
+from backday_analysis.errors import BackdayError
+from backday_analysis.metrics.advice import next_week_advice
+from backday_analysis.metrics.flags import coaching_flags
+from backday_analysis.metrics.weekly import weekly_volume
+
+CATALOGUE = load_catalogue(paths.DEFAULT_DATA_DIR / "catalogue.csv")
+RULES = load_advice_rules(paths.DEFAULT_DATA_DIR / "advice.csv", CATALOGUE)
+LAST = "2026-W47"
+
+
+@pytest.fixture(scope="module")
+def demo(demo_data):
+    data = load_dataset(demo_data)
+    weekly = weekly_volume(data.sets, data.catalogue, clients=list(data.roster["client_id"]))
+    return data, weekly
+
+
+def flags_of(demo, client, week=LAST):
+    data, weekly = demo
+    flags = coaching_flags(weekly, data.sets, data.catalogue, data.settings, week)
+    return flags.loc[flags["client"] == client]
+
+
+def advice_of(demo, client, week=LAST, rules=RULES):
+    data, weekly = demo
+    advice = next_week_advice(weekly, data.sets, data.catalogue, data.settings, rules, week)
+    return advice.loc[advice["client"] == client]
+
+
+def pairs(table, column="flag"):
+    return sorted(zip(table["group"], table[column], strict=True))
+
+
+def test_steady_ava_is_all_well_and_her_deload_is_no_jump(demo):
+    assert flags_of(demo, "ava").empty
+    advice = advice_of(demo, "ava")
+    assert advice["rule"].tolist() == ["all_well"]
+    assert advice["text"].item().startswith("All is well: every back group was trained on")
+    # The deload week (W39) drops the deadlift to 60 % (57 kg, on 2.5 kg plates 57.5); W40
+    # returns to 97.5 kg, +2.6 % over W38's 95 kg, so no jump is flagged.
+    data, _ = demo
+    s = data.sets.loc[
+        (data.sets["client"] == "ava") & (data.sets["exercise_id"] == "barbell_deadlift")
+    ]
+    top = s.loc[s["set_kind"] == "working"].groupby(s["performed_at"].dt.isocalendar().week)
+    assert top["load_kg"].max().loc[[38, 39, 40]].tolist() == [95.0, 57.5, 97.5]
+    assert "deadlift_jump" not in set(flags_of(demo, "ava", "2026-W40")["flag"])
+
+
+def test_once_a_week_ben_gets_a_second_day_deadlift_first_and_curls(demo):
+    flags = flags_of(demo, "ben")
+    assert pairs(flags) == [
+        ("biceps", "no_biceps_work"),
+        ("lats", "under_guideline"),
+        ("lower_back", "deadlift_not_first"),
+        ("lower_back", "under_guideline"),
+        ("rhomboids", "under_guideline"),
+        ("traps", "under_guideline"),
+    ]
+    advice = advice_of(demo, "ben")
+    assert list(zip(advice["group"], advice["rule"], strict=True)) == [
+        ("lats", "twice_a_week"),
+        ("traps", "twice_a_week"),
+        ("rhomboids", "twice_a_week"),
+        ("lower_back", "twice_a_week"),
+        ("lower_back", "deadlift_first"),
+        ("biceps", "biceps_pairing"),
+    ]
+    text = advice["text"].tolist()
+    # He trained Mon (push), Wed (back) and Thu (legs); Monday comes first of the two
+    # days without back work. He already does lat pulldowns, so those come first.
+    assert text[0] == (
+        "Lats: 1 training day this week (the guideline is 2). Add lat pulldown (to chest), "
+        "3 × 10–12, on Monday, the day without back work. Rule: train each muscle group twice "
+        "a week; a close grip on the seated cable row works the lats (seed article)."
+    )
+    assert text[4] == (
+        "Lower back: the deadlift came after bench press (barbell) on Wednesday. Next week "
+        "deadlift first on Wednesday, top set at most 2.5 kg above this week's 162.5 kg. "
+        "Rule: deadlift first in the session, while fresh, and build the load up slowly "
+        "(seed article)."
+    )
+    assert text[5].startswith(
+        "Biceps: no direct biceps work this week (its 3.5 fractional sets came from pulls). "
+        "Finish Wednesday's back session with bicep curl (dumbbell), 3 × 10–12."
+    )
+
+
+def test_cleos_lower_back_fades_from_week_14(demo):
+    _, weekly = demo
+    rows = weekly.loc[(weekly["client"] == "cleo") & (weekly["group"] == "lower_back")]
+    days = rows.set_index("week")["days"]
+    # Week 14 is 2026-W35: two sets of back extensions on one day, then nothing from W37.
+    assert days.loc["2026-W35":"2026-W36"].tolist() == [1, 1]
+    assert (days.loc["2026-W37":] == 0).all() and (days.loc[:"2026-W34"] >= 1).all()
+    assert pairs(flags_of(demo, "cleo")) == [
+        ("lower_back", "group_imbalance"),
+        ("lower_back", "no_direct_sets"),
+        ("lower_back", "under_guideline"),
+    ]
+    assert advice_of(demo, "cleo")["text"].tolist() == [
+        "Lower back: not trained this week. Add back extension, 3 × 10–12, on Tuesday and "
+        "Thursday, training days without lower back work. Rule: train each muscle group "
+        "twice a week (seed article)."
+    ]
+
+
+def test_devs_vertical_pulls_leave_rhomboids_without_direct_sets(demo):
+    assert ("rhomboids", "no_direct_sets") in pairs(flags_of(demo, "dev"))
+    advice = advice_of(demo, "dev").set_index("group")
+    assert advice.loc["rhomboids", "rule"] == "direct_sets"
+    assert advice.loc["rhomboids", "text"].startswith(
+        "Rhomboids: 2 training days this week; no direct sets (its 7.5 fractional sets came "
+        "from other exercises). Add seated cable row (wide grip), 3 × 10–12, on Monday"
+    )
+    assert "Add shrug (dumbbell), 3 × 12–15" in advice.loc["traps", "text"]
+
+
+def test_elis_deadlift_jumps_three_weeks_then_stalls(demo):
+    jumps = [
+        w
+        for w in ("2026-W41", "2026-W42", "2026-W43", "2026-W44", "2026-W45")
+        if "deadlift_jump" in set(flags_of(demo, "eli", w)["flag"])
+    ]
+    assert jumps == ["2026-W42", "2026-W43", "2026-W44"]
+    advice = advice_of(demo, "eli")
+    assert advice["rule"].tolist() == ["volume", "load_step"]
+    # 26 back sets: Mon deadlift 3, rows 3, pulldowns 3, shrugs 3; Thu pull-ups 4, rows 4,
+    # face pulls 3, back extensions 3 (the squats and curls credit no back group).
+    assert (
+        advice["text"]
+        .iloc[0]
+        .startswith(
+            "Whole back: 26 working sets this week, over the maximum recoverable 25. Next week "
+            "drop 1 set of pull-up (neutral grip)."
+        )
+    )
+    assert advice["text"].iloc[1] == (
+        "Lower back: the deadlift top set rose more than 10 % a week in 3 of the last 6 weeks, "
+        "to 180 kg, and has not gone up since 2026-W44 (this week's best: 180 kg × 3). Next "
+        "week stay at 180 kg until every set reaches 5 reps, then add at most 2.5 kg a week. "
+        "Rule: build the deadlift load up slowly (seed article): at most the step in kg a week."
+    )
+
+
+def test_fay_misses_two_weeks_and_her_traps_get_no_direct_sets(demo):
+    _, weekly = demo
+    back = weekly.loc[(weekly["client"] == "fay") & (weekly["group"] != "biceps")]
+    per_week = back.groupby("week")["fractional_sets"].sum()
+    assert per_week.loc[["2026-W34", "2026-W35"]].tolist() == [0.0, 0.0]
+    assert per_week.loc[["2026-W33", "2026-W36"]].gt(0).all()
+    assert ("traps", "no_direct_sets") in pairs(flags_of(demo, "fay"))
+    advice = advice_of(demo, "fay")
+    assert pairs(advice, "rule") == [("traps", "direct_sets")]
+    assert "Add shrug (dumbbell), 3 × 12–15, on Wednesday" in advice["text"].item()
+
+
+def test_no_week_of_the_demo_is_all_well_while_a_flag_is_raised(demo):
+    data, weekly = demo
+    for week in sorted(weekly["week"].unique()):
+        flags = coaching_flags(weekly, data.sets, data.catalogue, data.settings, week)
+        advice = next_week_advice(weekly, data.sets, data.catalogue, data.settings, RULES, week)
+        well = set(advice.loc[advice["rule"] == "all_well", "client"])
+        assert not well & set(flags["client"]), week
+        assert set(advice["client"]) == set(weekly.loc[weekly["week"] == week, "client"])
+
+
+def test_fay_logs_in_lb_in_the_committed_export():
+    export = pd.read_csv(paths.DEFAULT_DATA_DIR / "exports" / "fay_hevy.csv")
+    weights = export["weight_lbs"].dropna()
+    assert len(weights) > 400 and (weights % 5 == 0).all()
+
+
+# ---------------------------------------------------------------- hand-built weeks
+
+
+def sets_of(rows):
+    """Return a sets table from (client, 'YYYY-MM-DD', exercise_id, sets) rows."""
+    out = [
+        {
+            "client": c,
+            "performed_at": pd.Timestamp(f"{day} 18:00"),
+            "session_id": f"{c}-{day}",
+            "exercise_id": e,
+            "set_kind": "working",
+            "load_kg": 50.0,
+            "reps": 10,
+        }
+        for c, day, e, n in rows
+        for _ in range(n)
+    ]
+    return pd.DataFrame(out)
+
+
+def advise(sets, week, clients, rules=RULES):
+    weekly = weekly_volume(
+        sets, CATALOGUE, clients=clients, through=pd.Timestamp("2026-11-22").date()
+    )
+    return next_week_advice(weekly, sets, CATALOGUE, Settings(), rules, week)
+
+
+def test_a_week_without_training_gets_one_sensible_line():
+    # Ana trained Mon and Thu in W45 and nothing since; Bo has never trained.
+    sets = sets_of([("ana", "2026-11-02", "pull_up", 3), ("ana", "2026-11-05", "shrug_barbell", 3)])
+    advice = advise(sets, LAST, ["ana", "bo"])
+    assert advice["rule"].tolist() == ["no_training", "no_training"]
+    rule = (
+        " Rule: train each muscle group twice a week; a close grip on the seated cable row "
+        "works the lats (seed article)."
+    )
+    assert advice["text"].tolist() == [
+        "No sets were logged this week. Plan back work on 2 days next week, such as Monday and "
+        "Thursday (the days trained most in the four weeks before), with an exercise for each "
+        "back group, the deadlift first and curls after." + rule,
+        "No sets were logged this week. Plan back work on 2 days next week, such as Monday and "
+        "Friday (spread over the week), with an exercise for each back group, the deadlift "
+        "first and curls after." + rule,
+    ]
+
+
+def test_days_come_from_the_clients_own_week():
+    # Mon: lat pulldowns (lats 1, rhomboids 0.5, biceps 0.5); Thu: squats only.
+    sets = sets_of(
+        [("ana", "2026-11-16", "lat_pulldown_chest", 3), ("ana", "2026-11-19", "squat_barbell", 3)]
+    )
+    advice = advise(sets, LAST, ["ana"]).set_index("group")
+    assert advice.loc["lats", "text"].startswith(
+        "Lats: 1 training day this week (the guideline is 2). Add lat pulldown (to chest), "
+        "3 × 10–12, on Thursday, the day without back work."
+    )
+    # Traps need two days: both of her training days lack trapezius work.
+    assert (
+        "on Monday (a training day without trapezius work) and Thursday (the day without "
+        "back work)" in advice.loc["traps", "text"]
+    )
+    # Three days for the traps would add an extra day: the earliest one furthest from both.
+    three = next_week_advice(
+        weekly_volume(sets, CATALOGUE, through=pd.Timestamp("2026-11-22").date()),
+        sets,
+        CATALOGUE,
+        Settings(guideline_days=3),
+        RULES,
+        LAST,
+    ).set_index("group")
+    assert (
+        "on Monday (a training day without trapezius work), Thursday (the day without back "
+        "work) and Saturday (an extra training day)" in three.loc["traps", "text"]
+    )
+    assert "Finish Monday's back session with bicep curl (dumbbell)" in advice.loc["biceps", "text"]
+
+
+def test_a_day_without_back_work_comes_before_a_later_one_with_some():
+    # Mon: one-arm dumbbell rows (lats 1); Wed: squats; Thu: shrugs (traps only). Thursday is
+    # further from Monday (3 days against 2), but Wednesday has no back work at all.
+    sets = sets_of(
+        [
+            ("ana", "2026-11-16", "dumbbell_row_one_arm", 3),
+            ("ana", "2026-11-18", "squat_barbell", 3),
+            ("ana", "2026-11-19", "shrug_dumbbell", 3),
+        ]
+    )
+    lats = advise(sets, LAST, ["ana"]).set_index("group").loc["lats", "text"]
+    assert "Add dumbbell row (one-arm), 3 × 10–12, on Wednesday, the day without back work." in (
+        lats
+    )
+
+
+def edited(tmp_path: Path, old: str, new: str) -> pd.DataFrame:
+    text = (paths.DEFAULT_DATA_DIR / "advice.csv").read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "advice.csv"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return load_advice_rules(path, CATALOGUE)
+
+
+def test_a_coach_edit_to_the_rule_table_changes_the_advice(demo, tmp_path):
+    before = advice_of(demo, "dev").set_index("group").loc["rhomboids", "text"]
+    rules = edited(
+        tmp_path,
+        "twice_a_week,rhomboids,seated_cable_row_wide|face_pull",
+        "twice_a_week,rhomboids,face_pull|seated_cable_row_wide",
+    )
+    after = advice_of(demo, "dev", rules=rules).set_index("group").loc["rhomboids", "text"]
+    assert "seated cable row (wide grip)" in before and "face pull (cable)" in after
+    # Deleting a row switches its advice off.
+    rules = rules.loc[rules["rule"] != "biceps_pairing"]
+    assert "biceps" not in set(advice_of(demo, "ben", rules=rules)["group"])
+    rules = edited(tmp_path, '2.5,,"deadlift first', '5,,"deadlift first')
+    assert "top set at most 5 kg above" in advice_of(demo, "ben", rules=rules)["text"].iloc[4]
+
+
+def test_a_bad_rule_table_is_one_sentence_with_the_line(tmp_path):
+    with pytest.raises(BackdayError, match=r"advice.csv, line 3: the exercise 'cable_magic'"):
+        edited(tmp_path, "shrug_dumbbell|shrug_barbell", "cable_magic|shrug_barbell")
+    with pytest.raises(BackdayError, match=r"line 2: the reps 'lots' are not a number"):
+        edited(tmp_path, '3,10-12,,,"train each muscle group twice a week; a close', '3,lots,,,"x')
+
+
+def test_a_data_folder_without_a_rule_table_uses_the_shipped_one(demo_data, tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(demo_data, folder)
+    (folder / "advice.csv").unlink(missing_ok=True)
+    assert (
+        load_dataset(folder, clients=["ava"]).advice_rules["rule"].tolist()
+        == RULES["rule"].tolist()
+    )
+
+
+def test_the_shipped_table_leaves_out_exercises_a_small_catalogue_lacks(fixture_data):
+    rules = load_dataset(fixture_data).advice_rules
+    known = set(load_catalogue(fixture_data / "catalogue.csv")["exercise_id"])
+    assert len(rules) == len(RULES) and {e for ids in rules["exercises"] for e in ids} <= known
