@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 KERNEL_NAME := python3
 JOBS ?=
 
-.PHONY: report demo-import test lint format lab bench demo clean
+.PHONY: report demo-import test lint format lab bench demo clean git-filter
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test,lab,scale]"
 	$(BIN)/python -m compileall -q backday_analysis
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "Python 3 (backday)" >/dev/null
+	$(MAKE) --no-print-directory git-filter
 	touch $(STAMP)
+
+# Outputs and parameters a coach produces in JupyterLab never reach a commit: git runs each
+# notebook through nbstripout (.gitattributes) with this checkout's own .venv (a relative path,
+# as git runs filters at the top of the work tree). Outside a git checkout there is nothing to do.
+git-filter:
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  git config filter.nbstripout.clean "$(BIN)/python -m nbstripout --keep-id" && \
+	  git config filter.nbstripout.smudge cat && \
+	  git config diff.ipynb.textconv "$(BIN)/python -m nbstripout --keep-id -t"; \
+	fi
 
 # The demo's app exports and whose logs they feed; importing again adds nothing.
 demo-import: $(STAMP)
@@ -40,8 +51,10 @@ format: $(STAMP)
 	$(BIN)/ruff format backday_analysis tests
 	$(BIN)/ruff check --fix backday_analysis tests
 
+# JupyterLab at the project root (notebooks/ and data/ both reachable), opened on notebooks/.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --ServerApp.default_url=/lab/tree/notebooks \
+	  $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q backday_analysis

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from backday_analysis.canonical import kg_to
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.metrics.balance import ExerciseRule
 from backday_analysis.metrics.flag_table import flag_table, num, week_sets
@@ -68,9 +69,17 @@ def deadlift_not_first(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str) -
 
 
 def deadlift_jump(
-    sets: pd.DataFrame, catalogue: pd.DataFrame, settings: Settings, week: str
+    sets: pd.DataFrame,
+    catalogue: pd.DataFrame,
+    settings: Settings,
+    week: str,
+    units: dict[str, str] | None = None,
 ) -> pd.DataFrame:
-    """Flag a deadlift top set more than the allowed share above the previous week's."""
+    """Flag a deadlift top set more than the allowed share above the previous week's.
+
+    The loads in the sentence are in each client's unit from ``units`` (client id to ``kg``
+    or ``lb``; kg for clients it does not name).
+    """
     s = working_sets(week_sets(sets, week, weeks_before=1))
     s = s.loc[s["exercise_id"].isin(DEADLIFT.ids(catalogue))]
     this = s["performed_at"] >= pd.Timestamp(parse_week(week))
@@ -81,10 +90,14 @@ def deadlift_jump(
     # The tolerance keeps an exact 10 % step (100 -> 110 kg) from tripping on rounding.
     hit = top.loc[top["rise"] > settings.deadlift_max_weekly_increase + 1e-9].copy()
     hit["_name"] = hit["exercise_id"].map(catalogue.set_index("exercise_id")["name"])
+    unit = hit["client"].map(units or {}).fillna("kg")
     reasons = [
-        f"{n}: the top set went from {num(a)} kg last week to {num(b)} kg this week "
-        f"(+{num(r * 100)} %), over the {num(settings.deadlift_max_weekly_increase * 100)} % "
-        "a week limit; build the load up slowly."
-        for n, a, b, r in zip(hit["_name"], hit[False], hit[True], hit["rise"], strict=True)
+        f"{n}: the top set went from {num(a * kg_to(u))} {u} last week to {num(b * kg_to(u))} "
+        f"{u} this week (+{num(r * 100)} %), over the "
+        f"{num(settings.deadlift_max_weekly_increase * 100)} % a week limit; build the load up "
+        "slowly."
+        for n, a, b, r, u in zip(
+            hit["_name"], hit[False], hit[True], hit["rise"], unit, strict=True
+        )
     ]
     return flag_table(hit, week, "deadlift_jump", "high", reasons, group="lower_back")
