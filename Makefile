@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 KERNEL_NAME := python3
 JOBS ?=
 
-.PHONY: report demo-import test lint format lab bench demo clean git-filter
+.PHONY: report demo-import test lint format lab bench demo clean git-filter notebook-metadata
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,14 +17,20 @@ $(STAMP): pyproject.toml
 	$(MAKE) --no-print-directory git-filter
 	touch $(STAMP)
 
+# This machine's Python version into the notebooks' language_info, as the kernel reports it,
+# so JupyterLab does not mark them changed on opening (the git filter takes it out again).
+notebook-metadata: $(STAMP)
+	@$(BIN)/python -m backday_analysis.tools.notebook_metadata
+
 # Outputs and parameters a coach produces in JupyterLab never reach a commit: git runs each
 # notebook through nbstripout (.gitattributes) with this checkout's own .venv (a relative path,
 # as git runs filters at the top of the work tree). Outside a git checkout there is nothing to do.
+STRIP_KEYS := --extra-keys metadata.language_info.version
 git-filter:
 	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
-	  git config filter.nbstripout.clean "$(BIN)/python -m nbstripout --keep-id" && \
+	  git config filter.nbstripout.clean "$(BIN)/python -m nbstripout --keep-id $(STRIP_KEYS)" && \
 	  git config filter.nbstripout.smudge cat && \
-	  git config diff.ipynb.textconv "$(BIN)/python -m nbstripout --keep-id -t"; \
+	  git config diff.ipynb.textconv "$(BIN)/python -m nbstripout --keep-id $(STRIP_KEYS) -t"; \
 	fi
 
 # The demo's app exports and whose logs they feed; importing again adds nothing.
@@ -38,7 +44,7 @@ report: demo-import
 	$(BIN)/backday report --week latest $(if $(JOBS),--jobs $(JOBS))
 	$(BIN)/backday report --roster --week latest
 
-test: $(STAMP)
+test: $(STAMP) notebook-metadata
 	$(BIN)/ruff check backday_analysis tests
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks
@@ -52,7 +58,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix backday_analysis tests
 
 # JupyterLab at the project root (notebooks/ and data/ both reachable), opened on notebooks/.
-lab: $(STAMP)
+lab: $(STAMP) notebook-metadata
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --ServerApp.default_url=/lab/tree/notebooks \
 	  $(if $(filter 0,$(shell id -u)),--allow-root)
 

@@ -178,13 +178,9 @@ def report(
     roster: Annotated[
         bool, typer.Option("--roster", help="Write the roster page instead.")
     ] = False,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            help="Reports run at once; 0 means one per core.",
-            show_default=f"0, one per core: {os.cpu_count() or 1}",
-        ),
-    ] = 0,
+    jobs: Annotated[int, typer.Option(help="Reports run at once; one per core unless given.")] = (
+        os.cpu_count() or 1
+    ),
 ) -> None:
     """Write weekly reports to OUT/<week>/<client>.html and .pdf."""
     from backday_analysis.rendering.batch import plan_reports, run_reports
@@ -216,12 +212,14 @@ def clients(
     ] = False,
 ) -> None:
     """List the roster: ids, names, units, time zones, first and last logged day, sets."""
+    import json
+
     from backday_analysis.datafolder.dataset import load_dataset
     from backday_analysis.views.roster_week import clients_table
 
     table = clients_table(load_dataset(data))
     if as_json:
-        typer.echo(table.to_json(orient="records", indent=1, force_ascii=False))
+        typer.echo(json.dumps(table.to_dict(orient="records"), indent=1, ensure_ascii=False))
     else:
         typer.echo(table.to_string(index=False) if not table.empty else "The roster is empty.")
 
