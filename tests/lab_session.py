@@ -42,6 +42,14 @@ class LabServer:
         self.port = free_port()
         self.token = secrets.token_hex(16)
         home = root / ".jupyter-home"
+        # Every cell stays in the page (no virtual scrolling), so tests read what is off screen.
+        tracker = home / "settings" / "@jupyterlab" / "notebook-extension"
+        tracker.mkdir(parents=True)
+        (tracker / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
+        # No "get Jupyter news?" prompt: the browser may not leave this machine anyway.
+        news = home / "settings" / "@jupyterlab" / "apputils-extension"
+        news.mkdir(parents=True)
+        (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
         env = {
             **os.environ,
             "BACKDAY_DATA": str(data),
@@ -148,10 +156,9 @@ def open_notebook(page, server: LabServer, notebook: str, timeout: float = 120) 
 
 
 def run_all(page, images: int, timeout: float = RUN_TIMEOUT) -> float:
-    """Run all cells from the Run menu; return seconds until the last of ``images`` charts."""
-    page.locator(".lm-MenuBar-item", has_text="Run").first.click()
+    """Run all cells (the Run menu's command); return seconds until the ``images``-th chart."""
     started = time.perf_counter()
-    page.locator(".lm-Menu-item[data-command='notebook:run-all-cells']").click()
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
     page.wait_for_function(
         "n => document.querySelectorAll('.jp-Notebook .jp-OutputArea-output img').length >= n "
         "&& Array.from(document.querySelectorAll('.jp-Notebook .jp-OutputArea-output img'))"
