@@ -159,6 +159,12 @@ def run_all(page, images: int, timeout: float = RUN_TIMEOUT) -> float:
     """Run all cells (the Run menu's command); return seconds until the ``images``-th chart."""
     started = time.perf_counter()
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    if not images:
+        page.wait_for_function(
+            f"""() => ({CELLS_JS})().every(c => c.type !== 'code' || c.count !== null)""",
+            timeout=timeout * 1000,
+        )
+        return time.perf_counter() - started
     page.wait_for_function(
         "n => document.querySelectorAll('.jp-Notebook .jp-OutputArea-output img').length >= n "
         "&& Array.from(document.querySelectorAll('.jp-Notebook .jp-OutputArea-output img'))"
@@ -183,3 +189,74 @@ def errors(page) -> list[str]:
         for o in cell["outputs"]
         if o.get("output_type") == "error"
     ]
+
+
+ERROR_NOTEBOOK = {
+    "cells": [
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "error-00",
+            "metadata": {},
+            "outputs": [],
+            "source": "from backday_analysis.views import controls as pages\n\n"
+            'page = pages.balance_page("Zoe", interactive=True)',
+        }
+    ],
+    "metadata": {
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+    },
+    "nbformat": 4,
+    "nbformat_minor": 5,
+}
+
+
+def tour(shots: Path, data: Path) -> dict[str, float]:
+    """Run each notebook in the browser; save screenshots in ``shots``; return the timings.
+
+    Seconds from "Run All" to the last chart (the roster page has none: to its last cell).
+    """
+    import json
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    shots.mkdir(parents=True, exist_ok=True)
+    root = Path(tempfile.mkdtemp(prefix="backday-lab-"))
+    (root / "notebooks").mkdir()
+    (root / "notebooks" / "error_in_one_line.ipynb").write_text(json.dumps(ERROR_NOTEBOOK))
+    server = LabServer(root, data)
+    timings = {}
+    try:
+        with sync_playwright() as driver:
+            browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            for name, charts, anchor in (
+                ("back_balance", 5, ".backday-controls"),
+                ("weekly_report", 3, ".backday-controls"),
+                ("roster_overview", 0, "td.met, td.unmet"),
+            ):
+                page = browser.new_page(viewport={"width": 1024, "height": 900})
+                page.route("**/*", loopback_only)
+                open_notebook(page, server, f"notebooks/{name}.ipynb")
+                timings[name] = run_all(page, charts)
+                assert errors(page) == [], errors(page)
+                page.locator(anchor).first.scroll_into_view_if_needed()
+                page.screenshot(path=str(shots / f"{name}.png"))
+                page.close()
+            page = browser.new_page(viewport={"width": 1024, "height": 600})
+            page.route("**/*", loopback_only)
+            open_notebook(page, server, "notebooks/error_in_one_line.ipynb")
+            run_all(page, 0)
+            page.screenshot(path=str(shots / "error_in_one_line.png"))
+            browser.close()
+    finally:
+        server.stop()
+    return timings
+
+
+if __name__ == "__main__":
+    # python tests/lab_session.py SHOTS_DIR [DATA_DIR]: screenshots and Run All timings.
+    folder = Path(sys.argv[1])
+    source = Path(sys.argv[2]) if len(sys.argv) > 2 else paths.DEFAULT_DATA_DIR
+    for notebook, seconds in tour(folder, source).items():
+        print(f"{notebook}.ipynb: Run All to the last chart in {seconds:.1f} s")
