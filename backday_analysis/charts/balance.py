@@ -23,7 +23,7 @@ from backday_analysis.charts.weekly import (
     style_axes,
     week_ticks,
 )
-from backday_analysis.metrics.balance import LIFT_LABELS
+from backday_analysis.metrics.balance import LIFT_LABELS, epley
 from backday_analysis.views.balance_explorer import GRIPS, BalanceExplorer
 from backday_analysis.views.client_week import GROUP_LABELS
 
@@ -273,7 +273,8 @@ def one_rep_max(explorer: BalanceExplorer) -> Figure:
     for ax, lift in zip(axes.ravel(), lifts, strict=False):
         rows = table.loc[table["lift"] == lift]
         x = rows["week"].map(position).to_numpy()
-        y = (rows["e1rm_kg"] * kg_to(explorer.unit)).round(1).to_numpy()
+        # From the set itself, not the kg estimate: 225 lb × 5 reads 262.5 lb, as by hand.
+        y = epley(rows["load_kg"] * kg_to(explorer.unit), rows["reps"]).round(1).to_numpy()
         ax.plot(x, y, marker="o", markersize=3, color="#0072B2", linewidth=1.5)
         ax.set_title(
             f"{LIFT_LABELS[lift]}: {y[0]:g} → {y[-1]:g} {explorer.unit}",

@@ -57,6 +57,8 @@ class Page:
         self.model = build(**self.values)
         self.sections: list[tuple[Callable[[Any], Any], Any]] = []
         self.status: Any = None
+        #: The panel's widgets by name, for a test or a coach's own code to reach.
+        self.controls: dict[str, Any] = {}
 
     def show(self, render: Callable[[Any], Any]) -> None:
         """Display ``render(model)``; in JupyterLab keep its handle to redraw it later."""
@@ -197,6 +199,7 @@ def balance_page(client: str, start="", end="", data_dir: str = "", interactive=
     _on(who, lambda value: page.update(client=value))
     _on(first, lambda value: page.update(start=value or ""))
     _on(last, lambda value: page.update(end=value or ""))
+    page.controls = {"client": who, "start": first, "end": last}
     panel(page, [who, first, last], "Back balance explorer: empty dates mean the whole history")
     return page
 
@@ -243,7 +246,9 @@ def weekly_page(
 
     _on(who, pick_client)
     _on(when, lambda value: None if quiet else page.update(week=value))
-    panel(page, [who, when, *_group_toggles(page)], "Weekly report: client, week and groups")
+    toggles = _group_toggles(page)
+    page.controls = {"client": who, "week": when, "groups": toggles}
+    panel(page, [who, when, *toggles], "Weekly report: client, week and the groups drawn")
     return page
 
 
@@ -257,5 +262,6 @@ def roster_page(week: str = "latest", data_dir: str = "", interactive: bool = Fa
     page = Page(roster_week, {"week": week, "dataset": data}, interactive=True)
     when = _dropdown("Week", _week_choices(data, None, page.model.week), page.model.week)
     _on(when, lambda value: page.update(week=value))
+    page.controls = {"week": when}
     panel(page, [when], "Roster overview: pick a week")
     return page
