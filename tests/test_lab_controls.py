@@ -63,7 +63,8 @@ def test_a_client_is_named_by_id_or_by_display_name(fixture_data):
     assert client_id(roster, "ana") == "ana"
     assert client_id(roster, "Ben Example") == "ben"
     assert client_id(roster, "  ben example ") == "ben"
-    with pytest.raises(BackdayError, match=r"no client 'Zoe' in the roster \(known: ana, ben\)"):
+    known = r"\(known: ana \(Ana Example\), ben \(Ben Example\)\)"
+    with pytest.raises(BackdayError, match=rf"no client 'Zoe' in the roster {known}; check"):
         client_id(roster, "Zoe")
 
 

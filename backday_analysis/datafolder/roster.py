@@ -126,7 +126,15 @@ def client_id(roster: pd.DataFrame, text: str, path: Path | str = "roster") -> s
             f"{path}: the name '{wanted}' belongs to {len(match)} clients "
             f"({', '.join(match)}); use the client id instead."
         )
-    return str(client_row(roster, wanted, path)["client_id"])
+    if roster.empty:
+        return str(client_row(roster, wanted, path)["client_id"])
+    known = ", ".join(
+        f"{c} ({n})" for c, n in zip(roster["client_id"], roster["name"], strict=True)
+    )
+    raise BackdayError(
+        f"{path}: there is no client '{wanted}' in the roster (known: {known}); "
+        "check the id or name, or add the client to roster.csv."
+    )
 
 
 def with_client(
