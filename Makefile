@@ -59,7 +59,7 @@ format: $(STAMP)
 
 # JupyterLab at the project root (notebooks/ and data/ both reachable), opened on notebooks/.
 lab: $(STAMP) notebook-metadata
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --ServerApp.default_url=/lab/tree/notebooks \
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks \
 	  $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(STAMP)
