@@ -21,7 +21,7 @@ from backday_analysis import paths
 from backday_analysis.datafolder.roster import client_id, load_roster
 from backday_analysis.errors import BackdayError
 from backday_analysis.tools import notebook_metadata
-from backday_analysis.views import controls
+from backday_analysis.views import controls, pages
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))
 
@@ -92,6 +92,7 @@ class Handle:
 
 @pytest.fixture
 def recorded(monkeypatch):
+    monkeypatch.setattr(controls, "LIVE", {})
     shown = []
 
     def fake_display(obj, display_id=None):
@@ -110,7 +111,7 @@ def test_a_static_page_displays_once_and_keeps_no_handles(recorded):
     page = controls.Page(lambda who: f"<{who}>", {"who": "ava"})
     page.text(lambda model: f"Hello {model}", "h2")
     assert [_html(o) for o in recorded] == ["<h2>Hello &lt;ava&gt;</h2>"]
-    assert page.sections == []
+    assert page.sections == {}
 
 
 def test_a_control_change_redraws_every_output_and_a_wrong_choice_blanks_them(recorded):
@@ -123,17 +124,20 @@ def test_a_control_change_redraws_every_output_and_a_wrong_choice_blanks_them(re
     page.text(lambda model: f"Title {model}", "h2")
     page.text(lambda model: f"Table of {model}")
     assert page.update(who="ben") is True
-    assert [_html(h.shown[-1]) for _, h in page.sections] == [
+    assert [_html(h.shown[-1]) for _, h in page.sections.values()] == [
         "<h2>Title Ben</h2>",
         "<p>Table of Ben</p>",
     ]
     assert page.update(who="zoe") is False
-    assert [_html(h.shown[-1]) for _, h in page.sections] == [controls.STALE, controls.STALE]
+    assert [_html(h.shown[-1]) for _, h in page.sections.values()] == [
+        controls.STALE,
+        controls.STALE,
+    ]
     assert page.values == {"who": "zoe"}
 
 
 def test_the_explorer_page_switches_client_from_its_dropdown(recorded, demo_data):
-    page = controls.balance_page("Ava Jansen", data_dir=str(demo_data), interactive=True)
+    page = pages.balance_page("Ava Jansen", data_dir=str(demo_data), interactive=True)
     page.text(lambda explorer: explorer.client_name, "h2")
     who = page.controls["client"]
     assert who.options == (
@@ -144,13 +148,43 @@ def test_the_explorer_page_switches_client_from_its_dropdown(recorded, demo_data
     )
     who.value = "ben"
     assert page.model.client_id == "ben" and page.model.unit == "lb"
-    assert _html(page.sections[0][1].shown[-1]) == "<h2>Ben Okafor</h2>"
+    assert _html(next(iter(page.sections.values()))[1].shown[-1]) == "<h2>Ben Okafor</h2>"
     page.controls["start"].value = dt.date(2026, 11, 10)
     assert page.model.weeks == ["2026-W46", "2026-W47"]
 
 
+def test_a_parameter_changed_in_a_later_cell_redraws_the_page_and_its_panel(recorded, demo_data):
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    try:
+        shell.run_cell(
+            "from backday_analysis.views import pages\n"
+            f"client, data_dir = 'ava', {str(demo_data)!r}\n"
+            "page = pages.balance_page(client, data_dir=data_dir, interactive=True)\n"
+            "page.text(lambda explorer: explorer.client_name, 'h2')"
+        ).raise_error()
+        page = shell.user_ns["page"]
+        shell.run_cell("1 + 1")  # a cell that changes nothing redraws nothing
+        assert page.model.client_id == "ava"
+        shell.run_cell("client = 'Ben Okafor'")  # the parameters cell, run on its own
+        assert page.model.client_id == "ben" and page.controls["client"].value == "ben"
+        assert _html(next(iter(page.sections.values()))[1].shown[-1]) == "<h2>Ben Okafor</h2>"
+    finally:
+        InteractiveShell.clear_instance()
+
+
+def test_a_rebuilt_page_takes_over_the_outputs_of_the_one_before(recorded, demo_data):
+    first = pages.balance_page("ava", data_dir=str(demo_data), interactive=True)
+    first.text(lambda explorer: explorer.client_name, "h2")
+    second = pages.balance_page("cleo", data_dir=str(demo_data), interactive=True)
+    handle = next(iter(second.sections.values()))[1]
+    assert [_html(o) for o in handle.shown] == ["<h2>Ava Jansen</h2>", "<h2>Cleo Martin</h2>"]
+    assert first.sections == {} and first.controls["client"].disabled
+
+
 def test_the_weekly_page_offers_the_clients_weeks_and_group_toggles(recorded, demo_data):
-    page = controls.weekly_page("cleo", "2026-W45", str(demo_data), 4, None, interactive=True)
+    page = pages.weekly_page("cleo", "2026-W45", str(demo_data), 4, None, interactive=True)
     when = page.controls["week"]
     assert when.value == "2026-W45" and when.options[0] == "2026-W47"
     page.controls["groups"][0].value = False  # Lats off: redrawn without refetching data

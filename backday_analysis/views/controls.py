@@ -1,12 +1,19 @@
-"""Controls for the notebooks in JupyterLab: pick a client, a week or dates, redraw in place.
+"""Keep a notebook's outputs live in JupyterLab: redraw them in place when a choice changes.
 
-A notebook builds one :class:`Page` and shows each table or chart through it. Run by
-papermill (``controls=False``, as ``backday report`` does) a page only displays what it is
-given, exactly as plain ``display`` calls would: no widget reaches a report. Run in
-JupyterLab, the page first shows a control panel (ipywidgets) and keeps a handle on every
-output; changing a control rebuilds the model and updates each output in place, so nothing
-of the previous choice stays on screen. A wrong choice shows its sentence in the panel and
-blanks the outputs instead of leaving them stale.
+A notebook builds one :class:`Page` (see :mod:`backday_analysis.views.pages`) and shows each
+table or chart through it. Run by papermill (``controls=False``, as ``backday report`` does)
+a page only displays what it is given, exactly as plain ``display`` calls would: no widget
+reaches a report. Run in JupyterLab, the page keeps a handle on every output and redraws
+them all in place when the model changes, so nothing of the previous choice stays on screen:
+
+- when a control of its panel changes (ipywidgets);
+- when a cell changes a watched parameter, such as ``client`` in the parameters cell, and
+  is run on its own (an IPython ``post_run_cell`` hook);
+- when the cell that builds the page runs again: the new page takes over the old one's
+  outputs. A cell run again replaces its own outputs (JupyterLab sends the cell's id).
+
+A wrong choice shows its sentence in the panel and blanks the outputs instead of leaving
+them stale.
 """
 
 from __future__ import annotations
@@ -17,18 +24,29 @@ from typing import Any
 
 from IPython.display import HTML, display
 
-from backday_analysis import BACK_GROUPS
-from backday_analysis.datafolder.dataset import Dataset, load_dataset
 from backday_analysis.errors import BackdayError
-from backday_analysis.metrics.weeks import week_label
 from backday_analysis.views import display as show
-from backday_analysis.views.client_week import GROUP_LABELS
 
 STALE = "<p class='empty'>Not shown: the choice above has a problem.</p>"
+#: The live page of each kind of notebook in this kernel, which a new one takes over.
+LIVE: dict[str, Page] = {}
+
+
+def _shell():
+    from IPython import get_ipython
+
+    return get_ipython()
+
+
+def _request() -> tuple[str | None, str | None]:
+    """Return the running cell's id (JupyterLab sends it) and the request's message id."""
+    kernel = getattr(_shell(), "kernel", None)
+    parent = kernel.get_parent() if kernel is not None else {}
+    return parent.get("metadata", {}).get("cellId"), parent.get("header", {}).get("msg_id")
 
 
 class Page:
-    """Outputs drawn from one model, redrawn in place when a control changes it.
+    """Outputs drawn from one model, redrawn in place when it changes.
 
     Parameters
     ----------
@@ -40,25 +58,36 @@ class Page:
         Arguments of the drawing functions only (such as the groups shown); changing one
         redraws without rebuilding the model.
     interactive : bool
-        Keep handles on the outputs, for a control panel to update them.
+        Keep handles on the outputs, to redraw them later.
+    kind : str, optional
+        The notebook's kind; a new interactive page of the same kind takes over the outputs
+        of the one before it.
     """
 
-    def __init__(
-        self,
-        build: Callable[..., Any],
-        values: dict,
-        options: dict | None = None,
-        interactive: bool = False,
-    ) -> None:
+    def __init__(self, build, values: dict, options=None, interactive=False, kind=None) -> None:
         self.build = build
         self.values = dict(values)
         self.options = dict(options or {})
         self.interactive = interactive
         self.model = build(**self.values)
-        self.sections: list[tuple[Callable[[Any], Any], Any]] = []
+        self.sections: dict[tuple, tuple[Callable[[Any], Any], Any]] = {}
         self.status: Any = None
         #: The panel's widgets by name, for a test or a coach's own code to reach.
         self.controls: dict[str, Any] = {}
+        #: Sets the widgets from the model after a change that did not come from them.
+        self.sync: Callable[[], None] = lambda: None
+        self.quiet = False
+        self.watched: dict[str, Any] = {}
+        self._names: dict[str, str] = {}
+        self._run: tuple = (None, None)
+        self._shown = 0
+        if interactive and kind:
+            before = LIVE.get(kind)
+            LIVE[kind] = self
+            if before is not None:
+                self.sections, before.sections = before.sections, {}
+                before.retire()
+                self.redraw()
 
     def show(self, render: Callable[[Any], Any]) -> None:
         """Display ``render(model)``; in JupyterLab keep its handle to redraw it later."""
@@ -66,7 +95,12 @@ class Page:
         if not self.interactive:
             display(output)
             return
-        self.sections.append((render, display(output, display_id=True)))
+        cell, request = _request()
+        if (cell, request) != self._run:
+            self._run, self._shown = (cell, request), 0
+        key = (cell or request or len(self.sections), self._shown)
+        self._shown += 1
+        self.sections[key] = (render, display(output, display_id=True))
 
     def text(self, text: Callable[[Any], str], tag: str = "p") -> None:
         """Show the sentence ``text(model)`` as a paragraph or heading."""
@@ -100,7 +134,7 @@ class Page:
         except BackdayError as exc:
             self.values.update(changes)
             self._say(str(exc), error=True)
-            for _, handle in self.sections:
+            for _, handle in self.sections.values():
                 handle.update(HTML(STALE))
             return False
         except Exception as exc:
@@ -114,9 +148,53 @@ class Page:
     def redraw(self, **options) -> None:
         """Draw every output again from the current model, with ``options`` changed."""
         self.options.update(options)
-        for render, handle in self.sections:
+        for render, handle in self.sections.values():
             handle.update(render(self.model))
         self._say("")
+
+    def watch(self, **names: str) -> None:
+        """Follow notebook variables (name to model argument): a cell that changes one redraws.
+
+        Only variables that hold what the page was given are followed.
+        """
+        shell = _shell()
+        if shell is None:
+            return
+        self._names = names
+        self.watched = {
+            name: shell.user_ns[name]
+            for name, key in names.items()
+            if name in shell.user_ns and shell.user_ns[name] == self.values.get(key)
+        }
+        if self.watched:
+            shell.events.register("post_run_cell", self._after_cell)
+
+    def _after_cell(self, result=None) -> None:
+        namespace = _shell().user_ns
+        changed = {n: namespace.get(n) for n, v in self.watched.items() if namespace.get(n) != v}
+        if not changed:
+            return
+        self.watched.update(changed)
+        if self.update(**{self._names[n]: value for n, value in changed.items()}):
+            self.quiet = True
+            try:
+                self.sync()
+            finally:
+                self.quiet = False
+
+    def retire(self) -> None:
+        """Stop following the notebook; a newer page has taken over the outputs."""
+        shell = _shell()
+        if self.watched and shell is not None:
+            shell.events.unregister("post_run_cell", self._after_cell)
+        for widget in self.controls.values():
+            for each in widget if isinstance(widget, list) else [widget]:
+                each.disabled = True
+        self._say("A newer control panel has taken over.")
+
+    def on(self, widget, action: Callable[[Any], Any]) -> None:
+        """Call ``action(new value)`` when the coach changes ``widget``."""
+        widget.observe(lambda change: None if self.quiet else action(change["new"]), "value")
 
     def _say(self, text: str, error: bool = False) -> None:
         if self.status is not None:
@@ -124,144 +202,12 @@ class Page:
             self.status.value = f"<span style='color:{colour}'>{html.escape(text)}</span>"
 
 
-def client_choices(dataset: Dataset) -> list[tuple[str, str]]:
-    """Return the roster as dropdown choices: (display name, client id), by name."""
-    roster = dataset.roster.sort_values("name", key=lambda s: s.str.casefold())
-    pairs = zip(roster["client_id"], roster["name"], strict=True)
-    return [(f"{name} ({client})" if name != client else client, client) for client, name in pairs]
-
-
-def logged_weeks(dataset: Dataset, client: str | None = None) -> list[str]:
-    """Return the ISO weeks with logged sets, of one client or everyone, latest first."""
-    sets = dataset.sets if client is None else dataset.sets.loc[dataset.sets["client"] == client]
-    days = sets["performed_at"].dt.date.unique()
-    return sorted({week_label(day) for day in days}, reverse=True)
-
-
-def _dropdown(label: str, choices, value):
-    import ipywidgets as widgets
-
-    return widgets.Dropdown(
-        options=choices,
-        value=value,
-        description=label,
-        style={"description_width": "initial"},
-        layout={"width": "auto"},
-    )
-
-
-def panel(page: Page, controls: list, title: str) -> None:
-    """Display the control panel above the page: the controls and a status line."""
+def panel(page: Page, rows: list[list], title: str) -> None:
+    """Display the control panel: a title, rows of controls and a status line."""
     import ipywidgets as widgets
 
     page.status = widgets.HTML(value="")
-    heading = widgets.HTML(value=f"<b>{html.escape(title)}</b>")
-    box = widgets.VBox([heading, widgets.HBox(controls, layout={"flex_flow": "row wrap"})])
-    box.children = (*box.children, page.status)
+    lines = [widgets.HBox(row, layout={"flex_flow": "row wrap"}) for row in rows]
+    box = widgets.VBox([widgets.HTML(value=f"<b>{html.escape(title)}</b>"), *lines, page.status])
     box.add_class("backday-controls")
     display(box)
-
-
-def _group_toggles(page: Page):
-    import ipywidgets as widgets
-
-    toggles = [
-        widgets.ToggleButton(value=True, description=GROUP_LABELS[g], layout={"width": "auto"})
-        for g in BACK_GROUPS
-    ]
-
-    def changed(_):
-        page.redraw(groups=tuple(g for g, t in zip(BACK_GROUPS, toggles, strict=True) if t.value))
-
-    for toggle in toggles:
-        toggle.observe(changed, names="value")
-    return toggles
-
-
-def _on(widget, action: Callable[[Any], None]) -> None:
-    widget.observe(lambda change: action(change["new"]), names="value")
-
-
-def balance_page(client: str, start="", end="", data_dir: str = "", interactive=False) -> Page:
-    """Return the back balance explorer's page; in JupyterLab with client and date controls."""
-    from backday_analysis.views.balance_explorer import balance_explorer
-
-    values = {"client": client, "start": start, "end": end}
-    if not interactive:
-        return Page(balance_explorer, {**values, "data_dir": data_dir})
-    import ipywidgets as widgets
-
-    data = load_dataset(data_dir or None)
-    page = Page(balance_explorer, {**values, "dataset": data}, interactive=True)
-    who = _dropdown("Client", client_choices(data), page.model.client_id)
-    first = widgets.DatePicker(description="From", value=page.model.start)
-    last = widgets.DatePicker(description="To", value=page.model.end)
-    _on(who, lambda value: page.update(client=value))
-    _on(first, lambda value: page.update(start=value or ""))
-    _on(last, lambda value: page.update(end=value or ""))
-    page.controls = {"client": who, "start": first, "end": last}
-    panel(page, [who, first, last], "Back balance explorer: empty dates mean the whole history")
-    return page
-
-
-def _week_choices(data: Dataset, client: str | None, week: str) -> list[str]:
-    return sorted({*logged_weeks(data, client), week}, reverse=True)
-
-
-def weekly_page(
-    client: str,
-    week: str = "latest",
-    data_dir: str = "",
-    weeks_of_history: int = 16,
-    guideline_days: int | None = None,
-    interactive: bool = False,
-) -> Page:
-    """Return one client's weekly report page; in JupyterLab with client, week and groups."""
-    from backday_analysis.views.client_week import client_week
-
-    values = {
-        "client": client,
-        "week": week,
-        "weeks_of_history": weeks_of_history,
-        "guideline_days": guideline_days,
-    }
-    options = {"groups": BACK_GROUPS}
-    if not interactive:
-        return Page(client_week, {**values, "data_dir": data_dir}, options)
-    data = load_dataset(data_dir or None)
-    page = Page(client_week, {**values, "dataset": data}, options, interactive=True)
-    model = page.model
-    who = _dropdown("Client", client_choices(data), model.client_id)
-    when = _dropdown("Week", _week_choices(data, model.client_id, model.week), model.week)
-    quiet = []
-
-    def pick_client(client_id: str) -> None:
-        weeks = logged_weeks(data, client_id)
-        week = page.model.week if page.model.week in weeks else (weeks or ["latest"])[0]
-        quiet.append(True)
-        when.options = _week_choices(data, client_id, week) if weeks else [week]
-        when.value = week
-        quiet.pop()
-        page.update(client=client_id, week=week)
-
-    _on(who, pick_client)
-    _on(when, lambda value: None if quiet else page.update(week=value))
-    toggles = _group_toggles(page)
-    page.controls = {"client": who, "week": when, "groups": toggles}
-    panel(page, [who, when, *toggles], "Weekly report: client, week and the groups drawn")
-    return page
-
-
-def roster_page(week: str = "latest", data_dir: str = "", interactive: bool = False) -> Page:
-    """Return the roster overview's page; in JupyterLab with a week picker."""
-    from backday_analysis.views.roster_week import roster_week
-
-    if not interactive:
-        return Page(roster_week, {"week": week, "data_dir": data_dir})
-    data = load_dataset(data_dir or None)
-    page = Page(roster_week, {"week": week, "dataset": data}, interactive=True)
-    when = _dropdown("Week", _week_choices(data, None, page.model.week), page.model.week)
-    _on(when, lambda value: page.update(week=value))
-    page.controls = {"week": when}
-    panel(page, [when], "Roster overview: pick a week")
-    return page
