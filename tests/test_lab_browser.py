@@ -122,3 +122,27 @@ def test_explorer_runs_without_errors_and_the_client_control_redraws_it(lab, bro
     assert re.search(r"Lats\s", after)
     assert errors(page) == []
     _shot(page, "explorer_after")
+
+
+def test_the_parameters_cell_run_on_its_own_redraws_the_page(lab, browser_page):
+    # Follows the test above, in the same notebook: Ben is shown.
+    page = browser_page
+    page.evaluate(
+        """() => {
+          const panel = window.jupyterapp.shell.currentWidget;
+          const cell = panel.content.widgets[1];
+          cell.model.sharedModel.setSource(
+            cell.model.sharedModel.getSource().replace('client = "ava"', 'client = "Cleo Martin"'));
+          panel.content.activeCellIndex = 1;
+          return window.jupyterapp.commands.execute('notebook:run-cell');
+        }"""
+    )
+    page.wait_for_function(
+        "sel => document.querySelector(sel).innerText.includes('Cleo Martin')",
+        arg=TITLE,
+        timeout=60_000,
+    )
+    selected = page.locator(f"{CONTROLS} select").first.evaluate("s => s.selectedIndex")
+    assert selected == 2  # Cleo Martin (cleo), third by name
+    assert page.locator(TITLE).count() == 1
+    assert errors(page) == []
