@@ -25,12 +25,13 @@ notebook-metadata: $(STAMP)
 # Outputs and parameters a coach produces in JupyterLab never reach a commit: git runs each
 # notebook through nbstripout (.gitattributes) with this checkout's own .venv (a relative path,
 # as git runs filters at the top of the work tree). Outside a git checkout there is nothing to do.
-STRIP_KEYS := --extra-keys metadata.language_info.version
+# Without .venv (after make clean) the filter passes notebooks through unchanged.
+STRIP := if [ -x $(BIN)/python ]; then $(BIN)/python -m nbstripout --keep-id \
+  --extra-keys metadata.language_info.version
 git-filter:
 	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
-	  git config filter.nbstripout.clean "$(BIN)/python -m nbstripout --keep-id $(STRIP_KEYS)" && \
-	  git config filter.nbstripout.smudge cat && \
-	  git config diff.ipynb.textconv "$(BIN)/python -m nbstripout --keep-id $(STRIP_KEYS) -t"; \
+	  git config filter.nbstripout.clean '$(STRIP); else cat; fi' && \
+	  git config filter.nbstripout.smudge cat; \
 	fi
 
 # The demo's app exports and whose logs they feed; importing again adds nothing.
