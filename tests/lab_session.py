@@ -199,7 +199,7 @@ ERROR_NOTEBOOK = {
             "id": "error-00",
             "metadata": {},
             "outputs": [],
-            "source": "from backday_analysis.views import controls as pages\n\n"
+            "source": "from backday_analysis.views import pages\n\n"
             'page = pages.balance_page("Zoe", interactive=True)',
         }
     ],
@@ -247,6 +247,7 @@ def tour(shots: Path, data: Path) -> dict[str, float]:
             page.route("**/*", loopback_only)
             open_notebook(page, server, "notebooks/error_in_one_line.ipynb")
             run_all(page, 0)
+            assert [e.split(":")[0] for e in errors(page)] == ["BackdayError"], errors(page)
             page.screenshot(path=str(shots / "error_in_one_line.png"))
             browser.close()
     finally:
