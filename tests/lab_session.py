@@ -72,6 +72,7 @@ class LabServer:
             "--LabApp.expose_app_in_browser=True",
             "--LabApp.news_url=",
             "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate",
+            "--LabApp.extension_manager=readonly",  # no PyPI look-ups from the server
         ]
         if os.geteuid() == 0:
             command.append("--allow-root")
