@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 KERNEL_NAME := python3
 JOBS ?=
 
-.PHONY: report demo-import test lint format lab bench demo clean
+.PHONY: report demo-import test lint format lab bench demo clean git-filter notebook-metadata
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test,lab,scale]"
 	$(BIN)/python -m compileall -q backday_analysis
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "Python 3 (backday)" >/dev/null
+	$(MAKE) --no-print-directory git-filter
 	touch $(STAMP)
+
+# This machine's Python version into the notebooks' language_info, as the kernel reports it,
+# so JupyterLab does not mark them changed on opening (the git filter takes it out again).
+notebook-metadata: $(STAMP)
+	@$(BIN)/python -m backday_analysis.tools.notebook_metadata
+
+# Outputs and parameters a coach produces in JupyterLab never reach a commit: git runs each
+# notebook through nbstripout (.gitattributes) with this checkout's own .venv (a relative path,
+# as git runs filters at the top of the work tree). Outside a git checkout there is nothing to do.
+# Without .venv (after make clean) the filter passes notebooks through unchanged.
+STRIP := if [ -x $(BIN)/python ]; then $(BIN)/python -m nbstripout --keep-id \
+  --extra-keys metadata.language_info.version
+git-filter:
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  git config filter.nbstripout.clean '$(STRIP); else cat; fi' && \
+	  git config filter.nbstripout.smudge cat; \
+	fi
 
 # The demo's app exports and whose logs they feed; importing again adds nothing. Each
 # client is in data/roster.csv already, so Eli's Fitbod times (UTC) go to his roster zone.
@@ -30,7 +48,7 @@ report: demo-import
 	$(BIN)/backday report --week latest $(if $(JOBS),--jobs $(JOBS))
 	$(BIN)/backday report --roster --week latest
 
-test: $(STAMP)
+test: $(STAMP) notebook-metadata
 	$(BIN)/ruff check backday_analysis tests
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks
@@ -43,8 +61,10 @@ format: $(STAMP)
 	$(BIN)/ruff format backday_analysis tests
 	$(BIN)/ruff check --fix backday_analysis tests
 
-lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+# JupyterLab at the project root (notebooks/ and data/ both reachable), opened on notebooks/.
+lab: $(STAMP) notebook-metadata
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks \
+	  $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q backday_analysis

@@ -30,3 +30,8 @@ MAX_WEIGHT_KG = 1000.0
 
 #: How the apps (and ``--unit``) write a weight unit, to the log's ``kg`` or ``lb``.
 UNIT_NAMES = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
+
+
+def kg_to(unit: str) -> float:
+    """Return the factor that turns a weight in kg into ``unit`` (``kg`` or ``lb``)."""
+    return 1.0 / LB_TO_KG if unit == "lb" else 1.0

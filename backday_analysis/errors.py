@@ -5,8 +5,16 @@ class BackdayError(Exception):
     """Bad input or a failed step, explained in one sentence for a coach.
 
     The message says which file and line, what is wrong and what to do. The command line
-    prints it without a traceback and exits with status 2.
+    prints it without a traceback and exits with status 2; a notebook shows the sentence alone.
     """
+
+    def _render_traceback_(self) -> list[str]:
+        """Return what IPython shows in place of a traceback: the sentence alone, in red.
+
+        IPython calls this hook on any exception that has it, so a coach's mistake in a
+        notebook reads as one line; every other exception (a bug) keeps its full traceback.
+        """
+        return [f"\x1b[0;31m{self}\x1b[0m"]
 
 
 def located(path, line: int | None, problem: str, remedy: str) -> BackdayError:

@@ -21,6 +21,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from backday_analysis.charts import balance as bf
+from backday_analysis.charts.weekly import MAX_WEEK_TICKS
 from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.errors import BackdayError
 from backday_analysis.rendering.report import execute, to_html, to_pdf
@@ -252,9 +253,9 @@ def test_week_labels_are_thinned_on_long_histories():
     weeks = [f"2026-W{w:02d}" for w in range(1, 53)] + ["2027-W01", "2027-W02"]
     fig, ax = plt.subplots()
     try:
-        bf._week_ticks(ax, weeks)
+        bf.week_ticks(ax, weeks)
         labels = [t.get_text() for t in ax.get_xticklabels()]
-        assert len(labels) <= bf.MAX_WEEK_TICKS
+        assert len(labels) <= MAX_WEEK_TICKS
         assert labels[0] == "W01\n2026"
         assert any(label.endswith("\n2027") for label in labels)
     finally:

@@ -47,6 +47,14 @@ def test_notebook_runs_with_non_default_parameters(executed):
     assert len(images) == 3
 
 
+def test_a_report_run_shows_no_controls(executed):
+    # The report runner sets controls = False: static outputs only, no widget in HTML or PDF.
+    kinds = {k for c in executed.cells for o in c.get("outputs", []) for k in o.get("data", {})}
+    assert kinds == {"text/html", "text/plain", "image/png"}
+    injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert "controls = False" in injected[0].source
+
+
 def test_html_is_self_contained_and_pdf_has_the_names(executed, tmp_path):
     page = to_html(executed, "Cleo", "Generated at test")
     assert "<script" not in page.lower()

@@ -14,8 +14,16 @@ from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
 
 from backday_analysis import BACK_GROUPS, GROUPS
-from backday_analysis.charts.weekly import FIGURE_WIDTH, GROUP_COLOURS
-from backday_analysis.metrics.balance import LIFT_LABELS
+from backday_analysis.canonical import kg_to
+from backday_analysis.charts.weekly import (
+    FIGURE_WIDTH,
+    GROUP_COLOURS,
+    SMALL_FONT,
+    TITLE_FONT,
+    style_axes,
+    week_ticks,
+)
+from backday_analysis.metrics.balance import LIFT_LABELS, epley
 from backday_analysis.views.balance_explorer import GRIPS, BalanceExplorer
 from backday_analysis.views.client_week import GROUP_LABELS
 
@@ -23,43 +31,18 @@ from backday_analysis.views.client_week import GROUP_LABELS
 DIRECTION_COLOURS = {"vertical": "#332288", "horizontal": "#DDCC77"}
 GRIP_COLOURS = {"close": "#332288", "wide": "#DDCC77", "unstated": "#BBBBBB"}
 GRIP_LABELS = {"close": "Close grip", "wide": "Wide grip", "unstated": "Grip not stated"}
-# More week labels than this run into each other at 7.2 in.
-MAX_WEEK_TICKS = 14
 # Heatmap rows hold at most this many weeks, so cell numbers stay legible in print.
 HEATMAP_WEEKS_PER_ROW = 26
 NO_DATA = "No data in this range."
 
 
-def _style(ax: plt.Axes) -> None:
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.grid(axis="y", alpha=0.3)
-    ax.set_axisbelow(True)
-
-
-def _week_ticks(ax: plt.Axes, weeks: list[str], max_ticks: int = MAX_WEEK_TICKS) -> None:
-    """Label every k-th week (``W47``), with the year under the first label of each year."""
-    step = max(int(np.ceil(len(weeks) / max_ticks)), 1)
-    shown = list(range(0, len(weeks), step))
-    labels, year = [], None
-    for i in shown:
-        y, w = weeks[i].split("-")
-        labels.append(f"{w}\n{y}" if y != year else w)
-        year = y
-    ax.set_xticks(shown, labels, fontsize=7)
-    ax.set_xlim(-0.6, max(len(weeks), 1) - 0.4)
-
-
 def _empty(title: str, message: str = NO_DATA) -> Figure:
     """Return a short figure holding only the chart's title and why it has nothing to show."""
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 0.9), layout="constrained")
-    _title(fig, title)
-    ax.text(0.01, 0.5, message, ha="left", va="center", transform=ax.transAxes, fontsize=10)
+    fig.suptitle(title, x=0.01, ha="left", fontsize=TITLE_FONT)
+    ax.text(0.01, 0.5, message, ha="left", va="center", transform=ax.transAxes, fontsize=TITLE_FONT)
     ax.set_axis_off()
     return fig
-
-
-def _title(fig: Figure, text: str) -> None:
-    fig.suptitle(text, x=0.01, ha="left", fontsize=11)
 
 
 def _share_matrix(shares: pd.DataFrame, weeks: list[str]) -> pd.DataFrame:
@@ -73,7 +56,7 @@ def shares_over_time(explorer: BalanceExplorer) -> Figure:
     if not weeks:
         return _empty(title)
     fig, axes = plt.subplots(2, 1, figsize=(FIGURE_WIDTH, 4.6), sharex=True, layout="constrained")
-    _title(fig, title)
+    fig.suptitle(title, x=0.01, ha="left", fontsize=TITLE_FONT)
     x = np.arange(len(weeks))
     for ax, table, name in (
         (axes[0], explorer.shares, "Week by week"),
@@ -88,19 +71,27 @@ def shares_over_time(explorer: BalanceExplorer) -> Figure:
             bottom += values[group].to_numpy()
         # A week with no back sets has no shares: say so rather than leave a silent gap.
         for i in np.flatnonzero(bottom == 0):
-            ax.text(i, 50, "no back sets", rotation=90, ha="center", va="center", fontsize=6)
+            ax.text(
+                i, 50, "no back sets", rotation=90, ha="center", va="center", fontsize=SMALL_FONT
+            )
+        # Where the stack's boundaries would sit with an even split: a quarter each.
+        for even in (25, 50, 75):
+            ax.axhline(even, color="black", linestyle="--", linewidth=0.9, alpha=0.8)
         ax.set_ylim(0, 100)
         ax.set_yticks([0, 25, 50, 75, 100])
-        ax.set_ylabel("% of back sets", fontsize=8)
-        ax.set_title(name, loc="left", fontsize=9)
-        _style(ax)
+        ax.set_ylabel("% of back sets", fontsize=SMALL_FONT)
+        ax.set_title(name, loc="left", fontsize=SMALL_FONT)
+        style_axes(ax)
     # A group missing from every bar is the story (no lower back, no traps): name it.
-    absent = [GROUP_LABELS[g] for g in BACK_GROUPS if not _has_sets(explorer.shares, g)]
+    totals = explorer.shares.groupby("group")["fractional_sets"].sum()
+    absent = [GROUP_LABELS[g] for g in BACK_GROUPS if not totals.get(g, 0) > 0]
     if absent:
         axes[0].set_title(
-            f"Week by week — no sets at all for: {', '.join(absent)}", loc="left", fontsize=9
+            f"Week by week — no sets at all for: {', '.join(absent)}",
+            loc="left",
+            fontsize=SMALL_FONT,
         )
-    _week_ticks(axes[1], weeks)
+    week_ticks(axes[1], weeks)
     handles, labels = axes[0].get_legend_handles_labels()
     # Reversed, so the legend reads top to bottom like the stack.
     fig.legend(
@@ -108,16 +99,11 @@ def shares_over_time(explorer: BalanceExplorer) -> Figure:
         labels[::-1],
         loc="outside right upper",
         frameon=False,
-        fontsize=8,
-        title="Even split:\n25 % each",
-        title_fontsize=7,
+        fontsize=SMALL_FONT,
+        title="Dashed: an even\nsplit, 25 % each",
+        title_fontsize=SMALL_FONT,
     )
     return fig
-
-
-def _has_sets(shares: pd.DataFrame, group: str) -> bool:
-    """Return whether ``group`` has any fractional sets in a shares table."""
-    return bool(shares.loc[shares["group"] == group, "fractional_sets"].sum() > 0)
 
 
 def pulling_directions(explorer: BalanceExplorer) -> Figure:
@@ -129,7 +115,7 @@ def pulling_directions(explorer: BalanceExplorer) -> Figure:
     fig, axes = plt.subplots(
         2, 1, figsize=(FIGURE_WIDTH, 3.8), sharex=True, layout="constrained", height_ratios=(2, 1)
     )
-    _title(fig, title)
+    fig.suptitle(title, x=0.01, ha="left", fontsize=TITLE_FONT)
     x = np.arange(len(weeks))
     for offset, direction in ((-0.2, "vertical"), (0.2, "horizontal")):
         axes[0].bar(
@@ -139,19 +125,19 @@ def pulling_directions(explorer: BalanceExplorer) -> Figure:
             color=DIRECTION_COLOURS[direction],
             label=direction.capitalize(),
         )
-    axes[0].set_ylabel("Sets", fontsize=8)
+    axes[0].set_ylabel("Sets", fontsize=SMALL_FONT)
     total = table["vertical_sets"] + table["horizontal_sets"]
     share = (table["vertical_sets"] / total.where(total > 0) * 100).to_numpy(dtype=float)
     axes[1].plot(x, share, marker="o", markersize=3, color=DIRECTION_COLOURS["vertical"])
     axes[1].axhline(50, color="black", linestyle="--", linewidth=1)
     axes[1].set_ylim(0, 105)
     axes[1].set_yticks([0, 50, 100])
-    axes[1].set_ylabel("% vertical", fontsize=8)
-    axes[1].set_title("Vertical share (dashed: an even split)", loc="left", fontsize=9)
+    axes[1].set_ylabel("% vertical", fontsize=SMALL_FONT)
+    axes[1].set_title("Vertical share (dashed: an even split)", loc="left", fontsize=SMALL_FONT)
     for ax in axes:
-        _style(ax)
-    _week_ticks(axes[1], weeks)
-    fig.legend(loc="outside right upper", frameon=False, fontsize=8)
+        style_axes(ax)
+    week_ticks(axes[1], weeks)
+    fig.legend(loc="outside right upper", frameon=False, fontsize=SMALL_FONT)
     return fig
 
 
@@ -163,7 +149,7 @@ def cable_row_grips(explorer: BalanceExplorer) -> Figure:
     fig, axes = plt.subplots(
         1, 2, figsize=(FIGURE_WIDTH, 2.8), layout="constrained", width_ratios=(3, 2)
     )
-    _title(fig, title)
+    fig.suptitle(title, x=0.01, ha="left", fontsize=TITLE_FONT)
     x, bottom = np.arange(len(weeks)), np.zeros(len(weeks))
     totals = {grip: int(table[f"{grip}_sets"].sum()) for grip in GRIPS}
     for grip in (g for g in GRIPS if totals[g]):
@@ -172,10 +158,10 @@ def cable_row_grips(explorer: BalanceExplorer) -> Figure:
             x, values, bottom=bottom, width=0.8, color=GRIP_COLOURS[grip], label=GRIP_LABELS[grip]
         )
         bottom += values
-    axes[0].set_ylabel("Working sets", fontsize=8)
+    axes[0].set_ylabel("Working sets", fontsize=SMALL_FONT)
     counts = ", ".join(f"{g} {n}" for g, n in totals.items() if g != "unstated" or n)
-    axes[0].set_title(f"Sets per week (in all: {counts})", loc="left", fontsize=9)
-    _week_ticks(axes[0], weeks, max_ticks=8)
+    axes[0].set_title(f"Sets per week (in all: {counts})", loc="left", fontsize=SMALL_FONT)
+    week_ticks(axes[0], weeks, max_ticks=8)
     credits = explorer.grip_credits
     y = np.arange(len(BACK_GROUPS))[::-1]
     height = 0.8 / len(credits)
@@ -186,14 +172,14 @@ def cable_row_grips(explorer: BalanceExplorer) -> Figure:
             height=height,
             color=GRIP_COLOURS[grip],
         )
-    axes[1].set_yticks(y, [GROUP_LABELS[g] for g in BACK_GROUPS], fontsize=8)
-    axes[1].set_xlabel("Fractional sets credited", fontsize=8)
-    axes[1].set_title("Credited over the range", loc="left", fontsize=9)
+    axes[1].set_yticks(y, [GROUP_LABELS[g] for g in BACK_GROUPS], fontsize=SMALL_FONT)
+    axes[1].set_xlabel("Fractional sets credited", fontsize=SMALL_FONT)
+    axes[1].set_title("Credited over the range", loc="left", fontsize=SMALL_FONT)
     for ax in axes:
-        _style(ax)
+        style_axes(ax)
     axes[1].grid(axis="y", visible=False)
     axes[1].grid(axis="x", alpha=0.3)
-    fig.legend(loc="outside right upper", frameon=False, fontsize=8)
+    fig.legend(loc="outside right upper", frameon=False, fontsize=SMALL_FONT)
     return fig
 
 
@@ -222,7 +208,7 @@ def training_days_heatmap(explorer: BalanceExplorer) -> Figure:
         rows, 1, figsize=(FIGURE_WIDTH, 0.5 + 1.45 * rows), layout="constrained", squeeze=False
     )
     axes = axes[:, 0]
-    _title(fig, title)
+    fig.suptitle(title, x=0.01, ha="left", fontsize=TITLE_FONT)
     top = max(int(np.nanmax(matrix.to_numpy(dtype=float), initial=0)), guideline + 1)
     cmap = days_colours(guideline, top)
     norm = BoundaryNorm(np.arange(-0.5, top + 1), cmap.N)
@@ -240,20 +226,20 @@ def training_days_heatmap(explorer: BalanceExplorer) -> Figure:
                     f"{v:g}",
                     ha="center",
                     va="center",
-                    fontsize=7,
+                    fontsize=SMALL_FONT,
                     color="white" if dark else "black",
                 )
-        ax.set_yticks(range(len(GROUPS)), [GROUP_LABELS[g] for g in GROUPS], fontsize=8)
-        _week_ticks(ax, list(part.columns))
+        ax.set_yticks(range(len(GROUPS)), [GROUP_LABELS[g] for g in GROUPS], fontsize=SMALL_FONT)
+        week_ticks(ax, list(part.columns))
         ax.set_xlim(-0.5, per_row - 0.5)
         ax.tick_params(length=0)
         ax.spines[:].set_visible(False)
     bar = fig.colorbar(image, ax=list(axes), ticks=range(top + 1), aspect=12, pad=0.02)
     bar.ax.axhline(guideline - 0.5, color="black", linewidth=2)
     labels = [f"{d}: guideline" if d == guideline else str(d) for d in range(top + 1)]
-    bar.ax.set_yticklabels(labels, fontsize=7)
-    bar.ax.set_title("days", fontsize=7)
-    bar.set_label(f"orange: under {guideline} a week", fontsize=7)
+    bar.ax.set_yticklabels(labels, fontsize=SMALL_FONT)
+    bar.ax.set_title("days", fontsize=SMALL_FONT)
+    bar.set_label(f"orange: under {guideline} a week", fontsize=SMALL_FONT)
     return fig
 
 
@@ -275,24 +261,33 @@ def one_rep_max(explorer: BalanceExplorer) -> Figure:
         squeeze=False,
         sharex=True,
     )
-    _title(fig, title)
+    fig.suptitle(title, x=0.01, ha="left", fontsize=TITLE_FONT)
     if missing:
         fig.supxlabel(
-            "Not trained in this range: " + ", ".join(missing) + ".", fontsize=8, x=0.01, ha="left"
+            "Not trained in this range: " + ", ".join(missing) + ".",
+            fontsize=SMALL_FONT,
+            x=0.01,
+            ha="left",
         )
     position = {w: i for i, w in enumerate(weeks)}
     for ax, lift in zip(axes.ravel(), lifts, strict=False):
         rows = table.loc[table["lift"] == lift]
-        x, y = rows["week"].map(position).to_numpy(), rows["e1rm_kg"].to_numpy()
+        x = rows["week"].map(position).to_numpy()
+        # From the set itself, not the kg estimate: 225 lb × 5 reads 262.5 lb, as by hand.
+        y = epley(rows["load_kg"] * kg_to(explorer.unit), rows["reps"]).round(1).to_numpy()
         ax.plot(x, y, marker="o", markersize=3, color="#0072B2", linewidth=1.5)
-        ax.set_title(f"{LIFT_LABELS[lift]}: {y[0]:g} → {y[-1]:g} kg", loc="left", fontsize=9)
+        ax.set_title(
+            f"{LIFT_LABELS[lift]}: {y[0]:g} → {y[-1]:g} {explorer.unit}",
+            loc="left",
+            fontsize=SMALL_FONT,
+        )
         # At least a tenth of the top value each side, so a kilo of noise is not a trend.
         pad = max((y.max() - y.min()) * 0.15, y.max() * 0.1, 2.0)
         ax.set_ylim(max(y.min() - pad, 0), y.max() + pad)
-        ax.set_ylabel("kg", fontsize=8)
-        ax.tick_params(axis="y", labelsize=7)
-        _style(ax)
-        _week_ticks(ax, weeks, max_ticks=7)
+        ax.set_ylabel(explorer.unit, fontsize=SMALL_FONT)
+        ax.tick_params(axis="y", labelsize=SMALL_FONT)
+        style_axes(ax)
+        week_ticks(ax, weeks, max_ticks=7)
         ax.xaxis.set_tick_params(labelbottom=True)
     for ax in axes.ravel()[len(lifts) :]:
         ax.set_visible(False)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
-import pandas as pd
 from matplotlib.figure import Figure
 
 from backday_analysis import BACK_GROUPS
@@ -19,67 +18,98 @@ GROUP_COLOURS = {
     "biceps": "#7F7F7F",
 }
 FIGURE_WIDTH = 7.2
+#: Smallest text in any chart: at 600 px wide a 7.2 in figure draws 9 pt as 10.4 px.
+SMALL_FONT = 9
+TITLE_FONT = 11
+# Lines that share a value must stay apart: each group has its own marker (drawn smaller
+# in turn, so equal points show as rings) and dash, and sits a little off the week's tick.
+GROUP_MARKERS = {"lats": "o", "traps": "s", "rhomboids": "D", "lower_back": "^"}
+GROUP_DASHES = {"lats": "-", "traps": "--", "rhomboids": "-.", "lower_back": ":"}
+LINE_OFFSET = 0.06
+# More week labels than this run into each other at 7.2 in.
+MAX_WEEK_TICKS = 14
 
 
-def _style(ax: plt.Axes) -> None:
+def style_axes(ax: plt.Axes) -> None:
+    """Give an axes the house style: no top or right spine, a light grid behind the data."""
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)
 
 
-def _short_weeks(weeks: pd.Index) -> list[str]:
-    return [w.replace("-W", "\nW") for w in weeks]
+def week_ticks(ax: plt.Axes, weeks: list[str], max_ticks: int = MAX_WEEK_TICKS) -> None:
+    """Label every k-th week (``W47``), with the year under the first label of each year."""
+    step = max(int(np.ceil(len(weeks) / max_ticks)), 1)
+    shown = list(range(0, len(weeks), step))
+    labels, year = [], None
+    for i in shown:
+        y, w = weeks[i].split("-")
+        labels.append(f"{w}\n{y}" if y != year else w)
+        year = y
+    ax.set_xticks(shown, labels, fontsize=SMALL_FONT)
+    ax.set_xlim(-0.6, max(len(weeks), 1) - 0.4)
 
 
-def volume_history(report: ClientWeek) -> Figure:
-    """Plot weekly fractional sets per back group over the history, one line per group."""
+def volume_history(report: ClientWeek, groups=BACK_GROUPS) -> Figure:
+    """Plot weekly fractional sets per back group over the history, one line per group.
+
+    ``groups`` picks the back groups drawn (all four by default).
+    """
     table = report.history.pivot(index="week", columns="group", values="fractional_sets")
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 3.2), layout="constrained")
     x = np.arange(len(table.index))
-    for group in BACK_GROUPS:
+    shown = [g for g in BACK_GROUPS if g in groups]
+    for rank, group in enumerate(shown):
         ax.plot(
-            x,
+            x + LINE_OFFSET * (rank - (len(shown) - 1) / 2),
             table[group],
-            marker="o",
-            markersize=3,
+            marker=GROUP_MARKERS[group],
+            markersize=8 - 1.5 * rank,
+            linestyle=GROUP_DASHES[group],
             linewidth=1.8,
             color=GROUP_COLOURS[group],
             label=GROUP_LABELS[group],
         )
-    ax.set_xticks(x, _short_weeks(table.index), fontsize=7)
+    week_ticks(ax, list(table.index), max_ticks=12)
     ax.set_ylabel("Fractional sets")
-    ax.set_title("Weekly fractional sets per back group", loc="left", fontsize=11)
+    ax.set_title("Weekly fractional sets per back group", loc="left", fontsize=TITLE_FONT)
     ax.set_ylim(bottom=0)
-    _style(ax)
-    fig.legend(loc="outside right upper", frameon=False, fontsize=8)
+    style_axes(ax)
+    if shown:
+        fig.legend(loc="outside right upper", frameon=False, fontsize=SMALL_FONT)
     return fig
 
 
-def days_history(report: ClientWeek) -> Figure:
-    """Plot training days per week per back group against the guideline line."""
+def days_history(report: ClientWeek, groups=BACK_GROUPS) -> Figure:
+    """Plot training days per week per back group against the guideline line.
+
+    ``groups`` picks the back groups drawn, one panel each (all four by default).
+    """
     table = report.history.pivot(index="week", columns="group", values="days")
+    shown = [g for g in BACK_GROUPS if g in groups] or list(BACK_GROUPS)
     fig, axes = plt.subplots(
-        1, len(BACK_GROUPS), figsize=(FIGURE_WIDTH, 2.6), sharey=True, layout="constrained"
+        1, len(shown), figsize=(FIGURE_WIDTH, 2.6), sharey=True, layout="constrained", squeeze=False
     )
+    axes = axes[0]
     x = np.arange(len(table.index))
     guideline = report.settings.guideline_days
     top = max(int(table[list(BACK_GROUPS)].to_numpy().max(initial=0)), guideline) + 1
-    for ax, group in zip(axes, BACK_GROUPS, strict=True):
+    for ax, group in zip(axes, shown, strict=True):
         values = table[group].to_numpy()
         colours = [GROUP_COLOURS[group] if v >= guideline else "#D55E00" for v in values]
         ax.bar(x, values, color=colours, width=0.8)
         ax.axhline(guideline, color="black", linestyle="--", linewidth=1)
-        ax.set_title(GROUP_LABELS[group], fontsize=9)
+        ax.set_title(GROUP_LABELS[group], fontsize=SMALL_FONT)
         ticks = x[:: max(len(x) // 4, 1)]
-        ax.set_xticks(ticks, [table.index[i].split("-")[1] for i in ticks], fontsize=7)
+        ax.set_xticks(ticks, [table.index[i].split("-")[1] for i in ticks], fontsize=SMALL_FONT)
         ax.set_ylim(0, top)
-        _style(ax)
+        style_axes(ax)
     axes[0].set_ylabel("Training days")
     fig.suptitle(
         f"Training days per week (dashed: guideline of {guideline}; red: under it)",
         x=0.01,
         ha="left",
-        fontsize=11,
+        fontsize=TITLE_FONT,
     )
     return fig
 
@@ -94,8 +124,8 @@ def group_shares(report: ClientWeek) -> Figure:
     ax.set_yticks(y, [GROUP_LABELS[g] for g in shares.index])
     ax.set_xlabel("Share of back fractional sets this week (%) — dashed: an even 25 %")
     for yi, value in zip(y, shares.to_numpy() * 100, strict=True):
-        ax.text(value + 0.5, yi, f"{value:.0f} %", va="center", fontsize=8)
+        ax.text(value + 0.5, yi, f"{value:.0f} %", va="center", fontsize=SMALL_FONT)
     ax.set_xlim(0, max(50, float(np.nan_to_num(shares.max())) * 100 + 10))
-    ax.set_title(f"Balance of the back in {report.week}", loc="left", fontsize=11)
-    _style(ax)
+    ax.set_title(f"Balance of the back in {report.week}", loc="left", fontsize=TITLE_FONT)
+    style_axes(ax)
     return fig

@@ -37,6 +37,27 @@ LockTimeoutOption = Annotated[
 ]
 
 
+def show_version(value: bool) -> None:
+    """Print the installed version and stop, for ``backday --version``."""
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"backday_analysis {version('backday_analysis')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=show_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Weekly back-training reports for strength coaches."""
+
+
 def coach_errors(command):
     """Turn a BackdayError into one sentence on stderr and exit status 2, with no traceback."""
 
@@ -172,7 +193,9 @@ def report(
     roster: Annotated[
         bool, typer.Option("--roster", help="Write the roster page instead.")
     ] = False,
-    jobs: Annotated[int, typer.Option(help="Reports run at once (default: cores).")] = 0,
+    jobs: Annotated[int, typer.Option(help="Reports run at once; one per core unless given.")] = (
+        os.cpu_count() or 1
+    ),
 ) -> None:
     """Write weekly reports to OUT/<week>/<client>.html and .pdf."""
     from backday_analysis.rendering.batch import plan_reports, run_reports
@@ -236,6 +259,27 @@ def unimport_command(
     typer.echo(
         json.dumps(result.to_json(), ensure_ascii=False) if as_json else format_unimported(result)
     )
+
+
+@app.command()
+@coach_errors
+def clients(
+    data: DataOption = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="A JSON list instead of a table.")
+    ] = False,
+) -> None:
+    """List the roster: ids, names, units, time zones, first and last logged day, sets."""
+    import json
+
+    from backday_analysis.datafolder.dataset import load_dataset
+    from backday_analysis.views.roster_week import clients_table
+
+    table = clients_table(load_dataset(data))
+    if as_json:
+        typer.echo(json.dumps(table.to_dict(orient="records"), indent=1, ensure_ascii=False))
+    else:
+        typer.echo(table.to_string(index=False) if not table.empty else "The roster is empty.")
 
 
 def main() -> None:

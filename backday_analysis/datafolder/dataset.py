@@ -37,6 +37,14 @@ class Dataset:
         """Return a client's display name from the roster."""
         return str(client_row(self.roster, client_id, paths.roster_path(self.folder))["name"])
 
+    def client_unit(self, client_id: str) -> str:
+        """Return the unit (``kg`` or ``lb``) the client's loads are shown in."""
+        return str(client_row(self.roster, client_id, paths.roster_path(self.folder))["unit"])
+
+    def units(self) -> dict[str, str]:
+        """Return every client's unit, by client id."""
+        return dict(zip(self.roster["client_id"], self.roster["unit"], strict=True))
+
 
 def load_reference(folder: str | Path | None = None) -> tuple[Settings, pd.DataFrame]:
     """Read only the settings and the catalogue of a data folder."""

@@ -108,6 +108,35 @@ def client_row(roster: pd.DataFrame, client_id: str, path: Path | str = "roster"
     return match.iloc[0]
 
 
+def client_id(roster: pd.DataFrame, text: str, path: Path | str = "roster") -> str:
+    """Return the id of the client named by ``text``: an id, or a display name from the roster.
+
+    Ids win over names; a name is matched without regard to case or surrounding spaces,
+    and must belong to one client only.
+    """
+    wanted = str(text).strip()
+    if (roster["client_id"] == wanted).any():
+        return wanted
+    names = roster["name"].str.strip().str.casefold()
+    match = roster.loc[names == wanted.casefold(), "client_id"]
+    if len(match) == 1:
+        return str(match.iloc[0])
+    if len(match) > 1:
+        raise BackdayError(
+            f"{path}: the name '{wanted}' belongs to {len(match)} clients "
+            f"({', '.join(match)}); use the client id instead."
+        )
+    if roster.empty:
+        return str(client_row(roster, wanted, path)["client_id"])
+    known = ", ".join(
+        f"{c} ({n})" for c, n in zip(roster["client_id"], roster["name"], strict=True)
+    )
+    raise BackdayError(
+        f"{path}: there is no client '{wanted}' in the roster (known: {known}); "
+        "check the id or name, or add the client to roster.csv."
+    )
+
+
 def with_client(
     roster: pd.DataFrame,
     client_id: str,

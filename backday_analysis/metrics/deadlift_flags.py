@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from backday_analysis.canonical import kg_to
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.metrics.balance import ExerciseRule
 from backday_analysis.metrics.flag_table import flag_table, num, week_sets
@@ -71,13 +72,19 @@ def deadlift_not_first(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str) -
 
 
 def deadlift_jump(
-    sets: pd.DataFrame, catalogue: pd.DataFrame, settings: Settings, week: str
+    sets: pd.DataFrame,
+    catalogue: pd.DataFrame,
+    settings: Settings,
+    week: str,
+    units: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """Flag a deadlift top set more than the allowed share above the recent ones.
 
     The reference is the heaviest top set of the previous :data:`LOOKBACK_WEEKS` weeks, so
     the week after a deload week, back at the usual load, is no jump. The previous week must
-    have that deadlift: after a week without it there is nothing to compare.
+    have that deadlift: after a week without it there is nothing to compare. The loads in the
+    sentence are in each client's unit from ``units`` (client id to ``kg`` or ``lb``; kg for
+    clients it does not name).
     """
     s = working_sets(week_sets(sets, week, weeks_before=LOOKBACK_WEEKS))
     s = s.loc[s["exercise_id"].isin(DEADLIFT.ids(catalogue))]
@@ -99,17 +106,19 @@ def deadlift_jump(
     hit = top.loc[top["rise"] > settings.deadlift_max_weekly_increase + 1e-9].copy()
     hit["_name"] = hit["exercise_id"].map(catalogue.set_index("exercise_id")["name"])
     limit = num(settings.deadlift_max_weekly_increase * 100)
+    unit = hit["client"].map(units or {}).fillna("kg")
     reasons = [
-        f"{n}: the top set went from {num(a)} kg last week to {num(b)} kg this week (+"
+        f"{n}: the top set went from {num(a * kg_to(u))} {u} last week to {num(b * kg_to(u))} "
+        f"{u} this week (+"
         + (
             f"{num(r * 100)} %"
             if a == m
-            else f"{num(r * 100)} % over {num(m)} kg, the "
+            else f"{num(r * 100)} % over {num(m * kg_to(u))} {u}, the "
             f"heaviest of the last {LOOKBACK_WEEKS} weeks"
         )
         + f"), over the {limit} % a week limit; build the load up slowly."
-        for n, a, b, m, r in zip(
-            hit["_name"], hit["last"], hit["now"], hit["best"], hit["rise"], strict=True
+        for n, a, b, m, r, u in zip(
+            hit["_name"], hit["last"], hit["now"], hit["best"], hit["rise"], unit, strict=True
         )
     ]
     return flag_table(hit, week, "deadlift_jump", "high", reasons, group="lower_back")

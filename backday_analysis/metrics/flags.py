@@ -174,6 +174,7 @@ def coaching_flags(
     catalogue: pd.DataFrame,
     settings: Settings,
     week: str,
+    units: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """Return every coaching flag raised in ``week``, most severe first within each client.
 
@@ -190,6 +191,8 @@ def coaching_flags(
         Guideline and flag limits.
     week : str
         ISO week label, such as ``2026-W53``.
+    units : dict, optional
+        Each client's unit (``kg`` or ``lb``) for loads in the reasons; default kg.
 
     Returns
     -------
@@ -203,7 +206,7 @@ def coaching_flags(
             no_direct_sets(weekly, settings, week),
             back_volume(weekly, sets, catalogue, settings, week),
             deadlift_not_first(sets, catalogue, week),
-            deadlift_jump(sets, catalogue, settings, week),
+            deadlift_jump(sets, catalogue, settings, week, units),
             no_biceps_work(weekly, week),
             group_imbalance(weekly, settings, week),
         ],

@@ -69,6 +69,8 @@ def execute(
     from papermill.exceptions import PapermillExecutionError
 
     logging.getLogger("papermill").setLevel(logging.WARNING)
+    # The notebooks show controls only when run by hand in JupyterLab: a report stays static.
+    parameters = {"controls": False, **parameters}
     # A fresh kernel is not needed after the run: stop it at once rather than politely.
     reuse = (
         {"km": kernel.manager}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUPS
-from backday_analysis.datafolder.dataset import Dataset, load_dataset
+from backday_analysis.datafolder.dataset import Dataset
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.errors import BackdayError
 from backday_analysis.metrics.balance import (
@@ -32,7 +32,7 @@ from backday_analysis.metrics.balance import (
 from backday_analysis.metrics.flags import coaching_flags
 from backday_analysis.metrics.weekly import weekly_volume, working_sets
 from backday_analysis.metrics.weeks import parse_week, week_label
-from backday_analysis.views.client_week import GROUP_LABELS
+from backday_analysis.views.client_week import GROUP_LABELS, load_for_client
 
 #: Weeks summed in the rolling view of the shares.
 ROLLING_WEEKS = 4
@@ -62,6 +62,7 @@ class BalanceExplorer:
     flags: pd.DataFrame
     flags_week: str | None
     dataset: Dataset
+    unit: str = "kg"
 
 
 def parse_date(text: str | dt.date | None, name: str) -> dt.date | None:
@@ -154,7 +155,7 @@ def balance_explorer(
     Parameters
     ----------
     client : str
-        Client id from the roster.
+        Client id or display name from the roster.
     start, end : str or datetime.date, optional
         First and last day, ``YYYY-MM-DD``; empty for the start or end of the history.
         The range covers the whole ISO weeks holding them.
@@ -169,7 +170,7 @@ def balance_explorer(
         For a malformed date, a start after the end, or a client not in the roster.
     """
     first, last = date_range(start, end)
-    data = dataset or load_dataset(data_dir or None, clients=[client])
+    client, data = load_for_client(client, data_dir, dataset)
     name = data.client_name(client)
     own = data.sets.loc[data.sets["client"] == client]
     settings, catalogue = data.settings, data.catalogue
@@ -191,7 +192,7 @@ def balance_explorer(
     days = days.loc[client] if client in days.index else pd.DataFrame(index=list(GROUPS))
     flags_week = weeks[-1] if weeks else None
     flags = (
-        coaching_flags(weekly, own, catalogue, settings, flags_week)
+        coaching_flags(weekly, own, catalogue, settings, flags_week, data.units())
         if flags_week
         else pd.DataFrame(columns=["client", "week", "flag", "group", "severity", "reason"])
     )
@@ -215,6 +216,7 @@ def balance_explorer(
         flags=flags,
         flags_week=flags_week,
         dataset=data,
+        unit=data.client_unit(client),
     )
 
 

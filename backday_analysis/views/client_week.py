@@ -12,7 +12,9 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUPS, paths
+from backday_analysis.canonical import kg_to
 from backday_analysis.datafolder.dataset import Dataset, load_dataset
+from backday_analysis.datafolder.roster import client_id, load_roster
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.errors import BackdayError
 from backday_analysis.metrics.weekly import unmapped_exercises, weekly_volume, working_sets
@@ -43,6 +45,7 @@ class ClientWeek:
     unmapped: pd.DataFrame
     rows_read: int
     dataset: Dataset
+    unit: str = "kg"
 
     @property
     def this_week(self) -> pd.DataFrame:
@@ -69,6 +72,21 @@ def latest_week(sets: pd.DataFrame) -> str:
     return week_label(sets["performed_at"].max().date())
 
 
+def load_for_client(
+    client: str, data_dir: str | None = None, dataset: Dataset | None = None
+) -> tuple[str, Dataset]:
+    """Return the client's id (``client`` is an id or a display name) and the loaded data.
+
+    Without ``dataset``, only that client's log is read.
+    """
+    if dataset is None:
+        folder = paths.data_dir(data_dir or None)
+        roster_file = paths.roster_path(folder)
+        found = client_id(load_roster(roster_file), client, roster_file)
+        return found, load_dataset(folder, clients=[found])
+    return client_id(dataset.roster, client, paths.roster_path(dataset.folder)), dataset
+
+
 def client_week(
     client: str,
     week: str = "latest",
@@ -82,7 +100,7 @@ def client_week(
     Parameters
     ----------
     client : str
-        Client id from the roster.
+        Client id or display name from the roster.
     week : str
         ISO week ``YYYY-Www``, or ``latest`` for the week of the client's last logged set.
     data_dir : str, optional
@@ -94,10 +112,10 @@ def client_week(
     dataset : Dataset, optional
         An already loaded data folder, to skip reading it again.
     """
-    data = dataset or load_dataset(data_dir or None, clients=[client])
+    client, data = load_for_client(client, data_dir, dataset)
     name = data.client_name(client)
     own = data.sets.loc[data.sets["client"] == client]
-    label = latest_week(own) if week == "latest" else week
+    label = latest_week(own) if week in ("latest", "", None) else week
     monday = parse_week(label)
     sunday = monday + dt.timedelta(days=6)
     if own.empty or own["performed_at"].min().date() > sunday:
@@ -131,6 +149,7 @@ def client_week(
         unmapped_exercises(own),
         data.rows_read.get(client, 0),
         data,
+        data.client_unit(client),
     )
 
 
@@ -143,7 +162,10 @@ def summary_table(report: ClientWeek) -> pd.DataFrame:
             "Training days": rows["days"].to_numpy(),
             "Fractional sets": rows["fractional_sets"].to_numpy(),
             "Direct sets": rows["direct_sets"].to_numpy(),
-            "Tonnage (kg)": rows["tonnage_kg"].round(0).astype("int64").to_numpy(),
+            f"Tonnage ({report.unit})": (rows["tonnage_kg"] * kg_to(report.unit))
+            .round(0)
+            .astype("int64")
+            .to_numpy(),
             f"Guideline ({report.settings.guideline_days}×/week)": [
                 "met" if met else "not met" for met in rows["guideline_met"]
             ],
@@ -162,7 +184,7 @@ def exercises_table(report: ClientWeek) -> pd.DataFrame:
     """Return the exercises done this week: working sets, reps and loads, in session order."""
     week = working_sets(report.week_sets)
     if week.empty:
-        return pd.DataFrame(columns=["Day", "Exercise", "Sets", "Reps", "Load (kg)"])
+        return pd.DataFrame(columns=["Day", "Exercise", "Sets", "Reps", f"Load ({report.unit})"])
     names = dict(
         zip(report.dataset.catalogue["exercise_id"], report.dataset.catalogue["name"], strict=True)
     )
@@ -170,6 +192,7 @@ def exercises_table(report: ClientWeek) -> pd.DataFrame:
         day=week["performed_at"].dt.strftime("%a %d %b"),
         name=week["exercise_id"].map(names).fillna(week["exercise"] + " (not in catalogue)"),
         order=range(len(week)),
+        load=week["load_kg"] * kg_to(report.unit),
     )
     grouped = (
         shown.groupby(["day", "session_id", "name"], sort=False)
@@ -178,7 +201,7 @@ def exercises_table(report: ClientWeek) -> pd.DataFrame:
             order=("order", "min"),
             sets=("reps", "size"),
             reps=("reps", lambda r: " / ".join(map(str, r))),
-            load=("load_kg", lambda w: " / ".join(f"{x:g}" for x in w.round(1))),
+            load=("load", lambda w: " / ".join(f"{x:g}" for x in w.round(1))),
         )
         .reset_index()
         .sort_values(["start", "order"])
@@ -189,7 +212,7 @@ def exercises_table(report: ClientWeek) -> pd.DataFrame:
             "Exercise": grouped["name"].to_numpy(),
             "Sets": grouped["sets"].to_numpy(),
             "Reps": grouped["reps"].to_numpy(),
-            "Load (kg)": grouped["load"].to_numpy(),
+            f"Load ({report.unit})": grouped["load"].to_numpy(),
         }
     )
 
@@ -207,7 +230,12 @@ def flags_table(report: ClientWeek) -> pd.DataFrame:
     from backday_analysis.metrics.flags import coaching_flags
 
     flags = coaching_flags(
-        report.full_history, report.sets, report.dataset.catalogue, report.settings, report.week
+        report.full_history,
+        report.sets,
+        report.dataset.catalogue,
+        report.settings,
+        report.week,
+        {report.client_id: report.unit},
     )
     return pd.DataFrame({"Needs attention": flags["reason"].to_numpy()})
 
@@ -239,3 +267,8 @@ def unmapped_table(report: ClientWeek) -> pd.DataFrame:
             "Last logged": unmapped["last"].dt.strftime("%Y-%m-%d").to_numpy(),
         }
     )
+
+
+def settings_table(report: ClientWeek) -> pd.DataFrame:
+    """Return the settings the report used, one per row."""
+    return report.settings.table()

@@ -2,17 +2,43 @@
 
 Client names, exercise names and notes come from files clients send; they are always
 escaped here, so a name such as ``<script>`` shows as text in the notebook and the reports.
+Tables carry their look in inline styles (text columns left-aligned, numbers right-aligned,
+guideline cells green or red), so JupyterLab shows them as the reports do.
 """
 
 from __future__ import annotations
 
 import html
 import io
+import math
+import numbers
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, Image, display
 from matplotlib.figure import Figure
+
+#: Cell backgrounds by class; the report template's ``td.met`` and ``td.unmet`` use the same.
+CELL_COLOURS = {"met": "#d8f0dc", "unmet": "#f8d7cf"}
+_CELL = "padding:2px 6px;border-bottom:1px solid #e2e2e2;vertical-align:top"
+_HEAD = "padding:2px 6px;border-bottom:1px solid #99a;background:#eef2f6"
+
+
+def _text(value) -> str:
+    """Return a cell value as text: floats without trailing zeros, missing values empty."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return ""
+    if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral | bool):
+        return f"{value:g}"
+    return str(value)
+
+
+def _is_number_column(values: pd.Series) -> bool:
+    """Return whether a column holds numbers only (empty cells aside): those align right."""
+    filled = [v for v in values if _text(v) != ""]
+    return bool(filled) and all(
+        isinstance(v, numbers.Number) and not isinstance(v, bool) for v in filled
+    )
 
 
 def table_html(
@@ -20,38 +46,63 @@ def table_html(
     caption: str | None = None,
     empty: str = "None.",
     classes: str = "backday-table",
+    cell_classes: pd.DataFrame | None = None,
 ) -> str:
-    """Return a table as escaped HTML, or a short sentence when it has no rows."""
+    """Return a table as escaped HTML with inline styles, or a sentence when it has no rows.
+
+    ``cell_classes``, shaped like ``frame``, gives each cell a class (``met``, ``unmet``)
+    whose colour from :data:`CELL_COLOURS` is also written inline.
+    """
     if frame.empty:
         return f"<p class='empty'>{html.escape(empty)}</p>"
-    body = frame.to_html(
-        index=False,
-        escape=True,
-        classes=classes,
-        border=0,
-        float_format=lambda v: f"{v:g}",
-        na_rep="",
+    align = {c: "right" if _is_number_column(frame[c]) else "left" for c in frame.columns}
+    head = "".join(
+        f"<th style='{_HEAD};text-align:{align[c]}'>{html.escape(str(c))}</th>"
+        for c in frame.columns
     )
-    if caption:
-        body = body.replace(">", f"><caption>{html.escape(caption)}</caption>", 1)
-    return body
+    rows = []
+    for i in range(len(frame)):
+        cells = []
+        for j, column in enumerate(frame.columns):
+            name = str(cell_classes.iat[i, j]) if cell_classes is not None else ""
+            colour = f";background:{CELL_COLOURS[name]}" if name in CELL_COLOURS else ""
+            attribute = f" class='{html.escape(name)}'" if name else ""
+            style = f"{_CELL};text-align:{align[column]}{colour}"
+            value = html.escape(_text(frame.iat[i, j]))
+            cells.append(f"<td{attribute} style='{style}'>{value}</td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    title = f"<caption style='text-align:left'>{html.escape(caption)}</caption>" if caption else ""
+    return (
+        f"<table class='{html.escape(classes)}' style='border-collapse:collapse'>{title}"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def table_output(frame: pd.DataFrame, caption: str | None = None, empty: str = "None.") -> HTML:
+    """Return a table as an HTML display object."""
+    return HTML(table_html(frame, caption, empty))
 
 
 def show_table(frame: pd.DataFrame, caption: str | None = None, empty: str = "None.") -> None:
     """Display a table in the notebook as escaped HTML."""
-    display(HTML(table_html(frame, caption, empty)))
+    display(table_output(frame, caption, empty))
+
+
+def text_output(text: str, tag: str = "p") -> HTML:
+    """Return one paragraph or heading of plain text, escaped, as a display object."""
+    return HTML(f"<{tag}>{html.escape(str(text))}</{tag}>")
 
 
 def show_text(text: str, tag: str = "p") -> None:
     """Display one paragraph or heading of plain text, escaped."""
-    display(HTML(f"<{tag}>{html.escape(str(text))}</{tag}>"))
+    display(text_output(text, tag))
 
 
 FIGURE_DPI = 110
 
 
-def show_figure(fig: Figure) -> None:
-    """Display a figure as one PNG and free it.
+def figure_output(fig: Figure) -> Image:
+    """Return a figure as one PNG display object and free it.
 
     Rendering it here, once, at a fixed resolution is faster than the inline backend (which
     renders twice to trim the borders) and keeps one copy per chart in the notebook.
@@ -59,25 +110,24 @@ def show_figure(fig: Figure) -> None:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=FIGURE_DPI, metadata={"Software": None})
     plt.close(fig)
-    display(Image(data=buffer.getvalue(), format="png"))
+    return Image(data=buffer.getvalue(), format="png")
+
+
+def show_figure(fig: Figure) -> None:
+    """Display a figure as one PNG and free it."""
+    display(figure_output(fig))
 
 
 def coloured_table_html(frame: pd.DataFrame, classes: pd.DataFrame) -> str:
-    """Return a table as escaped HTML with one CSS class per cell, taken from ``classes``."""
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
-    rows = []
-    for (_, values), (_, names) in zip(frame.iterrows(), classes.iterrows(), strict=True):
-        cells = "".join(
-            f"<td class='{html.escape(str(names[c]))}'>{html.escape(str(values[c]))}</td>"
-            for c in frame.columns
-        )
-        rows.append(f"<tr>{cells}</tr>")
-    return (
-        f"<table class='backday-table'><thead><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+    """Return a table as escaped HTML whose cells are coloured by ``classes`` (met, unmet)."""
+    return table_html(frame, cell_classes=classes)
+
+
+def coloured_table_output(frame: pd.DataFrame, classes: pd.DataFrame) -> HTML:
+    """Return a table coloured by ``classes`` as an HTML display object."""
+    return HTML(coloured_table_html(frame, classes))
 
 
 def show_coloured_table(frame: pd.DataFrame, classes: pd.DataFrame) -> None:
     """Display a table whose cells carry CSS classes (``met`` green, ``unmet`` red)."""
-    display(HTML(coloured_table_html(frame, classes)))
+    display(coloured_table_output(frame, classes))

@@ -45,7 +45,7 @@ def roster_week(
         min_sets_per_day=settings.min_credited_sets_per_day,
         guideline_days=settings.guideline_days,
     )
-    flags = coaching_flags(weekly, data.sets, data.catalogue, settings, label)
+    flags = coaching_flags(weekly, data.sets, data.catalogue, settings, label, data.units())
     return RosterWeek(label, monday, data, weekly, flags, attention_order(flags, clients))
 
 
@@ -98,5 +98,34 @@ def flags_by_client(roster: RosterWeek) -> pd.DataFrame:
         {
             "Client": flags["client"].map(names).to_numpy(),
             "Needs attention": flags["reason"].to_numpy(),
+        }
+    )
+
+
+def settings_table(roster: RosterWeek) -> pd.DataFrame:
+    """Return the settings the roster page used, one per row."""
+    return roster.dataset.settings.table()
+
+
+def clients_table(dataset: Dataset) -> pd.DataFrame:
+    """Return one row per roster client: id, name, unit, time zone, logged days and sets.
+
+    ``first_day`` and ``last_day`` are the dates of the client's first and last logged set
+    (empty without any); ``sets`` counts every logged set, warm-ups included.
+    """
+    sets = dataset.sets
+    days = sets.groupby("client")["performed_at"].agg(["min", "max", "size"])
+    roster = dataset.roster
+    first = roster["client_id"].map(days["min"]).dt.strftime("%Y-%m-%d")
+    last = roster["client_id"].map(days["max"]).dt.strftime("%Y-%m-%d")
+    return pd.DataFrame(
+        {
+            "client_id": roster["client_id"].to_numpy(),
+            "name": roster["name"].to_numpy(),
+            "unit": roster["unit"].to_numpy(),
+            "timezone": roster["timezone"].to_numpy(),
+            "first_day": first.fillna("").to_numpy(),
+            "last_day": last.fillna("").to_numpy(),
+            "sets": roster["client_id"].map(days["size"]).fillna(0).astype("int64").to_numpy(),
         }
     )
