@@ -149,6 +149,19 @@ def resolve_names(names: pd.Series, index: dict[str, str]) -> pd.Series:
     return resolution_table(names, index)["exercise_id"]
 
 
+def _shares_movement(words: frozenset[str], other: frozenset[str]) -> bool:
+    """Return whether two names share a movement word (typos allowed: ``pul ups``, pull-up)."""
+    return any(_same_word(a, b) for a in words for b in other)
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))):
+        return True
+    if a[0] != b[0]:
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
 def suggest(name: str, catalogue: pd.DataFrame, limit: int = 3) -> list[str]:
     """Return up to ``limit`` catalogue display names that look like an unknown exercise name.
 
@@ -159,7 +172,7 @@ def suggest(name: str, catalogue: pd.DataFrame, limit: int = 3) -> list[str]:
     by_key: dict[str, str] = {}
     for row in catalogue.itertuples(index=False):
         for candidate in (row.name, *row.aliases):
-            if words & content_words(candidate):
+            if _shares_movement(words, content_words(candidate)):
                 by_key.setdefault(normalise_name(candidate), row.name)
     close = difflib.get_close_matches(normalise_name(name), list(by_key), n=limit * 4, cutoff=0.3)
     ordered = list(dict.fromkeys(by_key[key] for key in close))
