@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 import pandas as pd
 
 from backday_analysis import GROUPS
-from backday_analysis.importers.names import resolve_names, suggest
+from backday_analysis.importers.names import resolution_table, suggest
 
 
 @dataclass
@@ -49,15 +49,18 @@ def describe_sets(
 
     ``sets`` counts every valid set of the name in the file (imported now or already in the
     log), ``working_sets`` those that are not warm-ups; ``credits`` are the catalogue's
-    credits for one set of the exercise (1 primary, 0.5 secondary, 0 none).
+    credits for one set of the exercise (1 primary, 0.5 secondary, 0 none); ``resolved_by``
+    says how the name was resolved (``catalogue``, ``coach alias``, ``rule:<name>`` or
+    ``unknown``, see :mod:`backday_analysis.importers.names`).
     """
     if typed.empty:
         return
-    ids = resolve_names(typed["exercise"], index)
+    resolved = resolution_table(typed["exercise"], index)
     frame = pd.DataFrame(
         {
             "name": typed["exercise"].astype(str).to_numpy(),
-            "exercise_id": ids.astype(object).to_numpy(),
+            "exercise_id": resolved["exercise_id"].astype(object).to_numpy(),
+            "resolved_by": resolved["resolved_by"].astype(object).to_numpy(),
             "working": (typed["set_kind"] != "warmup").to_numpy(),
         }
     )
@@ -67,6 +70,7 @@ def describe_sets(
             sets=("working", "size"),
             working_sets=("working", "sum"),
             exercise_id=("exercise_id", "first"),
+            resolved_by=("resolved_by", "first"),
         )
         .reset_index()
         .sort_values(["sets", "name"], ascending=[False, True], kind="stable")
@@ -77,6 +81,7 @@ def describe_sets(
         entry = {
             "name": row.name,
             "exercise_id": row.exercise_id if known else None,
+            "resolved_by": row.resolved_by if known else "unknown",
             "sets": int(row.sets),
             "working_sets": int(row.working_sets),
             "credits": (

@@ -15,6 +15,7 @@ from backday_analysis import BACK_GROUPS, GROUPS, paths
 from backday_analysis.datafolder.dataset import Dataset, load_dataset
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.errors import BackdayError
+from backday_analysis.importers.names import name_index, resolution_table
 from backday_analysis.metrics.weekly import unmapped_exercises, weekly_volume, working_sets
 from backday_analysis.metrics.weeks import parse_week, week_label
 
@@ -239,3 +240,35 @@ def unmapped_table(report: ClientWeek) -> pd.DataFrame:
             "Last logged": unmapped["last"].dt.strftime("%Y-%m-%d").to_numpy(),
         }
     )
+
+
+def rule_resolved_table(report: ClientWeek) -> pd.DataFrame:
+    """Return the logged names a rule resolved to an exercise with back credit, to check.
+
+    One row per name in the client's log: the exercise it was read as, the rule, the back
+    credits that exercise gives and the working sets logged. A coach who disagrees maps the
+    name in ``data/aliases.csv``, which always wins over a rule.
+    """
+    data = report.dataset
+    own = working_sets(report.sets)
+    columns = ["Exercise as logged", "Read as", "Rule", "Back credits", "Working sets"]
+    if own.empty:
+        return pd.DataFrame(columns=columns)
+    counts = own.groupby("exercise").size()
+    names = pd.Series(counts.index, index=counts.index)
+    resolved = resolution_table(names, name_index(data.catalogue, data.aliases))
+    catalogue = data.catalogue.set_index("exercise_id")
+    rows = []
+    for name, found in resolved.iterrows():
+        if not str(found["resolved_by"]).startswith("rule:"):
+            continue
+        credits = catalogue.loc[found["exercise_id"], list(BACK_GROUPS)]
+        if not (credits > 0).any():
+            continue
+        given = ", ".join(f"{GROUP_LABELS[g]} {credits[g]:g}" for g in BACK_GROUPS if credits[g])
+        rule = str(found["resolved_by"]).removeprefix("rule:")
+        rows.append(
+            [name, catalogue.at[found["exercise_id"], "name"], rule, given, int(counts[name])]
+        )
+    table = pd.DataFrame(rows, columns=columns)
+    return table.sort_values(["Working sets", "Exercise as logged"], ascending=[False, True])
