@@ -54,13 +54,21 @@ def import_(
         bool, typer.Option("--dry-run", help="Check and report; write nothing.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per file.")] = False,
+    timezone: Annotated[
+        str | None,
+        typer.Option(
+            "--timezone",
+            help="IANA time zone (e.g. America/Los_Angeles) for apps that export UTC (Fitbod); "
+            "recorded for a new client.",
+        ),
+    ] = None,
 ) -> None:
     """Import Strong, Hevy, FitNotes or Fitbod exports into a client's log (all or nothing)."""
     import json
 
     from backday_analysis.datafolder.ingest import format_summary, import_exports
 
-    for summary in import_exports(files, client, unit, data, dry_run):
+    for summary in import_exports(files, client, unit, data, dry_run, timezone=timezone):
         typer.echo(
             json.dumps(summary.to_json(), ensure_ascii=False)
             if as_json

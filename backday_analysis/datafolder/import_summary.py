@@ -29,6 +29,7 @@ class ImportSummary:
     client: str = ""
     non_set_reasons: dict[str, int] = field(default_factory=dict)
     dry_run: bool = False
+    timezone: dict | None = None
 
     def to_json(self) -> dict:
         """Return the summary as a JSON-ready dict."""
@@ -112,6 +113,12 @@ def format_summary(summary: ImportSummary, shown: int = 5) -> str:
         f"  {s.rows_read} rows: {s.sets_imported} sets imported, {s.duplicates_skipped} "
         f"already in the log, {s.non_set_rows} not sets, {len(s.rejected)} rejected",
     ]
+    if s.timezone:
+        source = {"option": "--timezone", "roster": "the roster", "default": "the config default"}
+        lines.append(
+            f"  times: the export is in UTC, read as {s.timezone['zone']} "
+            f"(from {source.get(s.timezone['source'], s.timezone['source'])})"
+        )
     for reason, count in s.non_set_reasons.items():
         lines.append(f"  not a set ({count}): {reason}")
     for item in s.rejected[:shown]:

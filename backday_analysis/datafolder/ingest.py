@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zoneinfo
 from pathlib import Path
 
 from backday_analysis import paths
@@ -52,6 +53,8 @@ from backday_analysis.importers.rows import ImportContext
 __all__ = ["ImportSummary", "format_summary", "import_exports"]
 
 _CLIENT_ID = re.compile(r"^[^\x00-\x1f\x7f]{1,100}$")
+#: Export formats whose times are UTC, read on the client's calendar days.
+UTC_FORMATS = frozenset({"fitbod"})
 
 
 def import_exports(
@@ -61,6 +64,7 @@ def import_exports(
     data_dir: str | Path | None = None,
     dry_run: bool = False,
     today: dt.date | None = None,
+    timezone: str | None = None,
 ) -> list[ImportSummary]:
     """Import app exports into a client's log; the function behind ``backday import``.
 
@@ -78,6 +82,9 @@ def import_exports(
         Read, check and summarise, but write nothing.
     today : datetime.date, optional
         Sets dated two days or more after this are rejected (default: today).
+    timezone : str, optional
+        IANA time zone for exports written in UTC (Fitbod), over the roster's; recorded in
+        the roster for a new client. Default: the roster's zone, else the config's.
 
     Returns
     -------
@@ -93,6 +100,7 @@ def import_exports(
     if not files:
         raise BackdayError("no export file was given; name one or more CSV files to import.")
     client_id = _checked_client_id(client_id)
+    timezone = _checked_timezone(timezone)
     unit = _checked_unit(unit)
     folder = paths.data_dir(data_dir)
     settings = load_settings(paths.config_path(folder))
@@ -102,10 +110,15 @@ def import_exports(
     roster = load_roster(roster_file)
     listed = roster.loc[roster["client_id"] == client_id]
     roster_unit = str(listed["unit"].iloc[0]) if len(listed) else None
-    zone = str(listed["timezone"].iloc[0]) if len(listed) else ""
-    ctx = ImportContext(
-        client_id=client_id, unit=unit or roster_unit, timezone=zone or settings.default_timezone
+    listed_zone = str(listed["timezone"].iloc[0]) if len(listed) else ""
+    zone, zone_source = (
+        (timezone, "option")
+        if timezone
+        else (listed_zone, "roster")
+        if listed_zone
+        else (settings.default_timezone, "default")
     )
+    ctx = ImportContext(client_id=client_id, unit=unit or roster_unit, timezone=zone)
 
     parsed = [read_export(Path(f), ctx, str(f)) for f in files]
     new_unit = roster_unit or unit or next((p.stated_unit for p in parsed if p.stated_unit), None)
@@ -123,6 +136,8 @@ def import_exports(
             log, export, client_id, new_unit, index, catalogue, today or dt.date.today()
         )
         summary.dry_run = dry_run
+        if export.format in UTC_FORMATS:
+            summary.timezone = {"zone": zone, "source": zone_source}
         summaries.append(summary)
         added += len(rows)
     if dry_run:
@@ -131,7 +146,7 @@ def import_exports(
         write_csv_atomic(sorted_log(log.rows), log_file)
     if roster_unit is None:
         save_roster(
-            with_client(roster, client_id, unit=new_unit, timezone=settings.default_timezone),
+            with_client(roster, client_id, unit=new_unit, timezone=timezone or zone),
             roster_file,
         )
     return summaries
@@ -158,6 +173,25 @@ def _checked_client_id(client_id: str) -> str:
             "(1 to 100 characters, no line breaks or control characters)."
         )
     return text
+
+
+def _checked_timezone(zone: str | None) -> str | None:
+    if zone is None or not str(zone).strip():
+        return None
+    text = str(zone).strip()
+    try:
+        zoneinfo.ZoneInfo(text)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise BackdayError(
+            f"--timezone '{_shown_zone(text)}' is not an IANA time zone; give one such as "
+            "Europe/Amsterdam or America/Los_Angeles."
+        ) from None
+    return text
+
+
+def _shown_zone(text: str) -> str:
+    """Return a zone as typed, cut to 40 characters for a message."""
+    return text if len(text) <= 40 else text[:40] + "..."
 
 
 def _checked_unit(unit: str | None) -> str | None:
