@@ -47,7 +47,7 @@ from backday_analysis.datafolder.roster import load_roster, save_roster, with_cl
 from backday_analysis.datafolder.settings import load_settings
 from backday_analysis.errors import BackdayError
 from backday_analysis.importers.detect import read_export
-from backday_analysis.importers.names import name_index
+from backday_analysis.importers.names import back_hold_rule, name_index
 from backday_analysis.importers.rows import ImportContext
 
 __all__ = ["ImportSummary", "format_summary", "import_exports"]
@@ -118,7 +118,12 @@ def import_exports(
         if listed_zone
         else (settings.default_timezone, "default")
     )
-    ctx = ImportContext(client_id=client_id, unit=unit or roster_unit, timezone=zone)
+    ctx = ImportContext(
+        client_id=client_id,
+        unit=unit or roster_unit,
+        timezone=zone,
+        counts_hold=back_hold_rule(catalogue, index),
+    )
 
     parsed = [read_export(Path(f), ctx, str(f)) for f in files]
     new_unit = roster_unit or unit or next((p.stated_unit for p in parsed if p.stated_unit), None)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from backday_analysis import BACK_GROUPS
 from backday_analysis.importers.name_parts import content_words, name_parts
 from backday_analysis.importers.name_rules import BACK_RULES
 from backday_analysis.importers.non_back import non_back_kind
@@ -124,6 +125,16 @@ def resolve(name: str, index: dict[str, str]) -> Resolution:
     if kind is not None and kind[1] in ids:
         return Resolution(kind[1], f"rule:{kind[0]}")
     return Resolution(None, UNKNOWN)
+
+
+def back_hold_rule(catalogue: pd.DataFrame, index: dict[str, str]):
+    """Return whether a name is a back exercise, for timed holds (``ImportContext.counts_hold``).
+
+    A hold counts as a set when its name resolves to an exercise that credits a back group.
+    """
+    back = catalogue.loc[(catalogue.loc[:, list(BACK_GROUPS)] > 0).any(axis=1), "exercise_id"]
+    back_ids = frozenset(back)
+    return lambda name: lookup_id(name, index) in back_ids
 
 
 def lookup_id(name: str, index: dict[str, str]) -> str | None:
