@@ -129,21 +129,28 @@ class NameParts:
         Equipment words (``barbell``, ``dumbbell``, ``cable``, ``machine``, ...).
     grips : frozenset of str
         Grip and side words (``wide``, ``close``, ``neutral``, ``underhand``, ``single_arm``).
+    stems : frozenset of str
+        The words without a plural ending (``makers`` -> ``maker``).
     """
 
     text: str
     words: tuple[str, ...]
     equipment: frozenset[str]
     grips: frozenset[str]
+    stems: frozenset[str] = frozenset()
+
+    def tokens(self) -> frozenset[str]:
+        """Return every word of the name, as written (respelled) and without a plural ending."""
+        return frozenset(self.text.split()) | self.stems
 
     def has(self, *words: str) -> bool:
         """Return whether the name holds every one of ``words`` (parts or words)."""
-        every = set(self.text.split())
+        every = self.tokens()
         return all(word in every for word in words)
 
     def any(self, *words: str) -> bool:
         """Return whether the name holds at least one of ``words``."""
-        every = set(self.text.split())
+        every = self.tokens()
         return any(word in every for word in words)
 
     def phrase(self, pattern: str) -> bool:
@@ -157,6 +164,15 @@ def plain_text(name: str) -> str:
     text = text.replace("'", "").replace("’", "")
     text = re.sub(r"[^a-z0-9]+", " ", text)
     return " ".join(text.split())
+
+
+def _singular(word: str) -> str:
+    """Return a word without its plural ending (``rows`` -> ``row``; ``press`` stays)."""
+    if word in _SINGULAR:
+        return _SINGULAR[word]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "_s")):
+        return _SINGULAR.get(word[:-1], word[:-1])
+    return word
 
 
 @lru_cache(maxsize=65536)
@@ -174,7 +190,8 @@ def name_parts(name: str) -> NameParts:
         if t not in EQUIPMENT and t not in GRIPS and t not in SIDES and t not in _NOISE
         and not t.isdigit()
     )  # fmt: skip
-    return NameParts(" ".join(tokens), words, equipment, grips)
+    stems = frozenset(_singular(t) for t in tokens)
+    return NameParts(" ".join(tokens), words, equipment, grips, stems)
 
 
 def content_words(name: str) -> frozenset[str]:

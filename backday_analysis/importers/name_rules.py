@@ -113,7 +113,7 @@ def back_extension(p: NameParts) -> str | None:
 
 def rear_delt(p: NameParts) -> str | None:
     """Face pulls, reverse flyes, rear-delt raises and band pull-aparts: rhomboids."""
-    if p.has("facepull"):
+    if p.has("facepull") or (p.has("face") and p.any("pull", "pulldown")):
         return "face_pull"
     if p.has("pullapart"):
         return "band_pull_apart"

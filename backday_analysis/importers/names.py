@@ -46,7 +46,7 @@ def normalise_name(name: str) -> str:
 
 def parts_key(name: str) -> str:
     """Return a name's words, respelled and sorted: the key of :func:`name_index`'s spellings."""
-    return " ".join(sorted(name_parts(name).text.split()))
+    return " ".join(sorted(name_parts(name).stems))
 
 
 class NameIndex(dict):

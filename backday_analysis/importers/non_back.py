@@ -27,6 +27,14 @@ NON_BACK_KINDS: tuple[tuple[str, str, frozenset[str]], ...] = (
         ),
     ),
     (
+        "push",
+        "other_push",
+        frozenset(
+            "press pushup dip dips fly crossover cross pec chest jerk handstand pike arnold "
+            "svend squeeze butterfly push jammer log".split()
+        ),
+    ),
+    (
         "core",
         "other_core",
         frozenset(
@@ -34,7 +42,8 @@ NON_BACK_KINDS: tuple[tuple[str, str, frozenset[str]], ...] = (
             "dead bug hollow flutter scissor scissors climber climbers pallof oblique core "
             "dragon toes knee jackknife vup sit tuck windshield wiper bicycle heel "
             "hanging rotation rotational antirotation birddog bird getup russian "
-            "bend stir pot vacuum tap taps bodysaw fallout pullin pass wipers windmill "
+            "bend stir pot chopper cutter toucher planking saw vacuum tap taps bodysaw "
+            "fallout pullin pass wipers windmill "
             "windmills walkout cocoons pelvic butt scoot balance dragonfly 180 caster "
             "judo otis bottoms bends 180s".split()
         ),
@@ -67,14 +76,6 @@ NON_BACK_KINDS: tuple[tuple[str, str, frozenset[str]], ...] = (
         ),
     ),
     (
-        "push",
-        "other_push",
-        frozenset(
-            "press pushup dip dips fly crossover pec chest bench jerk handstand pike arnold "
-            "svend squeeze butterfly push jammer log".split()
-        ),
-    ),
-    (
         "cardio",
         "other_cardio",
         frozenset(
@@ -86,7 +87,7 @@ NON_BACK_KINDS: tuple[tuple[str, str, frozenset[str]], ...] = (
             "mile miles km skate skating golf yard pickleball squash badminton crawl "
             "skips knees bounds hop hops leap carioca aerobics skiing snowboarding slam "
             "slams throw "
-            "toss punch ropes bicycling punches flips cycles sprinter sledgehammer".split()
+            "toss down punch ropes bicycling punches flips cycles sprinter sledgehammer".split()
         ),
     ),
 )
@@ -94,7 +95,7 @@ NON_BACK_KINDS: tuple[tuple[str, str, frozenset[str]], ...] = (
 
 def non_back_kind(parts: NameParts) -> tuple[str, str] | None:
     """Return ``(rule name, generic catalogue id)`` for a known non-back movement, else None."""
-    tokens = set(parts.text.split())
+    tokens = parts.tokens()
     for rule, exercise_id, words in NON_BACK_KINDS:
         if tokens & words:
             return f"non_back_{rule}", exercise_id
