@@ -157,7 +157,8 @@ def resolution_table(names: pd.Series, index: dict[str, str]) -> pd.DataFrame:
 
 def resolve_names(names: pd.Series, index: dict[str, str]) -> pd.Series:
     """Return the exercise_id of each logged name, or missing where nothing resolves it."""
-    return resolution_table(names, index)["exercise_id"]
+    unique = pd.Series(names.unique())
+    return names.map({name: resolve(name, index).exercise_id for name in unique}).astype("str")
 
 
 def _shares_movement(words: frozenset[str], other: frozenset[str]) -> bool:

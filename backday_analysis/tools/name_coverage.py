@@ -6,7 +6,8 @@ of exercise names (the ``reference`` folder: app built-in names and an open exer
 with their muscles) it counts names. It prints, per file or list: names, sets, the share
 recognised, the share resolved by a rule, and how often the back credit agrees with a back
 muscle the list gives as primary. ``--unknown`` lists the names left unknown, ``--disagree``
-the names whose credit disagrees.
+the names whose credit disagrees, ``--no-aliases`` leaves the catalogue's aliases out (the
+catalogue grew on some of these exports; this shows what the rules recognise on their own).
 
 Agreement: a name agrees when, for each back muscle the list gives as primary, the catalogue
 exercise it resolves to credits the matching group as a primary mover (1); "credited" asks
@@ -123,9 +124,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", default=None, help="data folder (catalogue, aliases)")
     parser.add_argument("--unknown", action="store_true", help="list the unknown names")
     parser.add_argument("--disagree", action="store_true", help="list disagreeing names")
+    parser.add_argument(
+        "--no-aliases",
+        action="store_true",
+        help="drop the catalogue's aliases (names only): how far the rules go on their own",
+    )
     args = parser.parse_args(argv)
     folder = paths.data_dir(args.data)
     catalogue = load_catalogue(paths.catalogue_path(folder))
+    if args.no_aliases:
+        catalogue["aliases"] = [[] for _ in range(len(catalogue))]
     index = name_index(catalogue, load_aliases(paths.aliases_path(folder), catalogue))
     lists = reference_lists(args.reference)
     primary_of: dict[str, list[str]] = {}
