@@ -14,6 +14,8 @@ from backday_analysis.importers.name_parts import NameParts
 # (rule name, generic catalogue id, words); the first kind with a word in the name wins, so
 # the more telling kinds come first ("hanging leg raise" is core, "leg press" legs).
 NON_BACK_KINDS: tuple[tuple[str, str, frozenset[str]], ...] = (
+    # Core work that carries a pressing or leg word ("Pallof press", "plank to push-up").
+    ("core", "other_core", frozenset("pallof plank crunch situp".split())),
     (
         "mobility",
         "other_mobility",
