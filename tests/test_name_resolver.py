@@ -93,6 +93,8 @@ def test_equipment_written_three_ways_is_one_exercise(spellings, index):
         ("Good Mornings (Safety Bar)", {"lower_back": 1.0}),
         ("Wide Grip Seated Row (Machine)", {"lats": 0.5, "traps": 0.5, "rhomboids": 1.0}),
         ("Cable Pull-Through", {"lower_back": 0.5}),
+        ("Cable Y Lateral Raise", {"traps": 1.0}),
+        ("American Kettlebell Swings", {"lower_back": 0.5}),
     ],
 )
 def test_rule_credits_follow_the_movement(name, credits, index, catalogue):

@@ -127,7 +127,7 @@ def rear_delt(p: NameParts) -> str | None:
             p, {"cable": "reverse_fly_cable", "band": "band_pull_apart",
                 "machine": "reverse_fly_machine"}, "reverse_fly_dumbbell",
         )  # fmt: skip
-    if p.phrase("[ytwi] raises?|chest_supported [ytwi]s?|[ytwi]s raises?"):
+    if p.phrase("[ytwi] (lateral )?raises?|chest_supported [ytwi]s?|[ytwi]s raises?"):
         return "y_raise"
     return None
 

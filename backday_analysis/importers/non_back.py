@@ -57,7 +57,7 @@ NON_BACK_KINDS: tuple[tuple[str, str, frozenset[str]], ...] = (
             "squat squats lunge lunges split stepup leg legs calf glute hip thrust bridge "
             "abduction adduction abductor adductor hamstring quad nordic sissy hack pistol "
             "sled pendulum clamshell clam monster donkey hydrant wall thruster step box "
-            "skater cossack curtsy deficit thigh ham raise kneel hydrant hydrants frog "
+            "skater cossack curtsy deficit thigh ham kneel hydrant hydrants frog "
             "kick quadriceps drag tire rocket".split()
         ),
     ),
