@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
-from backday_analysis import GROUPS
+from backday_analysis import BACK_GROUPS, GROUPS
 from backday_analysis.importers.names import resolution_table, suggest
 
 
@@ -125,6 +125,19 @@ def format_summary(summary: ImportSummary, shown: int = 5) -> str:
         lines.append(f"  rejected line {item['line']}: {item['reason']}")
     if len(s.rejected) > shown:
         lines.append(f"  ... and {len(s.rejected) - shown} more rejected rows (see --json)")
+    by_rule = [
+        e
+        for e in s.exercises
+        if str(e.get("resolved_by", "")).startswith("rule:")
+        and any(e["credits"][g] > 0 for g in BACK_GROUPS)
+    ]
+    if by_rule:
+        named = ", ".join(f"{e['name']} ({e['resolved_by'][5:]})" for e in by_rule[:shown])
+        more = f" and {len(by_rule) - shown} more" if len(by_rule) > shown else ""
+        lines.append(
+            f"  {len(by_rule)} back exercise names read by a rule: {named}{more}; "
+            "an alias in aliases.csv overrides a rule"
+        )
     if s.unknown_exercises:
         working = sum(e["working_sets"] for e in s.exercises) or 1
         unknown = sum(e["working_sets"] for e in s.unknown_exercises)

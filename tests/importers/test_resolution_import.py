@@ -61,6 +61,11 @@ def test_back_holds_are_sets_and_cardio_rows_are_not(tmp_path, shipped):
     (summary,) = import_exports([export], "ana", None, shipped, today=TODAY)
     assert (summary.rows_read, summary.sets_imported, summary.non_set_rows) == (6, 4, 2)
     assert summary.balanced
+    assert (
+        "3 back exercise names read by a rule: Back Extension Hold (back_extension), "
+        "Pendlay Rows (Barbell) (spelling), Superman Hold (Bodyweight) (back_extension)"
+        in format_summary(summary)
+    )
     log = pd.read_csv(paths.log_path(shipped, "ana"), dtype=str, keep_default_na=False)
     holds = log.loc[log["exercise"].str.contains("Hold")]
     assert holds["reps"].tolist() == ["0", "0", "0"]
