@@ -5,6 +5,7 @@ import pytest
 from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.errors import BackdayError
 from backday_analysis.views import client_week as cw
+from backday_analysis.views import data_checks as checks
 
 
 @pytest.fixture
@@ -28,9 +29,9 @@ def test_summary_of_the_week_by_hand(report):
 
 
 def test_the_clients_rejected_rows_and_unknown_exercises_are_reported(report):
-    assert cw.rejects_table(report)["Line"].tolist() == [14, 15]
-    assert cw.unmapped_table(report)["Exercise as logged"].tolist() == ["Mystery Machine Row"]
-    assert cw.accounting_sentence(report).startswith("The log has 14 rows: 12 sets were read")
+    assert checks.rejects_table(report)["Line"].tolist() == [14, 15]
+    assert checks.unmapped_table(report)["Exercise as logged"].tolist() == ["Mystery Machine Row"]
+    assert checks.accounting_sentence(report).startswith("The log has 14 rows: 12 sets were read")
 
 
 def test_exercises_of_the_week_in_session_order(report):

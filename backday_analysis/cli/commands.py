@@ -86,13 +86,23 @@ def import_(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per file.")] = False,
     lock_timeout: LockTimeoutOption = None,
+    timezone: Annotated[
+        str | None,
+        typer.Option(
+            "--timezone",
+            help="IANA time zone (e.g. America/Los_Angeles) for apps that export UTC (Fitbod); "
+            "recorded for a new client.",
+        ),
+    ] = None,
 ) -> None:
     """Import Strong, Hevy, FitNotes or Fitbod exports into a client's log (all or nothing)."""
     import json
 
     from backday_analysis.datafolder.ingest import format_summary, import_exports
 
-    summaries = import_exports(files, client, unit, data, dry_run, lock_timeout=lock_timeout)
+    summaries = import_exports(
+        files, client, unit, data, dry_run, lock_timeout=lock_timeout, timezone=timezone
+    )
     for summary in summaries:
         typer.echo(
             json.dumps(summary.to_json(), ensure_ascii=False)

@@ -6,8 +6,8 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
-from backday_analysis import GROUPS
-from backday_analysis.importers.names import resolve_names, suggest
+from backday_analysis import BACK_GROUPS, GROUPS
+from backday_analysis.importers.names import resolution_table, suggest
 from backday_analysis.importers.rows import MAX_NOTE_CHARS
 
 
@@ -33,6 +33,7 @@ class ImportSummary:
     import_id: str | None = None
     notes_cut: int = 0
     warnings: list[str] = field(default_factory=list)
+    timezone: dict | None = None
 
     def to_json(self) -> dict:
         """Return the summary as a JSON-ready dict."""
@@ -53,15 +54,18 @@ def describe_sets(
 
     ``sets`` counts every valid set of the name in the file (imported now or already in the
     log), ``working_sets`` those that are not warm-ups; ``credits`` are the catalogue's
-    credits for one set of the exercise (1 primary, 0.5 secondary, 0 none).
+    credits for one set of the exercise (1 primary, 0.5 secondary, 0 none); ``resolved_by``
+    says how the name was resolved (``catalogue``, ``coach alias``, ``rule:<name>`` or
+    ``unknown``, see :mod:`backday_analysis.importers.names`).
     """
     if typed.empty:
         return
-    ids = resolve_names(typed["exercise"], index)
+    resolved = resolution_table(typed["exercise"], index)
     frame = pd.DataFrame(
         {
             "name": typed["exercise"].astype(str).to_numpy(),
-            "exercise_id": ids.astype(object).to_numpy(),
+            "exercise_id": resolved["exercise_id"].astype(object).to_numpy(),
+            "resolved_by": resolved["resolved_by"].astype(object).to_numpy(),
             "working": (typed["set_kind"] != "warmup").to_numpy(),
         }
     )
@@ -71,6 +75,7 @@ def describe_sets(
             sets=("working", "size"),
             working_sets=("working", "sum"),
             exercise_id=("exercise_id", "first"),
+            resolved_by=("resolved_by", "first"),
         )
         .reset_index()
         .sort_values(["sets", "name"], ascending=[False, True], kind="stable")
@@ -81,6 +86,7 @@ def describe_sets(
         entry = {
             "name": row.name,
             "exercise_id": row.exercise_id if known else None,
+            "resolved_by": row.resolved_by if known else "unknown",
             "sets": int(row.sets),
             "working_sets": int(row.working_sets),
             "credits": (
@@ -111,12 +117,31 @@ def format_summary(summary: ImportSummary, shown: int = 5) -> str:
         f"  {s.rows_read} rows: {s.sets_imported} sets imported, {s.duplicates_skipped} "
         f"already in the log, {s.non_set_rows} not sets, {len(s.rejected)} rejected",
     ]
+    if s.timezone:
+        source = {"option": "--timezone", "roster": "the roster", "default": "the config default"}
+        lines.append(
+            f"  times: the export is in UTC, read as {s.timezone['zone']} "
+            f"(from {source.get(s.timezone['source'], s.timezone['source'])})"
+        )
     for reason, count in s.non_set_reasons.items():
         lines.append(f"  not a set ({count}): {reason}")
     for item in s.rejected[:shown]:
         lines.append(f"  rejected line {item['line']}: {item['reason']}")
     if len(s.rejected) > shown:
         lines.append(f"  ... and {len(s.rejected) - shown} more rejected rows (see --json)")
+    by_rule = [
+        e
+        for e in s.exercises
+        if str(e.get("resolved_by", "")).startswith("rule:")
+        and any(e["credits"][g] > 0 for g in BACK_GROUPS)
+    ]
+    if by_rule:
+        named = ", ".join(f"{e['name']} ({e['resolved_by'][5:]})" for e in by_rule[:shown])
+        more = f" and {len(by_rule) - shown} more" if len(by_rule) > shown else ""
+        lines.append(
+            f"  {len(by_rule)} back exercise names read by a rule: {named}{more}; "
+            "an alias in aliases.csv overrides a rule"
+        )
     if s.unknown_exercises:
         working = sum(e["working_sets"] for e in s.exercises) or 1
         unknown = sum(e["working_sets"] for e in s.unknown_exercises)

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zoneinfo
 from pathlib import Path
 
 from backday_analysis import paths
@@ -58,12 +59,14 @@ from backday_analysis.datafolder.settings import load_settings
 from backday_analysis.datafolder.wrong_client import wrong_client_warning
 from backday_analysis.errors import BackdayError
 from backday_analysis.importers.detect import read_export
-from backday_analysis.importers.names import name_index
+from backday_analysis.importers.names import back_hold_rule, name_index
 from backday_analysis.importers.rows import ImportContext
 
 __all__ = ["ImportSummary", "format_summary", "import_exports"]
 
 _CLIENT_ID = re.compile(r"^[^\x00-\x1f\x7f]{1,100}$")
+#: Export formats whose times are UTC, read on the client's calendar days.
+UTC_FORMATS = frozenset({"fitbod"})
 
 
 def import_exports(
@@ -74,6 +77,7 @@ def import_exports(
     dry_run: bool = False,
     today: dt.date | None = None,
     lock_timeout: float | None = None,
+    timezone: str | None = None,
 ) -> list[ImportSummary]:
     """Import app exports into a client's log; the function behind ``backday import``.
 
@@ -94,6 +98,9 @@ def import_exports(
     lock_timeout : float, optional
         Seconds to wait for another command changing the data folder (see
         :mod:`backday_analysis.datafolder.lock`); a dry run does not wait.
+    timezone : str, optional
+        IANA time zone for exports written in UTC (Fitbod), over the roster's; recorded in
+        the roster for a new client. Default: the roster's zone, else the config's.
 
     Returns
     -------
@@ -108,16 +115,19 @@ def import_exports(
         is written then.
     """
     if dry_run:
-        return _import_exports(files, client_id, unit, data_dir, dry_run, today)
+        return _import_exports(files, client_id, unit, data_dir, dry_run, today, timezone)
     with data_folder_lock(paths.data_dir(data_dir), lock_timeout):
-        return _import_exports(files, client_id, unit, data_dir, dry_run, today)
+        return _import_exports(files, client_id, unit, data_dir, dry_run, today, timezone)
 
 
-def _import_exports(files, client_id, unit, data_dir, dry_run, today) -> list[ImportSummary]:
+def _import_exports(
+    files, client_id, unit, data_dir, dry_run, today, timezone
+) -> list[ImportSummary]:
     """Read, merge and write; under the data folder's lock unless it is a dry run."""
     if not files:
         raise BackdayError("no export file was given; name one or more CSV files to import.")
     client_id = _checked_client_id(client_id)
+    timezone = _checked_timezone(timezone)
     unit = _checked_unit(unit)
     folder = paths.data_dir(data_dir)
     settings = load_settings(paths.config_path(folder))
@@ -127,9 +137,19 @@ def _import_exports(files, client_id, unit, data_dir, dry_run, today) -> list[Im
     roster = load_roster(roster_file)
     listed = roster.loc[roster["client_id"] == client_id]
     roster_unit = str(listed["unit"].iloc[0]) if len(listed) else None
-    zone = str(listed["timezone"].iloc[0]) if len(listed) else ""
+    listed_zone = str(listed["timezone"].iloc[0]) if len(listed) else ""
+    zone, zone_source = (
+        (timezone, "option")
+        if timezone
+        else (listed_zone, "roster")
+        if listed_zone
+        else (settings.default_timezone, "default")
+    )
     ctx = ImportContext(
-        client_id=client_id, unit=unit or roster_unit, timezone=zone or settings.default_timezone
+        client_id=client_id,
+        unit=unit or roster_unit,
+        timezone=zone,
+        counts_hold=back_hold_rule(catalogue, index),
     )
 
     parsed = [read_export(Path(f), ctx, str(f)) for f in files]
@@ -158,6 +178,8 @@ def _import_exports(files, client_id, unit, data_dir, dry_run, today) -> list[Im
             records.append(record)
         warning = wrong_client_warning(before.counts, summary)
         summary.warnings.extend([warning] if warning else [])
+        if export.format in UTC_FORMATS:
+            summary.timezone = {"zone": zone, "source": zone_source}
         summaries.append(summary)
         added += len(rows)
     if dry_run:
@@ -170,7 +192,7 @@ def _import_exports(files, client_id, unit, data_dir, dry_run, today) -> list[Im
         write_csv_atomic(sorted_log(log.rows), log_file)
     if roster_unit is None:
         save_roster(
-            with_client(roster, client_id, unit=new_unit, timezone=settings.default_timezone),
+            with_client(roster, client_id, unit=new_unit, timezone=timezone or zone),
             roster_file,
         )
     return summaries
@@ -197,6 +219,25 @@ def _checked_client_id(client_id: str) -> str:
             "(1 to 100 characters, no line breaks or control characters)."
         )
     return text
+
+
+def _checked_timezone(zone: str | None) -> str | None:
+    if zone is None or not str(zone).strip():
+        return None
+    text = str(zone).strip()
+    try:
+        zoneinfo.ZoneInfo(text)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise BackdayError(
+            f"--timezone '{_shown_zone(text)}' is not an IANA time zone; give one such as "
+            "Europe/Amsterdam or America/Los_Angeles."
+        ) from None
+    return text
+
+
+def _shown_zone(text: str) -> str:
+    """Return a zone as typed, cut to 40 characters for a message."""
+    return text if len(text) <= 40 else text[:40] + "..."
 
 
 def _checked_unit(unit: str | None) -> str | None:

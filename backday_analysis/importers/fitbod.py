@@ -23,6 +23,7 @@ from __future__ import annotations
 import pandas as pd
 
 from backday_analysis.importers.cells import (
+    parse_numbers,
     read_weights,
     snap_kg,
 )
@@ -31,6 +32,8 @@ from backday_analysis.importers.rows import (
     Parsed,
     check_dates,
     finish,
+    hold_notes,
+    hold_seconds,
     measured,
     numbered_by_position,
     read_exercise_and_reps,
@@ -95,7 +98,11 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         shaped=date_text.str.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}"),
     )
     timed = measured(table, layout, "duration(s)", "distance(m)")
-    exercise, reps = read_exercise_and_reps(table, layout, verdicts, "exercise", timed)
+    held = hold_seconds(
+        parse_numbers(table.column(layout, "duration(s)"))[0],
+        parse_numbers(table.column(layout, "distance(m)"))[0],
+    )
+    exercise, reps = read_exercise_and_reps(table, layout, verdicts, "exercise", timed, held, ctx)
 
     warm_text = table.column(layout, "iswarmup")
     kind = warm_text.str.casefold().map(_WARMUP)
@@ -121,5 +128,5 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         unit=unit,
         reps=reps,
         rpe=float("nan"),
-        notes=table.column(layout, "note"),
+        notes=hold_notes(table.column(layout, "note"), reps, held),
     )

@@ -24,6 +24,7 @@ import pandas as pd
 
 from backday_analysis.importers.cells import (
     Verdicts,
+    parse_numbers,
     read_units,
     read_weights,
 )
@@ -32,6 +33,8 @@ from backday_analysis.importers.rows import (
     Parsed,
     check_dates,
     finish,
+    hold_notes,
+    hold_seconds,
     measured,
     numbered_by_position,
     read_exercise_and_reps,
@@ -182,7 +185,11 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     timed = measured(table, layout, "distance") | ~table.column(layout, "time").isin(
         ["", "0:00:00", "0:00", "0"]
     )
-    exercise, reps = read_exercise_and_reps(table, layout, verdicts, "exercise", timed)
+    clock = pd.to_timedelta(table.column(layout, "time").where(lambda t: t != ""), errors="coerce")
+    held = hold_seconds(
+        clock.dt.total_seconds(), parse_numbers(table.column(layout, "distance"))[0]
+    )
+    exercise, reps = read_exercise_and_reps(table, layout, verdicts, "exercise", timed, held, ctx)
 
     weight_text, unit, stated = _weights(table, layout, verdicts, ctx)
     weight = read_weights(weight_text, verdicts)
@@ -203,7 +210,7 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         unit=unit,
         reps=reps,
         rpe=float("nan"),
-        notes=table.column(layout, "comment"),
+        notes=hold_notes(table.column(layout, "comment"), reps, held),
     )
 
 

@@ -26,6 +26,7 @@ import unicodedata
 import pandas as pd
 
 from backday_analysis.importers.cells import (
+    parse_numbers,
     read_rpe,
     read_set_numbers,
     read_weights,
@@ -35,6 +36,8 @@ from backday_analysis.importers.rows import (
     Parsed,
     check_dates,
     finish,
+    hold_notes,
+    hold_seconds,
     measured,
     read_exercise_and_reps,
     row_verdicts,
@@ -150,7 +153,13 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         shaped=start.map(written_like_hevy).astype(bool),
     )
     timed = measured(table, layout, "distance", "duration_seconds")
-    exercise, reps = read_exercise_and_reps(table, layout, verdicts, "exercise_title", timed)
+    held = hold_seconds(
+        parse_numbers(table.column(layout, "duration_seconds"))[0],
+        parse_numbers(table.column(layout, "distance"))[0],
+    )
+    exercise, reps = read_exercise_and_reps(
+        table, layout, verdicts, "exercise_title", timed, held, ctx
+    )
 
     type_text = table.column(layout, "set_type")
     kind = type_text.str.casefold().map(_KINDS)
@@ -180,5 +189,5 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         unit=unit,
         reps=reps,
         rpe=rpe,
-        notes=table.column(layout, "exercise_notes"),
+        notes=hold_notes(table.column(layout, "exercise_notes"), reps, held),
     )

@@ -1,7 +1,27 @@
-"""Resolve the exercise names users log to catalogue exercises.
+"""Resolve the exercise names users log to catalogue exercises, and say how.
 
 The catalogue and alias tables come in as DataFrames (the data folder loads them); every
-function here is pure.
+function here is pure. A name resolves in this order, and the first answer wins:
+
+1. ``catalogue``: the catalogue's id, display name or one of its aliases (case, accents and
+   punctuation aside; also without the qualifiers users add to their own copies: old, RPE 6);
+2. ``coach alias``: an alias in the coach's ``aliases.csv``, which wins over the catalogue;
+3. ``rule:spelling``: the same words as a catalogue name in another order or spelling
+   (``Cable Lat Pull Down`` for ``Lat Pulldown (Cable)``, ``Dumbell Rows`` for ``Dumbbell Row``);
+4. ``rule:<name>``: a movement rule of :mod:`backday_analysis.importers.name_rules`
+   (any pulldown, a wide-grip row, a shrug, ...), giving a catalogue exercise of that movement;
+5. ``rule:non_back_<kind>``: a movement known to train no back group
+   (:mod:`backday_analysis.importers.non_back`), giving a generic catalogue row without credits;
+6. else the name is unknown.
+
+A rule's answer counts only if its exercise is in the catalogue, so the credits of every
+resolved name are the catalogue's.
+
+The rules and word lists were checked against public exercise-name lists (not shipped): Hevy's
+built-in templates (joshualukecaine/hevy, MIT), Fitbod names with heuristic muscles
+(rhnfzl/fitbod-report, MIT), free-exercise-db (yuhonas/free-exercise-db, Unlicense), and the
+plain name lists of Strong and FitNotes; ``python -m backday_analysis.tools.name_coverage``
+measures them.
 """
 
 from __future__ import annotations
@@ -9,8 +29,16 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from dataclasses import dataclass
 
 import pandas as pd
+
+from backday_analysis import BACK_GROUPS
+from backday_analysis.importers.name_parts import content_words, name_parts
+from backday_analysis.importers.name_rules import BACK_RULES
+from backday_analysis.importers.non_back import non_back_kind
+
+UNKNOWN = "unknown"
 
 
 def normalise_name(name: str) -> str:
@@ -22,15 +50,48 @@ def normalise_name(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.casefold())
 
 
-def name_index(catalogue: pd.DataFrame, aliases: pd.DataFrame | None = None) -> dict[str, str]:
+def parts_key(name: str) -> str:
+    """Return a name's words, respelled and sorted: the key of :func:`name_index`'s spellings."""
+    return " ".join(sorted(name_parts(name).stems))
+
+
+class NameIndex(dict):
+    """Normalised name -> exercise_id, with how each key was made and the known spellings.
+
+    A plain ``dict`` to look names up in; ``how`` maps each key to ``catalogue``, ``coach
+    alias``; ``spellings`` maps :func:`parts_key` keys to ids; ``ids`` holds the catalogue's ids.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.how: dict[str, str] = {}
+        self.spellings: dict[str, str | None] = {}
+        self.ids: frozenset[str] = frozenset()
+
+    def add(self, name: str, exercise_id: str, how: str) -> None:
+        """Map one name (and its spelling key) to an exercise; a later ``add`` wins."""
+        key = normalise_name(name)
+        self[key] = exercise_id
+        self.how[key] = how
+        spelling = parts_key(name)
+        known = self.spellings.get(spelling, exercise_id)
+        # Two exercises with the same words (in another order) make the spelling ambiguous;
+        # a coach's alias settles it.
+        self.spellings[spelling] = (
+            exercise_id if how == "coach alias" or known == exercise_id else None
+        )
+
+
+def name_index(catalogue: pd.DataFrame, aliases: pd.DataFrame | None = None) -> NameIndex:
     """Map every normalised id, name and alias to its exercise_id; the coach's aliases win."""
-    index: dict[str, str] = {}
+    index = NameIndex()
     for row in catalogue.itertuples(index=False):
         for name in (row.exercise_id, row.name, *row.aliases):
-            index[normalise_name(name)] = row.exercise_id
+            index.add(name, row.exercise_id, "catalogue")
     if aliases is not None:
         for row in aliases.itertuples(index=False):
-            index[normalise_name(row.alias)] = row.exercise_id
+            index.add(row.alias, row.exercise_id, "coach alias")
+    index.ids = frozenset(catalogue["exercise_id"])
     return index
 
 
@@ -42,33 +103,95 @@ _QUALIFIERS = re.compile(
 )
 
 
-def lookup_id(name: str, index: dict[str, str]) -> str | None:
-    """Return the exercise_id of one logged name, or None.
+@dataclass(frozen=True)
+class Resolution:
+    """How one logged name resolved: its ``exercise_id`` (None if unknown) and ``how``."""
 
-    The exact name is tried first; failing that, the name without the qualifiers users add
-    to their own copies of an exercise (old, backup, RPE 6, #2, 1:00).
+    exercise_id: str | None
+    how: str
+
+
+def resolve(name: str, index: dict[str, str]) -> Resolution:
+    """Resolve one logged name (see the module docstring for the order)."""
+    how = getattr(index, "how", {})
+    for key in (normalise_name(name), normalise_name(_QUALIFIERS.sub(" ", str(name)))):
+        if key and key in index:
+            return Resolution(index[key], how.get(key, "catalogue"))
+    ids = getattr(index, "ids", frozenset(index.values()))
+    bare = _QUALIFIERS.sub(" ", str(name))
+    spelled = getattr(index, "spellings", {}).get(parts_key(bare))
+    if spelled:
+        return Resolution(spelled, "rule:spelling")
+    parts = name_parts(bare)
+    for rule, find in BACK_RULES:
+        found = find(parts)
+        if found is not None and found in ids:
+            return Resolution(found, f"rule:{rule}")
+    kind = non_back_kind(parts)
+    if kind is not None and kind[1] in ids:
+        return Resolution(kind[1], f"rule:{kind[0]}")
+    return Resolution(None, UNKNOWN)
+
+
+def back_hold_rule(catalogue: pd.DataFrame, index: dict[str, str]):
+    """Return whether a name is a back exercise, for timed holds (``ImportContext.counts_hold``).
+
+    A hold counts as a set when its name resolves to an exercise that credits a back group.
     """
-    found = index.get(normalise_name(name))
-    if found is None:
-        bare = normalise_name(_QUALIFIERS.sub(" ", str(name)))
-        found = index.get(bare) if bare else None
-    return found
+    back = catalogue.loc[(catalogue.loc[:, list(BACK_GROUPS)] > 0).any(axis=1), "exercise_id"]
+    back_ids = frozenset(back)
+    return lambda name: lookup_id(name, index) in back_ids
+
+
+def lookup_id(name: str, index: dict[str, str]) -> str | None:
+    """Return the exercise_id of one logged name, or None (see :func:`resolve`)."""
+    return resolve(name, index).exercise_id
+
+
+def resolution_table(names: pd.Series, index: dict[str, str]) -> pd.DataFrame:
+    """Return ``exercise_id`` (missing when unknown) and ``resolved_by`` for each logged name."""
+    unique = pd.Series(names.unique())
+    found = {name: resolve(name, index) for name in unique}
+    return pd.DataFrame(
+        {
+            "exercise_id": names.map({n: r.exercise_id for n, r in found.items()}).astype("str"),
+            "resolved_by": names.map({n: r.how for n, r in found.items()}).astype("str"),
+        },
+        index=names.index,
+    )
 
 
 def resolve_names(names: pd.Series, index: dict[str, str]) -> pd.Series:
-    """Return the exercise_id of each logged name, or missing where the catalogue has none."""
+    """Return the exercise_id of each logged name, or missing where nothing resolves it."""
     unique = pd.Series(names.unique())
-    ids = unique.map(lambda n: lookup_id(n, index))
-    lookup = dict(zip(unique, ids, strict=True))
-    return names.map(lookup).astype("str")
+    return names.map({name: resolve(name, index).exercise_id for name in unique}).astype("str")
+
+
+def _shares_movement(words: frozenset[str], other: frozenset[str]) -> bool:
+    """Return whether two names share a movement word (typos allowed: ``pul ups``, pull-up)."""
+    return any(_same_word(a, b) for a in words for b in other)
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))):
+        return True
+    if a[0] != b[0]:
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
 def suggest(name: str, catalogue: pd.DataFrame, limit: int = 3) -> list[str]:
-    """Return up to ``limit`` catalogue display names that look like an unknown exercise name."""
+    """Return up to ``limit`` catalogue display names that look like an unknown exercise name.
+
+    Only names sharing a movement word with it are offered (no ``T-bar row`` for ``Clean and
+    Jerk``); among those, the closest spellings first.
+    """
+    words = content_words(name)
     by_key: dict[str, str] = {}
     for row in catalogue.itertuples(index=False):
         for candidate in (row.name, *row.aliases):
-            by_key.setdefault(normalise_name(candidate), row.name)
-    close = difflib.get_close_matches(normalise_name(name), list(by_key), n=limit * 4, cutoff=0.5)
+            if _shares_movement(words, content_words(candidate)):
+                by_key.setdefault(normalise_name(candidate), row.name)
+    close = difflib.get_close_matches(normalise_name(name), list(by_key), n=limit * 4, cutoff=0.3)
     ordered = list(dict.fromkeys(by_key[key] for key in close))
     return ordered[:limit]

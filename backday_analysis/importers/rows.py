@@ -6,6 +6,10 @@ What counts as a set, here and in every format module:
 - a row with no reps, or 0 reps, is *not* a set: apps write cardio (distance, time), timed
   holds (planks) and empty placeholders this way. It is counted as a non-set row with its
   reason, never silently dropped;
+- except a timed hold of a back exercise (``Back Extension Hold``, ``Superman Hold``: a time,
+  no distance, no reps) when the import knows the catalogue (:attr:`ImportContext.counts_hold`):
+  it is a set of 0 reps, so it counts for the sets and training days of its groups with zero
+  tonnage, and its note says how long it was held;
 - app pseudo-rows (Strong's ``Rest Timer`` and ``Note`` rows) are non-set rows too;
 - a row that cannot be read (a date, number or set type that is not what the app writes, an
   impossible date such as 2026-02-30, reps or a set number over 1000, a weight over 1000 kg,
@@ -20,6 +24,7 @@ loader converts to kg.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,11 +61,15 @@ class ImportContext:
         roster's unit); ``None`` when neither is known.
     timezone : str
         IANA time zone for exports written in UTC (Fitbod).
+    counts_hold : callable, optional
+        Whether a timed hold of this exercise name is a set (a back exercise); None: no
+        timed row is a set.
     """
 
     client_id: str
     unit: str | None
     timezone: str
+    counts_hold: Callable[[str], bool] | None = None
 
 
 @dataclass
@@ -114,18 +123,52 @@ def measured(table: RawTable, layout: Layout, *columns: str) -> pd.Series:
     return pd.concat(values, axis=1).any(axis=1)
 
 
+def hold_seconds(seconds: pd.Series, distance: pd.Series | None = None) -> pd.Series:
+    """Return the seconds of the rows that are timed holds (a time, no distance), else missing."""
+    held = seconds.astype(float).where(seconds.astype(float) > 0)
+    if distance is not None:
+        held = held.where(~(distance.astype(float).fillna(0) > 0))
+    return held
+
+
 def read_exercise_and_reps(
-    table: RawTable, layout: Layout, verdicts: Verdicts, exercise_column: str, timed: pd.Series
+    table: RawTable,
+    layout: Layout,
+    verdicts: Verdicts,
+    exercise_column: str,
+    timed: pd.Series,
+    held: pd.Series | None = None,
+    ctx: ImportContext | None = None,
 ) -> tuple[pd.Series, pd.Series]:
     """Read exercise names and reps: an empty name is rejected, a row without reps is no set.
 
     ``timed`` marks rows with a time or distance, whose reason then says cardio or a hold.
+    ``held`` (seconds of timed holds, see :func:`hold_seconds`) with a ``ctx`` whose
+    ``counts_hold`` says yes for the name makes a row without reps a set of 0 reps.
     """
     exercise = table.column(layout, exercise_column)
     verdicts.reject(exercise == "", "the exercise name is empty")
     reps = read_reps(table.column(layout, "reps"), verdicts)
-    verdicts.non_set(reps.isna() | (reps == 0), no_reps_reason(reps, timed))
+    no_reps = reps.isna() | (reps == 0)
+    if held is not None and ctx is not None and ctx.counts_hold is not None:
+        candidates = no_reps & held.notna() & verdicts.open
+        names = exercise[candidates].unique()
+        counted = {name: bool(ctx.counts_hold(name)) for name in names}
+        hold = candidates & exercise.map(counted).fillna(False).astype(bool)
+        reps = reps.mask(hold, 0.0)
+        no_reps = no_reps & ~hold
+    verdicts.non_set(no_reps, no_reps_reason(reps, timed))
     return exercise, reps
+
+
+def hold_notes(notes: pd.Series, reps: pd.Series, held: pd.Series) -> pd.Series:
+    """Return the notes with ``held N s`` first on the timed-hold sets (0 reps, a time)."""
+    hold = (reps == 0) & held.notna()
+    if not hold.any():
+        return notes
+    said = "held " + held.round(1).map("{:g}".format) + " s"
+    joined = said.where(notes.astype(str) == "", said + "; " + notes.astype(str))
+    return notes.where(~hold, joined)
 
 
 def finish(

@@ -29,6 +29,7 @@ import pandas as pd
 from backday_analysis.importers.cells import (
     MAX_SET_NUMBER,
     Verdicts,
+    parse_numbers,
     read_rpe,
     read_units,
     read_weights,
@@ -39,6 +40,8 @@ from backday_analysis.importers.rows import (
     Parsed,
     check_dates,
     finish,
+    hold_notes,
+    hold_seconds,
     measured,
     numbered_by_position,
     read_exercise_and_reps,
@@ -88,7 +91,11 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         shaped=date_text.str.match(_DATE),
     )
     timed = measured(table, layout, "distance", "seconds")
-    exercise, reps = read_exercise_and_reps(table, layout, verdicts, "exercise", timed)
+    held = hold_seconds(
+        parse_numbers(table.column(layout, "seconds"))[0],
+        parse_numbers(table.column(layout, "distance"))[0],
+    )
+    exercise, reps = read_exercise_and_reps(table, layout, verdicts, "exercise", timed, held, ctx)
 
     numbered = order.str.fullmatch(r"\d+")
     kind = order.map(_KINDS).where(~numbered, "working")
@@ -128,7 +135,7 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         unit=unit,
         reps=reps,
         rpe=rpe,
-        notes=table.column(layout, "notes"),
+        notes=hold_notes(table.column(layout, "notes"), reps, held),
     )
 
 

@@ -240,35 +240,6 @@ def flags_table(report: ClientWeek) -> pd.DataFrame:
     return pd.DataFrame({"Needs attention": flags["reason"].to_numpy()})
 
 
-def accounting_sentence(report: ClientWeek) -> str:
-    """Return how the log's rows were accounted for, in one sentence."""
-    unmapped = int(report.unmapped["sets"].sum()) if not report.unmapped.empty else 0
-    return (
-        f"The log has {report.rows_read} rows: {len(report.sets)} sets were read and "
-        f"{len(report.rejects)} rows were left out; {unmapped} working sets are of "
-        "exercises the catalogue does not know."
-    )
-
-
-def rejects_table(report: ClientWeek) -> pd.DataFrame:
-    """Return the rows of the client's log that were left out, with the reason."""
-    return pd.DataFrame(
-        {"Line": report.rejects["line"].to_numpy(), "Reason": report.rejects["reason"].to_numpy()}
-    )
-
-
-def unmapped_table(report: ClientWeek) -> pd.DataFrame:
-    """Return the exercise names the catalogue does not know, with their working sets."""
-    unmapped = report.unmapped
-    return pd.DataFrame(
-        {
-            "Exercise as logged": unmapped["exercise"].to_numpy(),
-            "Working sets": unmapped["sets"].to_numpy(),
-            "Last logged": unmapped["last"].dt.strftime("%Y-%m-%d").to_numpy(),
-        }
-    )
-
-
 def settings_table(report: ClientWeek) -> pd.DataFrame:
     """Return the settings the report used, one per row."""
     return report.settings.table()
