@@ -11,8 +11,12 @@ decimals. Docstrings, annotations, ``raise`` statements (their wording) and line
 from __future__ import annotations
 
 import ast
+import builtins
+import importlib
 import re
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 _BINOPS = {
     ast.Add: ast.Sub,
@@ -227,3 +231,42 @@ def mutated_code(source: str, mutant: Mutant, filename: str):
             _apply(node, parents.get(id(node)), mutant.variant)
             break
     return compile(ast.fix_missing_locations(tree), filename, "exec")
+
+
+def _functions(owner) -> list:
+    """Return the plain functions behind a function, method or property."""
+    if isinstance(owner, property):
+        return [f for f in (owner.fget, owner.fset, owner.fdel) if f is not None]
+    return [getattr(owner, "__func__", owner)]
+
+
+def load_mutant(mutant: Mutant, package_dir: Path) -> None:
+    """Load ``mutant`` into the running interpreter: only ever call this in a throwaway process."""
+    name = "backday_analysis." + mutant.module.removesuffix(".py").replace("/", ".")
+    path = package_dir / mutant.module
+    module = importlib.import_module(name)
+    code = mutated_code(path.read_text(encoding="utf-8"), mutant, str(path))
+    fresh = {"__name__": name, "__file__": str(path), "__builtins__": builtins}
+    fresh["__package__"] = module.__package__
+    exec(code, fresh)
+    if mutant.scope:
+        old, new = vars(module)[mutant.scope[0]], fresh[mutant.scope[0]]
+        if len(mutant.scope) == 2:
+            old, new = vars(old)[mutant.scope[1]], vars(new)[mutant.scope[1]]
+        for before, after in zip(_functions(old), _functions(new), strict=True):
+            before.__code__ = after.__code__
+            before.__defaults__, before.__kwdefaults__ = after.__defaults__, after.__kwdefaults__
+        return
+    for key, value in fresh.items():
+        old = vars(module).get(key)
+        if key.startswith("__") or callable(value) or type(value).__name__ == "module":
+            continue
+        try:
+            differs = bool(value != old)
+        except (TypeError, ValueError):
+            differs = True
+        if differs:  # also the copies other modules took with `from module import key`
+            for other in list(sys.modules.values()):
+                owned = getattr(other, "__name__", "").startswith("backday_analysis")
+                if owned and getattr(other, key, None) is old:
+                    setattr(other, key, value)

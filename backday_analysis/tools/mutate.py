@@ -20,28 +20,29 @@ see an in-memory mutant; the map lists tests that call the code in this process.
 from __future__ import annotations
 
 import argparse
-import builtins
-import importlib
 import json
 import os
 import signal
 import sys
+import tempfile
 import time
 from pathlib import Path
 
+import pytest
+
 from backday_analysis import paths
-from backday_analysis.tools.mutants import Mutant, find_mutants, mutated_code
+from backday_analysis.tools.mutants import Mutant, find_mutants, load_mutant
 
 PACKAGE_DIR = paths.PROJECT_ROOT / "backday_analysis"
 EQUIVALENT_FILE = paths.PROJECT_ROOT / "tests" / "mutation-equivalent.txt"
-_FLAGS = ["tests/test_flags.py", "tests/metrics/test_flag_boundaries.py"]
-_IMPORTS = ["tests/importers/test_importing.py", "tests/datafolder/test_merge.py"]
+_FLAGS = ["tests/test_flags.py", "tests/test_flag_boundaries.py"]
+_IMPORTS = ["tests/importers/test_importing.py", "tests/test_merge.py"]
 #: Each core module and the tests that exercise it in-process, fastest and closest first.
 TARGETS = {
     "metrics/weeks.py": ["tests/test_weeks.py", "tests/test_weekly.py", "tests/test_flags.py"],
     "metrics/weekly.py": ["tests/test_weekly.py", "tests/test_client_week.py", *_FLAGS],
     "datafolder/merge.py": _IMPORTS,
-    "datafolder/import_summary.py": ["tests/datafolder/test_import_summary.py", *_IMPORTS],
+    "datafolder/import_summary.py": ["tests/test_import_summary.py", *_IMPORTS],
     "importers/cells.py": [
         "tests/importers/test_cells.py",
         "tests/importers/test_strong.py",
@@ -74,50 +75,31 @@ def load_equivalent(path: Path = EQUIVALENT_FILE) -> dict[str, str]:
     return found
 
 
-def _module_name(module: str) -> str:
-    return "backday_analysis." + module.removesuffix(".py").replace("/", ".")
+class _Coverage:
+    """Pytest plugin: record which functions of one file each test (with its fixtures) calls."""
+
+    def __init__(self, filename: str):
+        self.filename, self.reached = filename, {}
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_protocol(self, item):
+        found = self.reached.setdefault(item.nodeid, set())
+
+        def profile(frame, event, _):
+            if event == "call" and frame.f_code.co_filename == self.filename:
+                found.add(frame.f_code.co_qualname.split(".<locals>")[0])
+
+        sys.setprofile(profile)
+        yield
+        sys.setprofile(None)
 
 
-def _functions(owner) -> list:
-    """Return the plain functions behind a function, method or property."""
-    if isinstance(owner, property):
-        return [f for f in (owner.fget, owner.fset, owner.fdel) if f is not None]
-    return [getattr(owner, "__func__", owner)]
+def _start(mutant: Mutant | None, tests: list[str], record: tuple[Path, Path] | None = None):
+    """Fork a child that runs ``tests`` against ``mutant`` (or the code as it is); return its id.
 
-
-def _patch(mutant: Mutant) -> None:
-    """Load ``mutant`` into the running interpreter (only ever called in a forked child)."""
-    name, path = _module_name(mutant.module), PACKAGE_DIR / mutant.module
-    module = importlib.import_module(name)
-    code = mutated_code(path.read_text(encoding="utf-8"), mutant, str(path))
-    fresh = {"__name__": name, "__file__": str(path), "__builtins__": builtins}
-    fresh["__package__"] = module.__package__
-    exec(code, fresh)
-    if mutant.scope:
-        old, new = vars(module)[mutant.scope[0]], fresh[mutant.scope[0]]
-        if len(mutant.scope) == 2:
-            old, new = vars(old)[mutant.scope[1]], vars(new)[mutant.scope[1]]
-        for before, after in zip(_functions(old), _functions(new), strict=True):
-            before.__code__ = after.__code__
-            before.__defaults__, before.__kwdefaults__ = after.__defaults__, after.__kwdefaults__
-        return
-    for key, value in fresh.items():
-        old = vars(module).get(key)
-        if key.startswith("__") or callable(value) or type(value).__name__ == "module":
-            continue
-        try:
-            differs = bool(value != old)
-        except (TypeError, ValueError):
-            differs = True
-        if differs:  # also the copies other modules took with `from module import key`
-            for other in list(sys.modules.values()):
-                owned = getattr(other, "__name__", "").startswith("backday_analysis")
-                if owned and getattr(other, key, None) is old:
-                    setattr(other, key, value)
-
-
-def _start(mutant: Mutant | None, tests: list[str]) -> int:
-    """Fork a child that runs ``tests`` against ``mutant`` (or the code as it is)."""
+    With ``record`` (a JSON file, a module's file), the child writes there which of the module's
+    functions each test reached: ``{test id: [qualified names]}``.
+    """
     pid = os.fork()
     if pid:
         try:
@@ -131,13 +113,25 @@ def _start(mutant: Mutant | None, tests: list[str]) -> int:
         quiet = os.open(os.devnull, os.O_WRONLY)
         os.dup2(quiet, 1)
         os.dup2(quiet, 2)
-        import pytest
-
         if mutant is not None:
-            _patch(mutant)
-        code = int(pytest.main([*tests, *PYTEST_ARGS]))
+            load_mutant(mutant, PACKAGE_DIR)
+        if record is None:
+            code = int(pytest.main([*tests, *PYTEST_ARGS]))
+        else:
+            coverage = _Coverage(str(record[1]))
+            code = int(pytest.main([*tests, *PYTEST_ARGS[1:]], plugins=[coverage]))
+            reached = {k: sorted(v) for k, v in coverage.reached.items()}
+            record[0].write_text(json.dumps(reached), encoding="utf-8")
     finally:
         os._exit(code)
+
+
+def _tests_for(mutant: Mutant, reached: dict[str, list[str]]) -> list[str]:
+    """Return the tests that call the mutated function (all of them for module-level code)."""
+    if not mutant.scope:
+        return list(reached)
+    name = ".".join(mutant.scope)
+    return [test for test, functions in reached.items() if name in functions]
 
 
 def _stop(pid: int) -> None:
@@ -147,6 +141,11 @@ def _stop(pid: int) -> None:
         pass
 
 
+def _survivor(mutant: Mutant, note: str = "") -> dict:
+    found = {"module": mutant.module, "line": mutant.line, "mutation": mutant.mutation}
+    return {**found, "code": mutant.code, **({"note": note} if note else {})}
+
+
 def run_module(module: str, tests: list[str], jobs: int, budget: float, equivalent: dict) -> dict:
     """Run every mutant of one module; return its counts and survivors."""
     path = PACKAGE_DIR / module
@@ -154,14 +153,16 @@ def run_module(module: str, tests: list[str], jobs: int, budget: float, equivale
     listed = [m for m in mutants if m.key in equivalent]
     todo = [m for m in mutants if m.key not in equivalent]
     started = time.monotonic()
-    pid = _start(None, tests)
-    _, status = os.waitpid(pid, 0)
+    with tempfile.TemporaryDirectory() as folder:
+        record = Path(folder) / "reached.json"
+        _, status = os.waitpid(_start(None, tests, (record, path)), 0)
+        if os.waitstatus_to_exitcode(status) != 0 or not record.exists():
+            return {"module": module, "error": f"its tests fail without a mutant: {tests}"}
+        reached = json.loads(record.read_text(encoding="utf-8"))
     baseline = time.monotonic() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        return {"module": module, "error": f"its tests fail without a mutant: {tests}"}
-    limit = max(30.0, 4 * baseline)
+    limit = max(60.0, 2 * baseline)
     running: dict[int, tuple[Mutant, float]] = {}
-    killed, survivors, not_run = 0, [], 0
+    killed, survivors, not_run, unreached = 0, [], 0, 0
     queue = list(todo)
     while queue or running:
         while queue and len(running) < jobs:
@@ -170,7 +171,12 @@ def run_module(module: str, tests: list[str], jobs: int, budget: float, equivale
                 queue.clear()
                 break
             mutant = queue.pop(0)
-            running[_start(mutant, tests)] = (mutant, time.monotonic())
+            chosen = _tests_for(mutant, reached)
+            if not chosen:  # no test calls the function: it survives without a run
+                unreached += 1
+                survivors.append(_survivor(mutant, "no test calls it"))
+                continue
+            running[_start(mutant, chosen)] = (mutant, time.monotonic())
         pid, status = os.waitpid(-1, os.WNOHANG)
         if pid == 0:
             for child, (_, since) in list(running.items()):
@@ -180,8 +186,7 @@ def run_module(module: str, tests: list[str], jobs: int, budget: float, equivale
             continue
         mutant, _ = running.pop(pid)
         if os.waitstatus_to_exitcode(status) == 0:
-            survivors.append({"module": module, "line": mutant.line, "mutation": mutant.mutation,
-                              "code": mutant.code})  # fmt: skip
+            survivors.append(_survivor(mutant))
         else:
             killed += 1
     return {
@@ -190,24 +195,27 @@ def run_module(module: str, tests: list[str], jobs: int, budget: float, equivale
         "killed": killed,
         "equivalent": len(listed),
         "not_run": not_run,
+        "unreached": unreached,
         "baseline_seconds": round(baseline, 1),
         "seconds": round(time.monotonic() - started, 1),
         "survivors": sorted(survivors, key=lambda s: s["line"]),
     }
 
 
-def _warm_up() -> None:
-    """Import what the tests need once, in the parent, so each forked child starts fast."""
-    import hypothesis  # noqa: F401
-    import pytest  # noqa: F401
-    import typer.testing  # noqa: F401
+def _warm_up(tests: list[str]) -> None:
+    """Import the tests, their plugins and the package once, here, so each child starts fast.
 
-    import backday_analysis.cli.commands  # noqa: F401
-    import backday_analysis.tools.demo  # noqa: F401
-
-    for module in TARGETS:
-        if (PACKAGE_DIR / module).exists():
-            importlib.import_module(_module_name(module))
+    Forked children find the test modules already imported; only their fixtures and tests run.
+    """
+    saved = os.dup(1), os.dup(2)
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
+    try:
+        pytest.main(["--collect-only", "-q", *tests, *PYTEST_ARGS[1:]])
+    finally:
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -228,10 +236,10 @@ def main(argv: list[str] | None = None) -> int:
             for m in find_mutants((PACKAGE_DIR / module).read_text(encoding="utf-8"), module):
                 print(f"{m.line:4d} {m.key}{'  [equivalent]' if m.key in equivalent else ''}")
         return 0
-    _warm_up()
+    chosen = {m: [t for t in ts if Path(t).exists()] for m, ts in chosen.items()}
+    _warm_up(sorted({t for ts in chosen.values() for t in ts}))
     started, results = time.monotonic(), []
     for module, tests in chosen.items():
-        tests = [t for t in tests if Path(t.split("::")[0]).exists()]
         result = run_module(module, tests, args.jobs, args.budget, equivalent)
         results.append(result)
         print(json.dumps({k: v for k, v in result.items() if k != "survivors"}), flush=True)
@@ -246,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         "survivors": [s for r in counted for s in r["survivors"]],
         "equivalent": sum(r["equivalent"] for r in counted),
         "not_run": sum(r["not_run"] for r in counted),
+        "unreached": sum(r["unreached"] for r in counted),
         "errors": [r for r in results if "error" in r],
         "seconds": round(time.monotonic() - started, 1),
         "per_module": [{k: v for k, v in r.items() if k != "survivors"} for r in results],
