@@ -47,3 +47,36 @@ def test_a_week_before_the_first_set_is_refused(fixture_data):
     dataset = load_dataset(fixture_data, today=dt.date(2027, 6, 1))
     with pytest.raises(BackdayError, match="no sets logged in or before 2026-W01"):
         cw.client_week("ana", "2026-W01", dataset=dataset)
+
+
+def test_title_tonnage_direct_sets_and_days_by_hand(report):
+    assert cw.title(report) == "Ana Example — week 2026-W53 (28 Dec 2026 to 03 Jan 2027)"
+    table = cw.summary_table(report)
+    # Lats 500 + 480 + 240, traps 480 + 300, rhomboids as lats, biceps 500 + 240.
+    assert table["Tonnage (kg)"].tolist() == [1220, 780, 1220, 0, 740]
+    assert table["Direct sets"].tolist() == [2, 1, 1, 0, 0]
+    assert table["Training days"].tolist() == [2, 2, 2, 0, 2]
+    assert cw.flags_table(report).shape == (3, 1)  # lower back, low volume, no biceps work
+    assert cw.unmapped_table(report).values.tolist() == [["Mystery Machine Row", 1, "2027-01-03"]]
+
+
+def test_guideline_days_history_and_latest_week_are_parameters(fixture_data):
+    dataset = load_dataset(fixture_data, today=dt.date(2027, 6, 1))
+    strict = cw.client_week("ana", "2026-W53", dataset=dataset, guideline_days=3)
+    table = cw.summary_table(strict)
+    assert table["Guideline (3×/week)"].tolist()[:2] == ["not met", "not met"]  # 2 days each
+    one = cw.client_week("ana", "2026-W53", dataset=dataset, weeks_of_history=1)
+    assert one.history["week"].unique().tolist() == ["2026-W53"]
+    assert cw.client_week("ana", "2026-W53", dataset=dataset, weeks_of_history=0).history[
+        "week"
+    ].unique().tolist() == ["2026-W53"]
+    latest = cw.client_week("ana", dataset=dataset)
+    assert (latest.week, latest.monday) == ("2027-W03", dt.date(2027, 1, 18))
+
+
+def test_a_week_of_warm_ups_only_has_no_shares_and_no_exercises(fixture_data):
+    dataset = load_dataset(fixture_data, today=dt.date(2027, 6, 1))
+    report = cw.client_week("ana", "2027-W01", dataset=dataset)
+    assert cw.week_shares(report).tolist() == [0.0, 0.0, 0.0, 0.0]
+    assert cw.exercises_table(report).empty
+    assert len(report.week_sets) == 2  # the two warm-ups, shown nowhere else

@@ -22,8 +22,7 @@ def summary(**changes) -> ImportSummary:
         non_set_rows=1,
         rejected=[{"line": n, "reason": f"bad {n}"} for n in range(2, 9)],
         unknown_exercises=[
-            {"name": f"Odd {i}", "sets": 1, "working_sets": 1, "suggestions": []}
-            for i in range(6)
+            {"name": f"Odd {i}", "sets": 1, "working_sets": 1, "suggestions": []} for i in range(6)
         ],
         exercises=[{"name": "x", "working_sets": 18}, {"name": "y", "working_sets": 6}],
         first_date="2027-01-04",
