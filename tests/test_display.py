@@ -46,3 +46,23 @@ def test_coloured_table_puts_each_cells_class_on_it():
         "</tr></thead><tbody><tr><td class=''>&lt;Ana&gt;</td>"
         "<td class='met'>2 d · 2.5 sets</td><td class=''>3</td></tr></tbody></table>"
     )
+
+
+def test_a_figure_is_shown_once_as_a_png_at_110_dpi(monkeypatch):
+    import struct
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from backday_analysis.views import display as show
+
+    shown = []
+    monkeypatch.setattr(show, "display", shown.append)
+    figure = plt.figure(figsize=(2, 1))
+    show.show_figure(figure)
+    [image] = shown
+    width, height = struct.unpack(">II", image.data[16:24])  # the PNG header's size
+    assert (width, height) == (220, 110)  # 2 × 1 inches at 110 dots per inch
+    assert not plt.get_fignums()  # the figure was closed
