@@ -15,6 +15,7 @@ rhomboids, lower back, biceps), worked out by hand:
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from backday_analysis.datafolder.dataset import load_dataset
@@ -100,3 +101,50 @@ def test_unknown_exercises_are_listed_not_dropped(dataset):
     unmapped = unmapped_exercises(dataset.sets)
     assert unmapped[["exercise", "sets"]].values.tolist() == [["Mystery Machine Row", 1]]
     assert dataset.rows_read["ana"] == len(dataset.sets) + len(dataset.rejects) == 14
+
+
+def sets_of(rows):
+    columns = ["client", "performed_at", "exercise_id", "set_kind", "load_kg", "reps", "exercise"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["performed_at"] = pd.to_datetime(frame["performed_at"])
+    return frame
+
+
+def test_week_1_of_2026_starts_on_monday_29_december_2025(dataset):
+    sets = sets_of(
+        [
+            ["ana", "2025-12-28 10:00", "pull_up", "working", 60.0, 8, "Pull Up"],
+            ["ana", "2025-12-29 10:00", "pull_up", "working", 60.0, 8, "Pull Up"],
+            ["ana", "2026-01-04 10:00", "pull_up", "working", 60.0, 8, "Pull Up"],
+        ]
+    )
+    table = weekly_volume(sets, dataset.catalogue)
+    assert table["week"].unique().tolist() == ["2025-W52", "2026-W01"]
+    assert cell(table, "2026-W01", "lats", "days") == 2  # Mon 29 Dec and Sun 4 Jan
+    assert cell(table, "2025-W52", "lats", "days") == 1
+
+
+def test_tonnage_is_kept_to_a_tenth_of_a_kg(dataset):
+    # 22.68 kg (50 lb) × 3 = 68.04 kg, kept as 68.0.
+    sets = sets_of([["ana", "2027-01-04 10:00", "pull_up", "working", 22.68, 3, "Pull Up"]])
+    table = weekly_volume(sets, dataset.catalogue)
+    assert cell(table, "2027-W01", "lats", "tonnage_kg") == 68.0
+
+
+def test_unknown_exercises_by_client_then_most_sets_first():
+    sets = sets_of(
+        [
+            ["ben", "2027-01-04 10:00", None, "working", 10.0, 5, "Odd Row"],
+            ["ana", "2027-01-04 10:00", None, "working", 10.0, 5, "Odd Row"],
+            ["ana", "2027-01-04 10:05", None, "working", 10.0, 5, "Odd Press"],
+            ["ana", "2027-01-05 10:10", None, "working", 10.0, 5, "Odd Press"],
+            ["ana", "2027-01-05 10:10", None, "warmup", 10.0, 5, "Odd Curl"],
+        ]
+    )
+    unmapped = unmapped_exercises(sets)
+    assert unmapped[["client", "exercise", "sets"]].values.tolist() == [
+        ["ana", "Odd Press", 2],
+        ["ana", "Odd Row", 1],
+        ["ben", "Odd Row", 1],
+    ]
+    assert unmapped["last"].dt.day.tolist() == [5, 4, 4]
