@@ -56,3 +56,15 @@ def test_title_and_flags_by_client(roster):
 def test_latest_week_is_the_week_of_the_last_set(fixture_data):
     dataset = load_dataset(fixture_data, today=dt.date(2027, 6, 1))
     assert rw.roster_week("latest", dataset=dataset).week == "2027-W03"
+
+
+def test_a_client_without_flags_shows_0_and_no_flags_at_all_is_fine(roster):
+    from dataclasses import replace
+
+    only_ben = replace(roster, flags=roster.flags.loc[roster.flags["client"] == "ben"])
+    values, _ = rw.roster_matrix(only_ben)
+    assert values["Flags"].tolist() == [5, 0]
+    none = replace(roster, flags=roster.flags.iloc[:0])
+    values, _ = rw.roster_matrix(none)
+    assert values["Flags"].tolist() == [0, 0]
+    assert rw.flags_by_client(none).empty
