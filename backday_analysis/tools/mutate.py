@@ -35,7 +35,7 @@ from backday_analysis.tools.mutants import Mutant, find_mutants, load_mutant
 
 PACKAGE_DIR = paths.PROJECT_ROOT / "backday_analysis"
 EQUIVALENT_FILE = paths.PROJECT_ROOT / "tests" / "mutation-equivalent.txt"
-_FLAGS = ["tests/test_flags.py", "tests/test_flag_boundaries.py"]
+_FLAGS = ["tests/test_flags.py", "tests/test_flag_boundaries.py", "tests/test_flag_table.py"]
 _IMPORTS = ["tests/importers/test_importing.py", "tests/test_merge.py"]
 #: Each core module and the tests that exercise it in-process, fastest and closest first.
 TARGETS = {
