@@ -1,12 +1,9 @@
 """Mutation testing of the core: plant each small bug, run the tests that cover it, count kills.
 
-``make mutate`` (``python -m backday_analysis.tools.mutate``) goes through :data:`TARGETS`:
-for each module it lists the mutants (:mod:`backday_analysis.tools.mutants`), and for each
-mutant forks this process, patches the mutated function's code into the loaded module (and
-every ``from ... import`` copy of a changed module constant), then runs only that module's
-tests with pytest, stopping at the first failure. A mutant is *killed* when a test fails or
-the run passes its time limit. The parent imports the heavy libraries once, so a mutant costs
-only its tests.
+``make mutate`` goes through :data:`TARGETS`: a profiled run of each module's tests records
+which functions each test reaches; then, per mutant (:mod:`~.mutants`), a forked child patches
+the mutated code into the loaded module and runs the tests that reach it, stopping at the first
+failure. A mutant is *killed* when a test fails or the run passes its time limit.
 
 Mutants listed in ``tests/mutation-equivalent.txt`` (``module | code | mutation | reason``,
 one per line) cannot change behaviour and are left out. The result goes to
@@ -36,22 +33,26 @@ from backday_analysis.tools.mutants import Mutant, find_mutants, load_mutant
 PACKAGE_DIR = paths.PROJECT_ROOT / "backday_analysis"
 EQUIVALENT_FILE = paths.PROJECT_ROOT / "tests" / "mutation-equivalent.txt"
 _FLAGS = ["tests/test_flags.py", "tests/test_flag_boundaries.py", "tests/test_flag_table.py"]
-_IMPORTS = ["tests/importers/test_importing.py", "tests/test_merge.py"]
+# The import tests about counting and duplicates (the others cover reading, roster, locking).
+_IMPORT_TESTS = """new_client_counts_roster_and_summary every_fixture_balances
+reimporting_the_same_file_adds_nothing_and_leaves_the_log_alone
+identical_sets_in_one_export_are_both_kept_and_deduplicated_by_count
+a_later_export_over_an_earlier_one_adds_each_set_once
+several_files_in_one_command_dedupe_against_each_other
+future_dates_are_rejected_with_their_export_lines""".split()
+_IMPORTS = [
+    "tests/test_merge.py",
+    *(f"tests/importers/test_importing.py::test_{name}" for name in _IMPORT_TESTS),
+]
 #: Each core module and the tests that exercise it in-process, fastest and closest first.
 TARGETS = {
     "metrics/weeks.py": ["tests/test_weeks.py", "tests/test_weekly.py", "tests/test_flags.py"],
     "metrics/weekly.py": ["tests/test_weekly.py", "tests/test_client_week.py", *_FLAGS],
     "datafolder/merge.py": _IMPORTS,
     "datafolder/import_summary.py": ["tests/test_import_summary.py", *_IMPORTS],
-    "importers/cells.py": [
-        "tests/importers/test_cells.py",
-        "tests/importers/test_strong.py",
-        "tests/importers/test_hevy.py",
-        "tests/importers/test_fitnotes.py",
-        "tests/importers/test_fitbod.py",
-    ],
+    "importers/cells.py": ["tests/importers/test_cells.py", "tests/importers/test_strong.py"],
     "canonical.py": ["tests/test_canonical.py", "tests/test_logs.py"],
-    "datafolder/logs.py": ["tests/test_logs.py"],
+    "datafolder/logs.py": ["tests/test_logs.py", "tests/test_canonical.py"],
     "metrics/flags.py": _FLAGS,
     "metrics/flag_table.py": _FLAGS,
     "metrics/deadlift_flags.py": _FLAGS,
@@ -226,6 +227,15 @@ def _warm_up(tests: list[str]) -> None:
         os.dup2(saved[1], 2)
 
 
+def _previous(report: dict, chosen: dict) -> tuple[list[dict], list[str]]:
+    """Return an earlier report's results of the modules not run now, and all its modules."""
+    modules = [m.split(" (only")[0] for m in report["modules"]]
+    kept = [dict(r) for r in report["per_module"] if r["module"] not in chosen]
+    for result in kept:
+        result["survivors"] = [s for s in report["survivors"] if s["module"] == result["module"]]
+    return kept, modules + [m for m in chosen if m not in modules]
+
+
 def _report(modules: list[str], results: list[dict], seconds: float) -> dict:
     counted = [r for r in results if "error" not in r]
     total = sum(r["mutants"] for r in counted)
@@ -253,6 +263,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=900.0, help="seconds per module")
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
     parser.add_argument("--out", type=Path, default=paths.REPORTS_DIR / "mutation.json")
+    parser.add_argument(
+        "--update", action="store_true", help="run --module again; keep --out's other modules"
+    )
     args = parser.parse_args(argv)
     os.chdir(paths.PROJECT_ROOT)
     chosen = {m: TARGETS[m] for m in args.module} if args.module else dict(TARGETS)
@@ -263,16 +276,18 @@ def main(argv: list[str] | None = None) -> int:
             for m in _mutants_of(module):
                 print(f"{m.line:4d} {m.key}{'  [equivalent]' if m.key in equivalent else ''}")
         return 0
-    chosen = {m: [t for t in ts if Path(t).exists()] for m, ts in chosen.items()}
+    chosen = {m: [t for t in ts if Path(t.split("::")[0]).exists()] for m, ts in chosen.items()}
     _warm_up(sorted({t for ts in chosen.values() for t in ts}))
-    started, results = time.monotonic(), []
+    started, results, modules = time.monotonic(), [], list(chosen)
+    if args.update and args.out.exists():
+        results, modules = _previous(json.loads(args.out.read_text(encoding="utf-8")), chosen)
     for module, tests in chosen.items():
         result = run_module(module, tests, args.jobs, args.budget, equivalent)
-        results.append(result)
+        results = [r for r in results if r["module"] != module] + [result]
         print(json.dumps({k: v for k, v in result.items() if k != "survivors"}), flush=True)
         for survivor in result.get("survivors", []):
             print(f"  survived: {survivor['line']}: {survivor['code']} | {survivor['mutation']}")
-        report = _report(list(chosen), results, time.monotonic() - started)
+        report = _report(modules, results, time.monotonic() - started)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")  # so far
     print(f"score {report['killed']}/{report['mutants']} = {report['score']} "
