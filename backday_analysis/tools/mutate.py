@@ -32,7 +32,7 @@ from backday_analysis.tools.mutants import Mutant, find_mutants, load_mutant
 
 PACKAGE_DIR = paths.PROJECT_ROOT / "backday_analysis"
 EQUIVALENT_FILE = paths.PROJECT_ROOT / "tests" / "mutation-equivalent.txt"
-_FLAGS = [f"tests/test_{n}.py" for n in ("flags", "flag_boundaries", "flag_table", "deadlift_flags")]
+_FLAGS = [f"tests/test_{n}.py" for n in "flags flag_boundaries flag_table deadlift_flags".split()]
 # The import tests about counting and duplicates (the others cover reading, roster, locking).
 _IMPORT_TESTS = """new_client_counts_roster_and_summary every_fixture_balances
 reimporting_the_same_file_adds_nothing_and_leaves_the_log_alone
