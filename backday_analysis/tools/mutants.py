@@ -71,7 +71,12 @@ class Mutant:
     @property
     def key(self) -> str:
         """Return the text that names this mutant in the equivalent list."""
-        return f"{self.module} | {self.code} | {self.mutation}"
+        return f"{self.module} | {self.function} | {self.code} | {self.mutation}"
+
+    @property
+    def function(self) -> str:
+        """Return the function (``Class.method``) holding the mutant, or ``<module>``."""
+        return ".".join(self.scope) or "<module>"
 
 
 def _changes(node: ast.AST, parent: ast.AST | None) -> list[str]:

@@ -5,8 +5,8 @@ which functions each test reaches; then, per mutant (:mod:`~.mutants`), a forked
 the mutated code into the loaded module and runs the tests that reach it, stopping at the first
 failure. A mutant is *killed* when a test fails or the run passes its time limit.
 
-Mutants listed in ``tests/mutation-equivalent.txt`` (``module | code | mutation | reason``,
-one per line) cannot change behaviour and are left out. The result goes to
+Mutants listed in ``tests/mutation-equivalent.txt`` (``module | function | code | mutation |
+reason``, one per line) cannot change behaviour and are left out. The result goes to
 ``reports/mutation.json``: ``{"modules", "mutants", "killed", "score", "survivors": [{"module",
 "line", "mutation"}], ...}``.
 
@@ -67,7 +67,7 @@ PYTEST_ARGS = ["-x", "-q", "-p", "no:cacheprovider", "-W", "ignore", "--no-heade
 
 
 def load_equivalent(path: Path = EQUIVALENT_FILE) -> dict[str, str]:
-    """Return the equivalent mutants' keys (``module | code | mutation``) and reasons."""
+    """Return the equivalent mutants' keys (``module | function | code | mutation``) and why."""
     found = {}
     if not path.exists():
         return found
@@ -152,6 +152,7 @@ def _mutants_of(module: str) -> list[Mutant]:
 
 def _survivor(mutant: Mutant, note: str = "") -> dict:
     found = {"module": mutant.module, "line": mutant.line, "mutation": mutant.mutation}
+    found["function"] = mutant.function
     return {**found, "code": mutant.code, **({"note": note} if note else {})}
 
 
@@ -286,7 +287,8 @@ def main(argv: list[str] | None = None) -> int:
         results = [r for r in results if r["module"] != module] + [result]
         print(json.dumps({k: v for k, v in result.items() if k != "survivors"}), flush=True)
         for survivor in result.get("survivors", []):
-            print(f"  survived: {survivor['line']}: {survivor['code']} | {survivor['mutation']}")
+            key = " | ".join(survivor[k] for k in ("module", "function", "code", "mutation"))
+            print(f"  survived line {survivor['line']}: {key}")
         report = _report(modules, results, time.monotonic() - started)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")  # so far
