@@ -65,3 +65,17 @@ def test_short_lists_are_shown_whole_and_a_dry_run_says_so():
     assert sum("bad 4" in line for line in lines) == 5
     assert not any("more" in line for line in lines)
     assert not any("%" in line for line in lines)
+
+
+def test_no_dates_no_dry_run_and_exactly_five_unknown_names():
+    five = [
+        {"name": f"Odd {i}", "sets": 1, "working_sets": 1, "suggestions": []} for i in range(4)
+    ] + [{"name": "Pullup", "sets": 2, "working_sets": 2, "suggestions": ["Pull-up", "Chin-up"]}]
+    lines = format_summary(
+        summary(first_date=None, unknown_exercises=five, rejected=[])
+    ).splitlines()
+    assert lines[0].endswith("(comma)")  # no date span, not a dry run
+    named = [line for line in lines if re.match(r"\s+(Odd \d|Pullup)", line)]
+    assert len(named) == 5 and not any("more" in line for line in lines)
+    assert named[0].rstrip().endswith("sets)")  # no suggestions, no hint
+    assert "Pull-up" in named[4] and "Chin-up" in named[4]

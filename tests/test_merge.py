@@ -23,6 +23,7 @@ import datetime as dt
 import pandas as pd
 
 from backday_analysis import paths
+from backday_analysis.canonical import LOG_COLUMNS
 from backday_analysis.datafolder.ingest import import_exports
 from backday_analysis.datafolder.merge import set_keys
 
@@ -89,3 +90,22 @@ def test_duplicate_key_is_time_name_set_kind_centigrams_and_reps():
     # Names compare without case and extra spaces; weights to the nearest 10 g.
     assert keys[0] == keys[1] == "2027-01-04 18:00:05|lat pulldown (cable)|1|working|4500|12"
     assert keys[2] == "2027-01-04 18:00:05|lat pulldown (cable)|2|working|4501|12"
+
+
+def test_a_coachs_existing_rows_stay_as_they_are_and_the_header_is_the_logs(tmp_path, fixture_data):
+    # Text that reads as "missing" (NA, null, N/A) in a note stays text after an import.
+    log = paths.log_path(fixture_data, "zoe")
+    log.parent.mkdir(exist_ok=True)
+    log.write_text(
+        ",".join(LOG_COLUMNS) + "\n"
+        "zoe,2027-01-02 10:00,s0,Pull Up,1,working,,kg,5,,,NA,\n"
+        "zoe,2027-01-02 10:00,s0,Pull Up,2,working,,kg,5,,,null,\n",
+        encoding="utf-8",
+    )
+    [summary] = import_exports(
+        [export(tmp_path, "e.csv", EARLIER)], "zoe", "kg", fixture_data, False, TODAY
+    )
+    assert summary.sets_imported == 7
+    rows = pd.read_csv(log, dtype=str, keep_default_na=False)
+    assert rows.columns.tolist() == list(LOG_COLUMNS)
+    assert rows["notes"].tolist()[:2] == ["NA", "null"] and len(rows) == 9

@@ -15,6 +15,7 @@ rhomboids, lower back, biceps), worked out by hand:
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -148,3 +149,32 @@ def test_unknown_exercises_by_client_then_most_sets_first():
         ["ben", "Odd Row", 1],
     ]
     assert unmapped["last"].dt.day.tolist() == [5, 4, 4]
+
+
+def test_sets_of_unknown_exercises_or_other_clients_count_for_no_group(dataset):
+    # The catalogue's last exercise credits the lats: an unknown exercise must not take it.
+    catalogue = dataset.catalogue
+    last_credited = pd.concat([catalogue.iloc[1:], catalogue.iloc[:1]], ignore_index=True)
+    assert last_credited.iloc[-1]["lats"] > 0
+    sets = sets_of(
+        [
+            ["ana", "2027-01-04 10:00", None, "working", 50.0, 8, "Odd Row"],
+            ["ana", "2027-01-05 10:00", "bench_press", "working", 50.0, 8, "Bench"],
+        ]
+    )
+    table = weekly_volume(sets, last_credited)
+    assert table[["fractional_sets", "tonnage_kg", "days"]].sum().sum() == 0
+
+
+def test_from_arrays_without_through_ends_at_the_last_day():
+    from backday_analysis.metrics.weekly import weekly_from_arrays
+
+    # Days since 1970-01-01: 20457 is Sun 4 Jan 2026 (2026-W01), 20472 Mon 19 Jan (W04).
+    day = np.array([20457, 20472])
+    credits = np.array([[1.0, 0.0, 0.5, 0.0, 0.5]])
+    table = weekly_from_arrays(
+        np.array([0, 0]), ["ana"], day, np.array([0, 0]), np.array([100.0, 100.0]), credits
+    )
+    assert table["week"].unique().tolist() == ["2026-W01", "2026-W02", "2026-W03", "2026-W04"]
+    lats = table.loc[table["group"] == "lats"]
+    assert lats["fractional_sets"].tolist() == [1.0, 0.0, 0.0, 1.0]
