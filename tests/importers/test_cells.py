@@ -124,3 +124,28 @@ def test_derived_set_numbers_no_reps_reasons_and_shown_text():
     assert ["timed" in r for r in reasons] == [True, False]
     assert shown("a\nb   c") == "a b c"
     assert shown("x" * 41) == "x" * 37 + "..." and shown("x" * 40) == "x" * 40
+
+
+def test_snapping_beats_rounding_and_pounds_win_only_where_kg_does_not_fit():
+    # To one decimal: 61.2485 kg is 1.5 g from 61.25 kg, kept as 61.25 (rounding gives 61.2).
+    value, unit = snap_kg(pd.Series([61.2485, 61.2449]), decimals=1)
+    assert value.tolist() == [61.25, 61.2] and unit.tolist() == ["kg", "kg"]
+    # 120.9979 kg: 2.1 g from 121 kg (outside 2 g) but 0.0047 lb from 266.75 lb: pounds.
+    value, unit = snap_kg(pd.Series([120.9979]))
+    assert value.tolist() == [266.75] and unit.tolist() == ["lb"]
+
+
+def test_a_missing_mask_value_gives_no_verdict():
+    verdicts = Verdicts(pd.RangeIndex(3))
+    verdicts.reject(pd.Series([True, None, False], dtype="boolean"), "bad")
+    assert verdicts.kind.tolist() == ["reject", "", ""]
+
+
+def test_seven_decimals_are_cut_to_six_by_default():
+    assert format_numbers(pd.Series([1.2345678])).tolist() == ["1.234568"]
+
+
+def test_set_numbers_in_one_group_and_for_missing_keys():
+    assert derived_set_numbers([pd.Series(["a", "a", "b"])]).tolist() == [1, 2, 1]
+    missing = pd.Series(["d1", None, None], dtype=object)
+    assert derived_set_numbers([missing, pd.Series(["Row"] * 3)]).tolist() == [1, 1, 2]
