@@ -19,14 +19,14 @@ import datetime as dt
 import re
 import shutil
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
 from backday_analysis.rendering.report import ROSTER_NOTEBOOK, WEEKLY_NOTEBOOK, execute, to_html
-from backday_analysis.tools.mutate import PACKAGE_DIR
 
 BALANCE_NOTEBOOK = WEEKLY_NOTEBOOK.with_name("back_balance.ipynb")
-FIXTURES = PACKAGE_DIR.parent / "tests" / "fixtures" / "data"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "data"
 
 
 class Tables(HTMLParser):
