@@ -17,6 +17,7 @@ see an in-memory mutant; the map lists tests that call the code in this process.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
@@ -105,10 +106,8 @@ def _start(mutant: Mutant | None, tests: list[str], record: tuple[Path, Path] | 
     """
     pid = os.fork()
     if pid:
-        try:
+        with contextlib.suppress(PermissionError, ProcessLookupError):
             os.setpgid(pid, pid)  # also here: a kill may come before the child sets it
-        except (PermissionError, ProcessLookupError):
-            pass
         return pid
     code = 3
     try:
@@ -138,10 +137,8 @@ def _tests_for(mutant: Mutant, reached: dict[str, list[str]]) -> list[str]:
 
 
 def _stop(pid: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def _mutants_of(module: str) -> list[Mutant]:
@@ -187,6 +184,8 @@ def run_module(module: str, tests: list[str], jobs: int, budget: float, equivale
                 survivors.append(_survivor(mutant, "no test calls it"))
                 continue
             running[_start(mutant, chosen)] = (mutant, time.monotonic())
+        if not running:  # the last mutants reached no test
+            continue
         pid, status = os.waitpid(-1, os.WNOHANG)
         if pid == 0:
             for child, (_, since) in list(running.items()):
