@@ -51,3 +51,23 @@ def test_just_over_ten_percent_is_a_jump():
         block("ana", "W53", "barbell_deadlift", 1, load=110.5, reps=3),  # +10.5 %
     )
     assert flags["client"].tolist() == ["ana"]
+
+
+def test_log_line_orders_sets_of_one_time_and_the_first_deadlift_set_counts():
+    from backday_analysis.metrics.deadlift_flags import deadlift_not_first
+
+    # One workout time for all sets (as Strong writes): the log line gives the order.
+    sets = make_sets(
+        block("ana", "W53", "barbell_deadlift", 2, load=100, reps=5, session="s"),
+        block("ana", "W53", "bench_press", 3, load=70, session="s"),
+        block("ana", "W53", "barbell_deadlift", 1, load=100, reps=5, session="s"),
+    )
+    assert deadlift_not_first(sets, CATALOGUE, "2026-W53").empty  # deadlift first, then again
+    shuffled = sets.iloc[[2, 3, 4, 0, 1, 5]]  # rows out of log-line order
+    assert deadlift_not_first(shuffled, CATALOGUE, "2026-W53").empty
+    late = make_sets(
+        block("ana", "W53", "bench_press", 3, load=70, session="s"),
+        block("ana", "W53", "barbell_deadlift", 2, load=100, reps=5, session="s"),
+    )
+    [reason] = deadlift_not_first(late, CATALOGUE, "2026-W53")["reason"].tolist()
+    assert "bench press" in reason and "(" not in reason  # one deadlift session: no count

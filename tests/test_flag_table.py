@@ -28,8 +28,9 @@ def test_numbers_to_one_decimal_without_trailing_zeros():
 
 def test_ordinals_of_a_streak_and_none_for_one_week():
     assert in_a_row(1) == "" and in_a_row(0) == ""
-    found = [ordinal(n) for n in (2, 3, 4, 10, 11, 12, 13, 20, 21, 22, 23, 101, 111, 112)]
-    assert found == "2nd 3rd 4th 10th 11th 12th 13th 20th 21st 22nd 23rd 101st 111th 112th".split()
+    found = [ordinal(n) for n in (2, 3, 4, 10, 11, 12, 13, 20, 21, 22, 23, 101, 111, 112, 121)]
+    expected = "2nd 3rd 4th 10th 11th 12th 13th 20th 21st 22nd 23rd 101st 111th 112th 121st"
+    assert found == expected.split()
 
 
 def test_group_names_take_a_plural_or_singular_verb():
@@ -77,3 +78,10 @@ def test_flag_table_has_one_row_per_raised_flag():
         ["b", "2026-W53", "x", "traps", "low", "two"],
     ]
     assert flag_table(rows, "2026-W53", "x", "low", ["one", "two"])["group"].tolist() == ["", ""]
+
+
+def test_a_new_group_of_the_same_client_starts_a_new_run():
+    frame = pd.DataFrame(
+        {"client": ["a", "a"], "group": ["lats", "traps"], "week": ["2026-W52", "2026-W53"]}
+    )
+    assert run_lengths(frame, pd.Series([True, True])).tolist() == [1, 1]
