@@ -71,3 +71,4 @@ def test_log_line_orders_sets_of_one_time_and_the_first_deadlift_set_counts():
     )
     [reason] = deadlift_not_first(late, CATALOGUE, "2026-W53")["reason"].tolist()
     assert "bench press" in reason and "(" not in reason  # one deadlift session: no count
+    assert "Mon 28 Dec;" in reason

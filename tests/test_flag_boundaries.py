@@ -131,3 +131,10 @@ def test_settings_of_one_week_once_a_week_and_a_quarter():
     assert all("a quarter" in reason for reason in flags["reason"])
     [reason] = under_guideline(weekly_of(lopsided), settings, "2027-W01")["reason"].tolist()
     assert "once" in reason  # traps were not trained: under the once-a-week guideline
+
+
+def test_a_window_of_one_week_without_direct_sets():
+    sets = make_sets(block("ana", "W53", "pull_up", 4))
+    one_week = replace(SETTINGS, no_direct_sets_weeks=1)
+    flags = no_direct_sets(weekly_of(sets), one_week, "2026-W53")
+    assert sorted(flags["group"]) == ["lower_back", "rhomboids", "traps"]
