@@ -160,10 +160,11 @@ def run_module(module: str, tests: list[str], jobs: int, budget: float, equivale
     listed = [m for m in mutants if m.key in equivalent]
     todo = [m for m in mutants if m.key not in equivalent]
     started = time.monotonic()
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder:  # (no tests: pytest would run them all)
         record = Path(folder) / "reached.json"
-        _, status = os.waitpid(_start(None, tests, (record, path)), 0)
-        if os.waitstatus_to_exitcode(status) != 0 or not record.exists():
+        record.write_text("{}", encoding="utf-8")
+        status = os.waitpid(_start(None, tests, (record, path)), 0)[1] if tests else 0
+        if os.waitstatus_to_exitcode(status) != 0:
             return {"module": module, "error": f"its tests fail without a mutant: {tests}"}
         reached = json.loads(record.read_text(encoding="utf-8"))
     baseline = time.monotonic() - started
