@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 KERNEL_NAME := python3
 JOBS ?=
 
-.PHONY: report demo-import test lint format lab bench demo clean git-filter notebook-metadata
+.PHONY: report demo-import test lint format lab bench demo clean git-filter notebook-metadata mutate
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,11 @@ lab: $(STAMP) notebook-metadata
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q backday_analysis
 	$(BIN)/python -m backday_analysis.tools.bench
+
+# Mutation testing of the core (backday_analysis/tools/mutate.py): reports/mutation.json.
+# One BLAS thread per process: the runner forks a child per mutant.
+mutate: $(STAMP)
+	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python -m backday_analysis.tools.mutate $(if $(JOBS),--jobs $(JOBS))
 
 # Regenerate the demo data from its seed, then import the exports afresh.
 demo: $(STAMP)

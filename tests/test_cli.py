@@ -142,11 +142,18 @@ def test_a_killed_batch_leaves_no_partial_file(demo_data, tmp_path):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not list(out.rglob("*.html")):
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and not list(out.rglob("*.html")) and run.poll() is None:
         time.sleep(0.05)
+    written = list(out.rglob("*.html"))
+    running = run.poll() is None
     run.send_signal(signal.SIGTERM)
-    assert run.wait(timeout=60) != 0 or len(list(out.rglob("*.pdf"))) == 4
+    code = run.wait(timeout=60)
+    # Without a report written and a batch still running at the kill, nothing was checked.
+    assert written, "no report was written within 300 s, so the kill was not tested"
+    assert running, "the batch had ended before the kill"
+    assert code != 0 or len(list(out.rglob("*.pdf"))) == 4
+    assert all(path.exists() for path in written)
     time.sleep(1)  # workers finish their own clean-up
     assert not list(out.rglob("*.part"))
     for html in out.rglob("*.html"):

@@ -1,9 +1,11 @@
 import datetime as dt
+import re
 
 import pytest
 
 from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.errors import BackdayError
+from backday_analysis.metrics.weekly import WEEKLY_COLUMNS
 from backday_analysis.views import client_week as cw
 from backday_analysis.views import data_checks as checks
 
@@ -48,3 +50,73 @@ def test_a_week_before_the_first_set_is_refused(fixture_data):
     dataset = load_dataset(fixture_data, today=dt.date(2027, 6, 1))
     with pytest.raises(BackdayError, match="no sets logged in or before 2026-W01"):
         cw.client_week("ana", "2026-W01", dataset=dataset)
+
+
+def test_title_tonnage_direct_sets_and_days_by_hand(report):
+    assert cw.title(report) == "Ana Example — week 2026-W53 (28 Dec 2026 to 03 Jan 2027)"
+    table = cw.summary_table(report)
+    # Lats 500 + 480 + 240, traps 480 + 300, rhomboids as lats, biceps 500 + 240.
+    assert table["Tonnage (kg)"].tolist() == [1220, 780, 1220, 0, 740]
+    assert table["Direct sets"].tolist() == [2, 1, 1, 0, 0]
+    assert table["Training days"].tolist() == [2, 2, 2, 0, 2]
+    assert cw.flags_table(report).shape == (3, 1)  # lower back, low volume, no biceps work
+    assert cw.unmapped_table(report).values.tolist() == [["Mystery Machine Row", 1, "2027-01-03"]]
+
+
+def test_guideline_days_history_and_latest_week_are_parameters(fixture_data):
+    dataset = load_dataset(fixture_data, today=dt.date(2027, 6, 1))
+    strict = cw.client_week("ana", "2026-W53", dataset=dataset, guideline_days=3)
+    table = cw.summary_table(strict)
+    assert table["Guideline (3×/week)"].tolist()[:2] == ["not met", "not met"]  # 2 days each
+    one = cw.client_week("ana", "2026-W53", dataset=dataset, weeks_of_history=1)
+    assert one.history["week"].unique().tolist() == ["2026-W53"]
+    assert cw.client_week("ana", "2026-W53", dataset=dataset, weeks_of_history=0).history[
+        "week"
+    ].unique().tolist() == ["2026-W53"]
+    latest = cw.client_week("ana", dataset=dataset)
+    assert (latest.week, latest.monday) == ("2027-W03", dt.date(2027, 1, 18))
+
+
+def test_a_week_of_warm_ups_only_has_no_shares_and_no_exercises(fixture_data):
+    dataset = load_dataset(fixture_data, today=dt.date(2027, 6, 1))
+    report = cw.client_week("ana", "2027-W01", dataset=dataset)
+    assert cw.week_shares(report).tolist() == [0.0, 0.0, 0.0, 0.0]
+    assert cw.exercises_table(report).empty
+    assert len(report.week_sets) == 2  # the two warm-ups, shown nowhere else
+
+
+@pytest.fixture
+def ben(fixture_data):
+    # Ben (bodyweight 90 kg) first trains on Sunday 3 Jan 2027, the last day of 2026-W53: a
+    # pull-up with 22.5 kg added (112.5 kg × 7 = 787.5 kg) and a shrug of 40.25 kg × 10.
+    # Ana's log gets a set at Monday 28 Dec 00:00 and one at Monday 4 Jan 00:00.
+    (fixture_data / "logs" / "ben.csv").write_text(
+        "client,performed_at,session_id,exercise,set_number,set_kind,weight,unit,reps,rpe,rir,"
+        "notes,source\n"
+        "ben,2027-01-03 10:00,b1,Pull Up,1,working,22.5,kg,7,,,,\n"
+        "ben,2027-01-03 10:00,b1,Shrug (Dumbbell),1,working,40.25,kg,10,,,,\n",
+        encoding="utf-8",
+    )
+    with (fixture_data / "logs" / "ana.csv").open("a", encoding="utf-8") as log:
+        log.write("ana,2026-12-28 00:00,s0,Shrug (Dumbbell),1,working,30,kg,10,,,,\n")
+        log.write("ana,2027-01-04 00:00,s9,Shrug (Dumbbell),1,working,30,kg,10,,,,\n")
+    return load_dataset(fixture_data, today=dt.date(2027, 6, 1))
+
+
+def test_a_first_set_on_the_weeks_sunday_rounds_and_formats_as_shown(ben):
+    report = cw.client_week("ben", "2026-W53", dataset=ben, weeks_of_history=1)
+    table = cw.summary_table(report).set_index("Muscle group")
+    assert table.loc["Lats", "Tonnage (kg)"] == 788  # 787.5 to the nearest even kg
+    assert table.loc["Lats", "Guideline (2×/week)"] == "not met"
+    assert cw.exercises_table(report)["Load (kg)"].tolist() == ["112.5", "40.2"]
+    assert re.findall(r"\d+", cw.accounting_sentence(report)) == ["2", "2", "0", "0"]
+    assert list(report.history.columns) == list(WEEKLY_COLUMNS)
+
+
+def test_the_week_runs_from_monday_0_00_to_before_the_next_monday(ben):
+    report = cw.client_week("ana", "2026-W53", dataset=ben)
+    times = report.week_sets["performed_at"].sort_values().dt.strftime("%d %H:%M").tolist()
+    assert times[0] == "28 00:00" and times[-1] == "03 10:00" and len(times) == 6
+    table = cw.summary_table(report).set_index("Muscle group")
+    assert table.loc["Lats", "Guideline (2×/week)"] == "met"
+    assert re.findall(r"\d+", cw.accounting_sentence(report)) == ["16", "14", "2", "1"]

@@ -77,3 +77,31 @@ def test_a_log_in_another_encoding_gets_one_sentence(tmp_path):
     path.write_bytes((HEADER + "ana,2026-12-21,s,Rückenstrecker,1,,,kg,5,,,,\n").encode("latin-1"))
     with pytest.raises(BackdayError, match="not UTF-8 text"):
         read_log(path, "ana")
+
+
+def test_every_check_of_a_log_row_at_its_limit():
+    rows = [
+        "ana,1990-01-01 00:00,s,Row,1,working,50,kg,5,,,,",  # 2: the first day allowed
+        "ana,1989-12-31 23:59,s,Row,1,working,50,kg,5,,,,",  # 3: before 1990
+        "ana,2027-06-02 23:59,s,Row,1,working,50,kg,5,,,,",  # 4: tomorrow (time zones)
+        "ana,2027-06-03 00:00,s,Row,1,working,50,kg,5,,,,",  # 5: two days ahead
+        "ana,2027-01-04 10:00,s,,1,working,50,kg,5,,,,",  # 6: no exercise name
+        ",2027-01-04 10:00,s,Row,2,working,50,kg,5,,,,",  # 7: no client: this log's
+        "ana,2027-01-04 10:00,s,Row,3,working,50,kg,,,,,",  # 8: no reps
+        "ana,2027-01-04 10:00,s,Row,4,working,50,kg,0,0,0,,",  # 9: 0 reps, RPE 0, RIR 0
+        "ana,2027-01-04 10:00,s,Row,5,working,1000,lb,5,10,,,",  # 10: 453.592 kg, RPE 10
+        "ana,2027-01-04 10:00,s,Row,2.5,working,50,kg,5,,,,",  # 11: half a set number
+        "ana,2027-01-04 10:00,s,Row,,working,50,kg,5,10.5,,,",  # 12: RPE over 10
+        "ana,2027-01-04 10:00,s,Row,,working,50,kg,5,-0.5,,,",  # 13: RPE under 0
+        "ana,2027-01-04 10:00,s,Row,,working,50,kg,5,hard,,,",  # 14: RPE not a number
+        "ana,2027-01-04 10:00,s,Row,,working,50,kg,5,,-1,,",  # 15: RIR under 0
+        "ana,2027-01-04 10:00,s,Row,,working,50,kg,5,,lots,,",  # 16: RIR not a number
+    ]
+    sets, rejects, rows_read = parse("\n".join(rows) + "\n")
+    assert rows_read == 15
+    assert sets["line"].tolist() == [2, 4, 7, 9, 10]
+    assert sets["weight_kg"].tolist()[-1] == 453.592  # 1000 × 0.45359237
+    assert rejects["line"].tolist() == [3, 5, 6, 8, 11, 12, 13, 14, 15, 16]
+    reasons = dict(zip(rejects["line"], rejects["reason"], strict=True))
+    assert "1990" in reasons[3] and "future" in reasons[5]
+    assert "empty" in reasons[6] and "missing" in reasons[8]

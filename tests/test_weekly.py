@@ -15,6 +15,8 @@ rhomboids, lower back, biceps), worked out by hand:
 
 import datetime as dt
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from backday_analysis.datafolder.dataset import load_dataset
@@ -100,3 +102,79 @@ def test_unknown_exercises_are_listed_not_dropped(dataset):
     unmapped = unmapped_exercises(dataset.sets)
     assert unmapped[["exercise", "sets"]].values.tolist() == [["Mystery Machine Row", 1]]
     assert dataset.rows_read["ana"] == len(dataset.sets) + len(dataset.rejects) == 14
+
+
+def sets_of(rows):
+    columns = ["client", "performed_at", "exercise_id", "set_kind", "load_kg", "reps", "exercise"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["performed_at"] = pd.to_datetime(frame["performed_at"])
+    return frame
+
+
+def test_week_1_of_2026_starts_on_monday_29_december_2025(dataset):
+    sets = sets_of(
+        [
+            ["ana", "2025-12-28 10:00", "pull_up", "working", 60.0, 8, "Pull Up"],
+            ["ana", "2025-12-29 10:00", "pull_up", "working", 60.0, 8, "Pull Up"],
+            ["ana", "2026-01-04 10:00", "pull_up", "working", 60.0, 8, "Pull Up"],
+        ]
+    )
+    table = weekly_volume(sets, dataset.catalogue)
+    assert table["week"].unique().tolist() == ["2025-W52", "2026-W01"]
+    assert cell(table, "2026-W01", "lats", "days") == 2  # Mon 29 Dec and Sun 4 Jan
+    assert cell(table, "2025-W52", "lats", "days") == 1
+
+
+def test_tonnage_is_kept_to_a_tenth_of_a_kg(dataset):
+    # 22.68 kg (50 lb) × 3 = 68.04 kg, kept as 68.0.
+    sets = sets_of([["ana", "2027-01-04 10:00", "pull_up", "working", 22.68, 3, "Pull Up"]])
+    table = weekly_volume(sets, dataset.catalogue)
+    assert cell(table, "2027-W01", "lats", "tonnage_kg") == 68.0
+
+
+def test_unknown_exercises_by_client_then_most_sets_first():
+    sets = sets_of(
+        [
+            ["ben", "2027-01-04 10:00", None, "working", 10.0, 5, "Odd Row"],
+            ["ana", "2027-01-04 10:00", None, "working", 10.0, 5, "Odd Row"],
+            ["ana", "2027-01-04 10:05", None, "working", 10.0, 5, "Odd Press"],
+            ["ana", "2027-01-05 10:10", None, "working", 10.0, 5, "Odd Press"],
+            ["ana", "2027-01-05 10:10", None, "warmup", 10.0, 5, "Odd Curl"],
+        ]
+    )
+    unmapped = unmapped_exercises(sets)
+    assert unmapped[["client", "exercise", "sets"]].values.tolist() == [
+        ["ana", "Odd Press", 2],
+        ["ana", "Odd Row", 1],
+        ["ben", "Odd Row", 1],
+    ]
+    assert unmapped["last"].dt.day.tolist() == [5, 4, 4]
+
+
+def test_sets_of_unknown_exercises_or_other_clients_count_for_no_group(dataset):
+    # The catalogue's last exercise credits the lats: an unknown exercise must not take it.
+    catalogue = dataset.catalogue
+    last_credited = pd.concat([catalogue.iloc[1:], catalogue.iloc[:1]], ignore_index=True)
+    assert last_credited.iloc[-1]["lats"] > 0
+    sets = sets_of(
+        [
+            ["ana", "2027-01-04 10:00", None, "working", 50.0, 8, "Odd Row"],
+            ["ana", "2027-01-05 10:00", "bench_press", "working", 50.0, 8, "Bench"],
+        ]
+    )
+    table = weekly_volume(sets, last_credited)
+    assert table[["fractional_sets", "tonnage_kg", "days"]].sum().sum() == 0
+
+
+def test_from_arrays_without_through_ends_at_the_last_day():
+    from backday_analysis.metrics.weekly import weekly_from_arrays
+
+    # Days since 1970-01-01: 20457 is Sun 4 Jan 2026 (2026-W01), 20472 Mon 19 Jan (W04).
+    day = np.array([20457, 20472])
+    credits = np.array([[1.0, 0.0, 0.5, 0.0, 0.5]])
+    table = weekly_from_arrays(
+        np.array([0, 0]), ["ana"], day, np.array([0, 0]), np.array([100.0, 100.0]), credits
+    )
+    assert table["week"].unique().tolist() == ["2026-W01", "2026-W02", "2026-W03", "2026-W04"]
+    lats = table.loc[table["group"] == "lats"]
+    assert lats["fractional_sets"].tolist() == [1.0, 0.0, 0.0, 1.0]

@@ -1,0 +1,74 @@
+"""The deadlift's top-set jump: only this week against the one before, at its boundaries.
+
+Sets are built with tests/test_flags.py's helpers (weeks: W51 Mon 14 Dec, W52 Mon 21 Dec,
+W53 Mon 28 Dec 2026).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from test_flags import CATALOGUE, SETTINGS, block, make_sets
+
+from backday_analysis.metrics.deadlift_flags import deadlift_jump
+
+
+def jump(*blocks):
+    return deadlift_jump(make_sets(*blocks), CATALOGUE, SETTINGS, "2026-W53")
+
+
+def test_this_week_is_compared_with_the_week_before_only():
+    # W51 140 kg, W52 100 kg, W53 115 kg: +15 % on W52, a flag; W51's 140 kg does not count.
+    flags = jump(
+        block("ana", "W51", "barbell_deadlift", 1, load=140, reps=3),
+        block("ana", "W52", "barbell_deadlift", 1, load=100, reps=3),
+        block("ana", "W53", "barbell_deadlift", 1, load=115, reps=3),
+    )
+    assert flags["client"].tolist() == ["ana"]
+    assert "100 kg" in flags["reason"].item() and "115 kg" in flags["reason"].item()
+
+
+def test_a_set_at_monday_midnight_belongs_to_the_new_week():
+    sets = make_sets(
+        block("ana", "W52", "barbell_deadlift", 1, load=100, reps=3),
+        block("ana", "W53", "barbell_deadlift", 1, load=120, reps=3),
+    )
+    sets.loc[1, "performed_at"] = pd.Timestamp("2026-12-28 00:00")
+    flags = deadlift_jump(sets, CATALOGUE, SETTINGS, "2026-W53")
+    assert flags["client"].tolist() == ["ana"]  # 100 -> 120 kg: +20 %
+
+
+def test_no_flag_after_a_week_whose_top_set_had_no_weight():
+    flags = jump(
+        block("ana", "W52", "barbell_deadlift", 2, load=0, reps=5),  # logged without a load
+        block("ana", "W53", "barbell_deadlift", 2, load=60, reps=5),
+    )
+    assert flags.empty
+
+
+def test_just_over_ten_percent_is_a_jump():
+    flags = jump(
+        block("ana", "W52", "barbell_deadlift", 1, load=100, reps=3),
+        block("ana", "W53", "barbell_deadlift", 1, load=110.5, reps=3),  # +10.5 %
+    )
+    assert flags["client"].tolist() == ["ana"]
+
+
+def test_log_line_orders_sets_of_one_time_and_the_first_deadlift_set_counts():
+    from backday_analysis.metrics.deadlift_flags import deadlift_not_first
+
+    # One workout time for all sets (as Strong writes): the log line gives the order.
+    sets = make_sets(
+        block("ana", "W53", "barbell_deadlift", 2, load=100, reps=5, session="s"),
+        block("ana", "W53", "bench_press", 3, load=70, session="s"),
+        block("ana", "W53", "barbell_deadlift", 1, load=100, reps=5, session="s"),
+    )
+    assert deadlift_not_first(sets, CATALOGUE, "2026-W53").empty  # deadlift first, then again
+    shuffled = sets.iloc[[2, 3, 4, 0, 1, 5]]  # rows out of log-line order
+    assert deadlift_not_first(shuffled, CATALOGUE, "2026-W53").empty
+    late = make_sets(
+        block("ana", "W53", "bench_press", 3, load=70, session="s"),
+        block("ana", "W53", "barbell_deadlift", 2, load=100, reps=5, session="s"),
+    )
+    [reason] = deadlift_not_first(late, CATALOGUE, "2026-W53")["reason"].tolist()
+    assert "bench press" in reason and "(" not in reason  # one deadlift session: no count
+    assert "Mon 28 Dec;" in reason

@@ -1,0 +1,152 @@
+"""What each notebook shows, read back from a real papermill run on the fixture data folder.
+
+A kernel cannot be told today's date, and the fixture log is dated in late 2026 and 2027, so
+its dates are moved back 364 days (52 weeks, same weekdays): the fixture client Ana (her sets
+are listed in tests/test_weekly.py) then trains in 2025-W52 (Mon 22 Dec 2025) and 2026-W01
+(Mon 29 Dec 2025 to Sun 4 Jan 2026: an ISO week 1 that starts in December). Worked out by
+hand with the credits (lats, traps, rhomboids, lower back, biceps):
+
+- 2025-W52: 2 deadlifts 100 × 5 (.5, .5, .5, 1, -), a pull-up at 60 kg bodyweight × 8
+  (1, -, .5, -, .5): lats 2, traps 1, rhomboids 1.5, lower back 2, biceps .5; one day each.
+- 2026-W01: lat pulldown 50 × 10 (1, -, .5, -, .5), wide cable row 40 × 12 (.5, .5, 1, -, -) on
+  Monday; assisted pull-up (60 - 20) × 6 (1, -, .5, -, .5) and a shrug failure set 30 × 10
+  (-, 1, -, -, -) on Sunday: lats 2.5, traps 1.5, rhomboids 2, lower back 0, biceps 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from backday_analysis.rendering.report import ROSTER_NOTEBOOK, WEEKLY_NOTEBOOK, execute, to_html
+
+BALANCE_NOTEBOOK = WEEKLY_NOTEBOOK.with_name("back_balance.ipynb")
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "data"
+
+
+class Tables(HTMLParser):
+    """Collect every table of a page as rows of ``(text, class)`` cells."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self.cell = [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.tables[-1].append([])
+        elif tag in ("td", "th"):
+            self.cell = ["", dict(attrs).get("class", "")]
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell[0] += data
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None:
+            self.tables[-1][-1].append((self.cell[0].strip(), self.cell[1]))
+            self.cell = None
+
+
+def shown_html(executed) -> str:
+    return "\n".join(
+        o.get("data", {}).get("text/html", "") for c in executed.cells for o in c.get("outputs", [])
+    )
+
+
+def tables(page: str) -> list[list[list[str]]]:
+    parser = Tables()
+    parser.feed(page)
+    return [[[text for text, _ in row] for row in table] for table in parser.tables]
+
+
+def by_first_column(table) -> dict[str, list[str]]:
+    return {row[0]: row[1:] for row in table[1:]}
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    target = tmp_path_factory.mktemp("nb") / "data"
+    shutil.copytree(FIXTURES, target)
+    log = target / "logs" / "ana.csv"
+    log.write_text(re.sub(r"\d{4}-\d\d-\d\d", earlier, log.read_text("utf-8")), "utf-8")
+    return target
+
+
+def earlier(match: re.Match) -> str:
+    try:
+        return str(dt.date.fromisoformat(match[0]) - dt.timedelta(days=364))
+    except ValueError:  # the fixture's impossible date stays a reject
+        return match[0]
+
+
+@pytest.fixture(scope="module")
+def weekly(data):
+    # No data_dir: the kernel finds the folder through $BACKDAY_DATA.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BACKDAY_DATA", str(data))
+        parameters = {"client": "ana", "week": "2026-W01", "weeks_of_history": 2}
+        return execute(WEEKLY_NOTEBOOK, {**parameters, "data_dir": ""})
+
+
+def test_weekly_report_summary_by_hand(weekly):
+    heading = re.search(r"<h2>([^<]*)</h2>", shown_html(weekly))[1]
+    assert heading.endswith("week 2026-W01 (29 Dec 2025 to 04 Jan 2026)")
+    summary = by_first_column(tables(shown_html(weekly))[0])
+    # Training days, fractional sets, direct sets, tonnage (kg), guideline.
+    assert summary == {
+        "Lats": ["2", "2.5", "2", "1220", "met"],  # 500 + 480 + 40 × 6
+        "Trapezius": ["2", "1.5", "1", "780", "met"],  # 480 + 300
+        "Rhomboids": ["2", "2", "1", "1220", "met"],
+        "Lower back": ["0", "0", "0", "0", "not met"],
+        "Biceps": ["2", "1", "0", "740", "met"],  # 500 + 240
+    }
+
+
+def test_weekly_report_flags_exercises_and_data_checks(weekly):
+    page = shown_html(weekly)
+    found = tables(page)
+    assert len(found[1]) == 1 + 3  # lower back under the guideline, low volume, no biceps
+    exercises = [row for row in found[2][1:]]
+    assert exercises[0] == ["Mon 29 Dec", "Lat pulldown (to chest)", "1", "10", "50"]
+    assert exercises[2] == ["Sun 04 Jan", "Assisted pull-up (machine)", "1", "6", "40"]
+    assert exercises[-1][1] == "Mystery Machine Row (not in catalogue)"
+    sentence = re.search(r"<p>(The log has[^<]*)</p>", page)[1]
+    assert re.findall(r"\d+", sentence) == ["14", "12", "2", "1"]
+    assert [row[0] for row in found[3][1:]] == ["14", "15"]  # rows left out
+
+
+def test_roster_page_colours_a_met_and_an_unmet_cell(data):
+    executed = execute(ROSTER_NOTEBOOK, {"week": "2026-W01", "data_dir": str(data)})
+    page = to_html(executed, "Roster", "Generated at test")
+    parser = Tables()
+    parser.feed(page)
+    rows = {row[0][0]: row[1:] for row in parser.tables[0][1:]}
+    assert rows["Ana Example"][0] == ("2 d · 2.5 sets", "met")  # lats
+    assert rows["Ana Example"][3] == ("0 d · 0 sets", "unmet")  # lower back
+    assert rows["Ben Example"][0] == ("0 d · 0 sets", "unmet")
+    colour = dict(re.findall(r"td\.(met|unmet) \{ background: #(\w{6})", page))
+    red, green = (int(colour["met"][i : i + 2], 16) for i in (0, 2))
+    assert green > red  # met is green
+    red, green = (int(colour["unmet"][i : i + 2], 16) for i in (0, 2))
+    assert red > green  # unmet is red
+
+
+def test_back_balance_summary_by_hand(data):
+    parameters = {"client": "ana", "start": "2025-12-22", "end": "2026-01-04"}
+    executed = execute(BALANCE_NOTEBOOK, {**parameters, "data_dir": str(data)})
+    summary = by_first_column(tables(shown_html(executed))[0])
+    # Sets a week (two weeks), share of the 12.5 back sets, days a week, weeks at 2 days.
+    assert summary == {
+        "Lats": ["2.2", "36%", "1.5", "1 of 2"],  # (2 + 2.5) / 2 = 2.25, 4.5 / 12.5
+        "Trapezius": ["1.2", "20%", "1.5", "1 of 2"],  # 1.25; 2.5 / 12.5
+        "Rhomboids": ["1.8", "28%", "1.5", "1 of 2"],  # 1.75; 3.5 / 12.5
+        "Lower back": ["1", "16%", "0.5", "0 of 2"],  # 2 / 12.5
+        "Biceps": ["0.8", "", "1.5", "1 of 2"],  # 0.75
+    }
