@@ -41,6 +41,17 @@ def load_reference(folder: str | Path | None = None) -> tuple[Settings, pd.DataF
     return load_settings(paths.config_path(root)), load_catalogue(paths.catalogue_path(root))
 
 
+def load_people(folder: str | Path | None = None, clients: list[str] | None = None) -> Dataset:
+    """Read only the settings and the roster, checking that ``clients`` are in it; no sets."""
+    root = paths.data_dir(folder)
+    settings = load_settings(paths.config_path(root))
+    roster = load_roster(paths.roster_path(root))
+    for client_id in clients or []:
+        client_row(roster, client_id, paths.roster_path(root))
+    empty = pd.DataFrame()
+    return Dataset(root, settings, empty, empty, roster, empty_sets(), empty_rejects())
+
+
 def load_dataset(
     folder: str | Path | None = None, clients: list[str] | None = None, today: dt.date | None = None
 ) -> Dataset:
