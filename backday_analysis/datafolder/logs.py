@@ -188,8 +188,11 @@ def _typed_sets(
     reasons = pd.Series("", index=raw.index, dtype=object)
 
     def reject(mask: pd.Series, reason) -> None:
+        # A reason quoting the rows' cells is a function, run only when a row is rejected:
+        # building it for every row would cost more than the rest of the checks.
         fresh = mask & (reasons == "")
         if fresh.any():
+            reason = reason() if callable(reason) else reason
             reasons[fresh] = reason if isinstance(reason, str) else reason[fresh]
 
     when = pd.to_datetime(text["performed_at"], format="ISO8601", errors="coerce")
@@ -200,53 +203,63 @@ def _typed_sets(
         )
     reject(
         when.isna(),
-        "performed_at '" + text["performed_at"] + "' is not a date-time (write YYYY-MM-DD HH:MM)",
+        lambda: (
+            "performed_at '"
+            + text["performed_at"]
+            + "' is not a date-time (write YYYY-MM-DD HH:MM)"
+        ),
     )
-    reject(when < EARLIEST_DATE, "performed_at '" + text["performed_at"] + "' is before 1990")
+    reject(
+        when < EARLIEST_DATE, lambda: "performed_at '" + text["performed_at"] + "' is before 1990"
+    )
     reject(
         when >= pd.Timestamp(today) + pd.Timedelta(days=2),
-        "performed_at '" + text["performed_at"] + "' is in the future",
+        lambda: "performed_at '" + text["performed_at"] + "' is in the future",
     )
     reject(text["exercise"] == "", "the exercise name is empty")
     other_client = (text["client"] != "") & (text["client"] != client_id)
-    reject(other_client, "the row belongs to client '" + text["client"] + "', not this log's")
+    reject(
+        other_client, lambda: "the row belongs to client '" + text["client"] + "', not this log's"
+    )
 
     reps = pd.to_numeric(text["reps"], errors="coerce")
     reject(text["reps"] == "", "reps are missing")
-    reject(reps.isna(), "reps '" + text["reps"] + "' are not a number")
+    reject(reps.isna(), lambda: "reps '" + text["reps"] + "' are not a number")
     reject(
         (reps < 0) | (reps > MAX_REPS) | (reps % 1 != 0),
-        "reps '" + text["reps"] + f"' are not a whole number from 0 to {MAX_REPS}",
+        lambda: "reps '" + text["reps"] + f"' are not a whole number from 0 to {MAX_REPS}",
     )
 
     weight = pd.to_numeric(text["weight"].replace("", "0"), errors="coerce")
-    reject(weight.isna(), "weight '" + text["weight"] + "' is not a number")
-    reject(weight < 0, "weight '" + text["weight"] + "' is negative")
+    reject(weight.isna(), lambda: "weight '" + text["weight"] + "' is not a number")
+    reject(weight < 0, lambda: "weight '" + text["weight"] + "' is negative")
     unit = text["unit"].str.lower().replace("", default_unit).map(_UNIT_ALIASES)
-    reject(unit.isna(), "unit '" + text["unit"] + "' is not kg or lb")
+    reject(unit.isna(), lambda: "unit '" + text["unit"] + "' is not kg or lb")
     weight_kg = (weight * np.where(unit == "lb", LB_TO_KG, 1.0)).round(3)
     reject(
-        weight_kg > MAX_WEIGHT_KG, "weight '" + text["weight"] + f"' is over {MAX_WEIGHT_KG:g} kg"
+        weight_kg > MAX_WEIGHT_KG,
+        lambda: "weight '" + text["weight"] + f"' is over {MAX_WEIGHT_KG:g} kg",
     )
 
     kind = text["set_kind"].str.lower().map(_KIND_ALIASES)
     reject(
-        kind.isna(), "set_kind '" + text["set_kind"] + "' is not working, warmup, drop or failure"
+        kind.isna(),
+        lambda: "set_kind '" + text["set_kind"] + "' is not working, warmup, drop or failure",
     )
     set_number = pd.to_numeric(text["set_number"], errors="coerce")
     reject(
         (text["set_number"] != "") & (set_number.isna() | (set_number % 1 != 0)),
-        "set_number '" + text["set_number"] + "' is not a whole number",
+        lambda: "set_number '" + text["set_number"] + "' is not a whole number",
     )
     rpe = pd.to_numeric(text["rpe"], errors="coerce")
     reject(
         ((text["rpe"] != "") & rpe.isna()) | (rpe < 0) | (rpe > 10),
-        "rpe '" + text["rpe"] + "' is not a number from 0 to 10",
+        lambda: "rpe '" + text["rpe"] + "' is not a number from 0 to 10",
     )
     rir = pd.to_numeric(text["rir"], errors="coerce")
     reject(
         ((text["rir"] != "") & rir.isna()) | (rir < 0),
-        "rir '" + text["rir"] + "' is not a number of reps in reserve",
+        lambda: "rir '" + text["rir"] + "' is not a number of reps in reserve",
     )
 
     good = reasons == ""
