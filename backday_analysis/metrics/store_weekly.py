@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -110,23 +111,34 @@ def weekly_from_store(
         through = pd.Timestamp(last).date()
     exercises = {name: i for i, name in enumerate(catalogue["exercise_id"])}
     credits = catalogue.loc[:, list(GROUPS)].to_numpy(dtype=float)
-    tables = []
-    for files in groups:
+
+    def read(files: list[Path]) -> tuple:
         names = sorted({urllib.parse.unquote(f.parent.name.split("=", 1)[1]) for f in files})
-        client_code, day, exercise_code, work = _chunk_arrays(folder, files, names, exercises)
-        tables.append(
-            weekly_from_arrays(
-                client_code,
-                names,
-                day,
-                exercise_code,
-                work,
-                credits,
-                through=through,
-                min_sets_per_day=min_sets_per_day,
-                guideline_days=guideline_days,
-            )
+        return names, *_chunk_arrays(folder, files, names, exercises)
+
+    def count(names, client_code, day, exercise_code, work) -> pd.DataFrame:
+        return weekly_from_arrays(
+            client_code,
+            names,
+            day,
+            exercise_code,
+            work,
+            credits,
+            through=through,
+            min_sets_per_day=min_sets_per_day,
+            guideline_days=guideline_days,
         )
+
+    tables = []
+    # The next chunk is read (Arrow decodes outside the GIL) while this one is counted.
+    with ThreadPoolExecutor(max_workers=1) as reader:
+        pending = reader.submit(read, groups[0])
+        for following in [*groups[1:], None]:
+            arrays = pending.result()
+            if following is not None:
+                pending = reader.submit(read, following)
+            tables.append(count(*arrays))
+            del arrays
     return pd.concat(tables, ignore_index=True)
 
 
