@@ -185,8 +185,11 @@ def report(
         else:
             results = run_reports(planned, formats, jobs or os.cpu_count() or 1, kernel=kernel)
     except BaseException:
-        if kernel is not None:
-            kernel.result().shutdown()
+        from backday_analysis.rendering.batch import started_kernel
+
+        warm = started_kernel(kernel)
+        if warm is not None:
+            warm.shutdown()
         raise
     failed = [r for r in results if r.error]
     written = sum(len(r.written) for r in results)

@@ -27,7 +27,7 @@ def _codes(table: pa.Table, name: str, position: dict) -> np.ndarray:
 
 
 #: Sets per chunk: the store is read and counted a group of clients at a time.
-CHUNK_SETS = 1_500_000
+CHUNK_SETS = 1_000_000
 
 
 def _client_groups(folder: Path) -> tuple[list[str], list[list[Path]], object]:
@@ -82,7 +82,11 @@ def _chunk_arrays(folder: Path, files: list[Path], client_names, exercises) -> t
     day = nanoseconds.to_numpy()[keep] // 86_400_000_000_000
     work = table.column("load_kg").to_numpy()[keep]
     work *= table.column("reps").to_numpy()[keep]
-    return client_code[keep], day, exercise_code[keep], work
+    arrays = client_code[keep], day, exercise_code[keep], work
+    del table, nanoseconds
+    # Arrow's allocator keeps freed memory for reuse; hand it back so chunks do not pile up.
+    pa.default_memory_pool().release_unused()
+    return arrays
 
 
 def weekly_from_store(

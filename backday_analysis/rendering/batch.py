@@ -87,6 +87,17 @@ def _start_worker() -> None:
     multiprocessing.util.Finalize(None, _worker_kernel.shutdown, exitpriority=10)
 
 
+def started_kernel(kernel: Future | None) -> WarmKernel | None:
+    """Return the kernel started in the background, or None if it could not start.
+
+    Without it the report runs in a fresh kernel, whose failure is then reported.
+    """
+    try:
+        return kernel.result() if kernel else None
+    except Exception:  # noqa: BLE001
+        return None
+
+
 def render_in_kernel(job: ReportJob, formats: tuple[str, ...], kernel: WarmKernel) -> ReportResult:
     """Render one job in a warm kernel, replacing the kernel when it died or a report failed."""
     if not kernel.is_alive():
@@ -117,7 +128,7 @@ def run_reports(
     bar = tqdm(total=len(jobs), unit="report", desc="reports", disable=None)
     if len(jobs) == 1:
         bar.set_postfix_str(jobs[0].label)
-        warm = kernel.result() if kernel else None
+        warm = started_kernel(kernel)
         try:
             results[jobs[0].label] = render(jobs[0], formats, kernel=warm)
         finally:
