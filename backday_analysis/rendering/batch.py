@@ -136,6 +136,10 @@ def run_reports(
                 warm.shutdown()
         bar.update()
     else:
+        if kernel is not None:  # started for a single report; a batch has its own workers
+            warm = started_kernel(kernel)
+            if warm:
+                warm.shutdown()
         pool = ProcessPoolExecutor(
             max_workers=max(1, min(workers, len(jobs))), initializer=_start_worker
         )
