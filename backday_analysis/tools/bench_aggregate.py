@@ -55,6 +55,17 @@ FROM grid LEFT JOIN per_week w
 
 
 def _peak_mb() -> float:
+    """Return this process's peak resident memory in MB.
+
+    Read from ``VmHWM``: ``getrusage``'s ``ru_maxrss`` keeps the parent's peak across fork and
+    exec on Linux, so a child of the benchmark (which holds the generated sets) would report
+    the benchmark's memory rather than its own.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
