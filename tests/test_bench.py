@@ -1,4 +1,4 @@
-"""The benchmark's own machinery on tiny sizes: it must measure the same table as DuckDB."""
+"""The benchmark's own machinery on tiny sizes: it must measure the same table as its peers."""
 
 from backday_analysis.tools import bench_aggregate
 
@@ -8,3 +8,9 @@ def test_aggregate_matches_duckdb_on_a_small_store(tmp_path):
     assert figures["aggregate_sets"] == 3600
     assert figures["aggregate_equal_to_duckdb"] is True
     assert figures["aggregate_seconds"] > 0 and figures["duckdb_seconds"] > 0
+
+
+def test_aggregate_matches_polars_on_a_small_store(tmp_path):
+    figures = bench_aggregate.bench_aggregate(tmp_path, clients=7, years=2, sets_per_client=400)
+    assert figures["aggregate_equal_to_polars"] is True
+    assert figures["polars_seconds"] > 0

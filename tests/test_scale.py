@@ -42,3 +42,22 @@ def test_weekly_straight_from_the_store_equals_pandas(stored):
     dataset, store = stored
     expected = weekly_volume(dataset.sets, dataset.catalogue)
     pd.testing.assert_frame_equal(weekly_from_store(store, dataset.catalogue), expected)
+
+
+@pytest.mark.parametrize("chunk_sets", [1, 2500])
+def test_the_store_read_a_few_clients_at_a_time_gives_the_same_table(
+    stored, monkeypatch, tmp_path, chunk_sets
+):
+    from backday_analysis.metrics import store_weekly
+
+    dataset, _ = stored
+    # Cleo stopped three weeks early: her weeks still run to the store's last day.
+    sets = dataset.sets
+    stop = sets["performed_at"].max() - pd.Timedelta(weeks=3)
+    sets = sets.loc[(sets["client"] != "cleo") | (sets["performed_at"] < stop)]
+    write_store(sets, tmp_path / "store")
+    monkeypatch.setattr(store_weekly, "CHUNK_SETS", chunk_sets)
+    expected = weekly_volume(sets, dataset.catalogue)
+    result = weekly_from_store(tmp_path / "store", dataset.catalogue)
+    pd.testing.assert_frame_equal(result, expected)
+    assert set(result.groupby("client")["week"].max()) == {result["week"].max()}

@@ -206,16 +206,39 @@ def report(
     jobs: Annotated[int, typer.Option(help="Reports run at once; one per core unless given.")] = (
         os.cpu_count() or 1
     ),
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Run the reports on this Dask scheduler, e.g. tcp://host:8786."),
+    ] = None,
 ) -> None:
     """Write weekly reports to OUT/<week>/<client>.html and .pdf."""
-    from backday_analysis.rendering.batch import plan_reports, run_reports
-
     formats = tuple(f.strip() for f in output_format.split(",") if f.strip())
     if not formats or any(f not in ("html", "pdf") for f in formats):
         raise BackdayError(f"--format {output_format} is not supported; use html, pdf or html,pdf.")
     started = time.perf_counter()
-    week_label, planned = plan_reports(week, client, data, out or paths.REPORTS_DIR, roster)
-    results = run_reports(planned, formats, jobs or os.cpu_count() or 1)
+    kernel = None
+    if scheduler is None and (roster or (client and len(client) == 1)):
+        # One report: its kernel starts while this process imports and reads the data.
+        from backday_analysis.rendering.kernels import start_in_background
+
+        kernel = start_in_background()
+    try:
+        from backday_analysis.rendering.batch import plan_reports, run_reports
+
+        week_label, planned = plan_reports(week, client, data, out or paths.REPORTS_DIR, roster)
+        if scheduler:
+            from backday_analysis.rendering.distributed import run_reports_distributed
+
+            results = run_reports_distributed(planned, formats, scheduler)
+        else:
+            results = run_reports(planned, formats, jobs or os.cpu_count() or 1, kernel=kernel)
+    except BaseException:
+        from backday_analysis.rendering.batch import started_kernel
+
+        warm = started_kernel(kernel)
+        if warm is not None:
+            warm.shutdown()
+        raise
     failed = [r for r in results if r.error]
     written = sum(len(r.written) for r in results)
     typer.echo(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +53,44 @@ def load_reference(folder: str | Path | None = None) -> tuple[Settings, pd.DataF
     return load_settings(paths.config_path(root)), load_catalogue(paths.catalogue_path(root))
 
 
+def load_people(folder: str | Path | None = None, clients: list[str] | None = None) -> Dataset:
+    """Read only the settings and the roster, checking that ``clients`` are in it; no sets."""
+    root = paths.data_dir(folder)
+    settings = load_settings(paths.config_path(root))
+    roster = load_roster(paths.roster_path(root))
+    for client_id in clients or []:
+        client_row(roster, client_id, paths.roster_path(root))
+    empty = pd.DataFrame()
+    return Dataset(root, settings, empty, empty, roster, empty_sets(), empty_rejects())
+
+
+def _reference_files(root: Path) -> tuple:
+    """Return settings, catalogue, aliases, roster and name index of a data folder.
+
+    They are read once per process for as long as none of their files changes (a batch
+    worker reads them once, not once per report); each caller gets its own frames.
+    """
+    files = (
+        paths.config_path(root),
+        paths.catalogue_path(root),
+        paths.aliases_path(root),
+        paths.roster_path(root),
+    )
+    stamps = tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else None for f in files)
+    settings, catalogue, aliases, roster, index = _read_reference(root, stamps)
+    return settings, catalogue.copy(), aliases.copy(), roster.copy(), dict(index)
+
+
+@functools.lru_cache(maxsize=4)
+def _read_reference(root: Path, stamps: tuple) -> tuple:
+    # A missing or bad file raises here, and errors are not cached.
+    settings = load_settings(paths.config_path(root))
+    catalogue = load_catalogue(paths.catalogue_path(root))
+    aliases = load_aliases(paths.aliases_path(root), catalogue)
+    roster = load_roster(paths.roster_path(root))
+    return settings, catalogue, aliases, roster, name_index(catalogue, aliases)
+
+
 def load_dataset(
     folder: str | Path | None = None, clients: list[str] | None = None, today: dt.date | None = None
 ) -> Dataset:
@@ -67,10 +106,7 @@ def load_dataset(
         Reference day for rejecting future dates.
     """
     root = paths.data_dir(folder)
-    settings = load_settings(paths.config_path(root))
-    catalogue = load_catalogue(paths.catalogue_path(root))
-    aliases = load_aliases(paths.aliases_path(root), catalogue)
-    roster = load_roster(paths.roster_path(root))
+    settings, catalogue, aliases, roster, index = _reference_files(root)
     wanted = list(roster["client_id"]) if not clients else clients
     frames, rejected, rows_read = [], [], {}
     for client_id in wanted:
@@ -83,7 +119,7 @@ def load_dataset(
         rows_read[client_id] = count
     sets = pd.concat([empty_sets(), *frames], ignore_index=True)
     rejects = pd.concat([empty_rejects(), *rejected], ignore_index=True)
-    resolved = with_loads(sets, catalogue, name_index(catalogue, aliases), roster)
+    resolved = with_loads(sets, catalogue, index, roster)
     rules_path = advice_rules_path(root)
     rules = load_advice_rules(rules_path, catalogue, strict=rules_path.parent == root)
     return Dataset(root, settings, catalogue, aliases, roster, resolved, rejects, rows_read, rules)

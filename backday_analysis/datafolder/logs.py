@@ -190,7 +190,13 @@ def _typed_sets(
     def reject(mask: pd.Series, reason) -> None:
         fresh = mask & (reasons == "")
         if fresh.any():
+            reason = reason() if callable(reason) else reason
             reasons[fresh] = reason if isinstance(reason, str) else reason[fresh]
+
+    def cell(column: str, words: str, name: str = ""):
+        # The reason quotes each row's cell; it is built only when a row is rejected, since
+        # building it for every row would cost more than the checks themselves.
+        return lambda: f"{name or column} '" + text[column] + "'" + words
 
     when = pd.to_datetime(text["performed_at"], format="ISO8601", errors="coerce")
     if getattr(when.dt, "tz", None) is not None:
@@ -198,55 +204,48 @@ def _typed_sets(
             f"{origin}: performed_at holds time-zone offsets; write local times "
             "as YYYY-MM-DD HH:MM without an offset."
         )
-    reject(
-        when.isna(),
-        "performed_at '" + text["performed_at"] + "' is not a date-time (write YYYY-MM-DD HH:MM)",
-    )
-    reject(when < EARLIEST_DATE, "performed_at '" + text["performed_at"] + "' is before 1990")
+    reject(when.isna(), cell("performed_at", " is not a date-time (write YYYY-MM-DD HH:MM)"))
+    reject(when < EARLIEST_DATE, cell("performed_at", " is before 1990"))
     reject(
         when >= pd.Timestamp(today) + pd.Timedelta(days=2),
-        "performed_at '" + text["performed_at"] + "' is in the future",
+        cell("performed_at", " is in the future"),
     )
     reject(text["exercise"] == "", "the exercise name is empty")
     other_client = (text["client"] != "") & (text["client"] != client_id)
-    reject(other_client, "the row belongs to client '" + text["client"] + "', not this log's")
+    reject(other_client, cell("client", ", not this log's", "the row belongs to client"))
 
     reps = pd.to_numeric(text["reps"], errors="coerce")
     reject(text["reps"] == "", "reps are missing")
-    reject(reps.isna(), "reps '" + text["reps"] + "' are not a number")
+    reject(reps.isna(), cell("reps", " are not a number"))
     reject(
         (reps < 0) | (reps > MAX_REPS) | (reps % 1 != 0),
-        "reps '" + text["reps"] + f"' are not a whole number from 0 to {MAX_REPS}",
+        cell("reps", f" are not a whole number from 0 to {MAX_REPS}"),
     )
 
     weight = pd.to_numeric(text["weight"].replace("", "0"), errors="coerce")
-    reject(weight.isna(), "weight '" + text["weight"] + "' is not a number")
-    reject(weight < 0, "weight '" + text["weight"] + "' is negative")
+    reject(weight.isna(), cell("weight", " is not a number"))
+    reject(weight < 0, cell("weight", " is negative"))
     unit = text["unit"].str.lower().replace("", default_unit).map(_UNIT_ALIASES)
-    reject(unit.isna(), "unit '" + text["unit"] + "' is not kg or lb")
+    reject(unit.isna(), cell("unit", " is not kg or lb"))
     weight_kg = (weight * np.where(unit == "lb", LB_TO_KG, 1.0)).round(3)
-    reject(
-        weight_kg > MAX_WEIGHT_KG, "weight '" + text["weight"] + f"' is over {MAX_WEIGHT_KG:g} kg"
-    )
+    reject(weight_kg > MAX_WEIGHT_KG, cell("weight", f" is over {MAX_WEIGHT_KG:g} kg"))
 
     kind = text["set_kind"].str.lower().map(_KIND_ALIASES)
-    reject(
-        kind.isna(), "set_kind '" + text["set_kind"] + "' is not working, warmup, drop or failure"
-    )
+    reject(kind.isna(), cell("set_kind", " is not working, warmup, drop or failure"))
     set_number = pd.to_numeric(text["set_number"], errors="coerce")
     reject(
         (text["set_number"] != "") & (set_number.isna() | (set_number % 1 != 0)),
-        "set_number '" + text["set_number"] + "' is not a whole number",
+        cell("set_number", " is not a whole number"),
     )
     rpe = pd.to_numeric(text["rpe"], errors="coerce")
     reject(
         ((text["rpe"] != "") & rpe.isna()) | (rpe < 0) | (rpe > 10),
-        "rpe '" + text["rpe"] + "' is not a number from 0 to 10",
+        cell("rpe", " is not a number from 0 to 10"),
     )
     rir = pd.to_numeric(text["rir"], errors="coerce")
     reject(
         ((text["rir"] != "") & rir.isna()) | (rir < 0),
-        "rir '" + text["rir"] + "' is not a number of reps in reserve",
+        cell("rir", " is not a number of reps in reserve"),
     )
 
     good = reasons == ""

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import multiprocessing.util
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from tqdm import tqdm
 
 from backday_analysis import paths
 from backday_analysis.atomic import exit_on_terminate, remove_partial_files
-from backday_analysis.datafolder.dataset import load_dataset
+from backday_analysis.datafolder.dataset import load_dataset, load_people
 from backday_analysis.metrics.weeks import parse_week
 from backday_analysis.rendering.kernels import WarmKernel
 from backday_analysis.rendering.report import (
@@ -36,10 +36,14 @@ def plan_reports(
         For an invalid week, an unknown client or a data folder that cannot be read.
     """
     folder = paths.data_dir(data)
-    if week != "latest":
+    if week == "latest":
+        dataset = load_dataset(folder, clients=clients or None)
+        label = latest_week(dataset.sets)
+    else:
+        # A named week needs no sets here: each report reads its own client's log.
         parse_week(week)
-    dataset = load_dataset(folder, clients=clients or None)
-    label = latest_week(dataset.sets) if week == "latest" else week
+        dataset = load_people(folder, clients)
+        label = week
     target = Path(out).expanduser().resolve() / label
     if roster_page:
         return label, [
@@ -83,11 +87,20 @@ def _start_worker() -> None:
     multiprocessing.util.Finalize(None, _worker_kernel.shutdown, exitpriority=10)
 
 
-def _render_in_worker(job: ReportJob, formats: tuple[str, ...]) -> ReportResult:
-    kernel = _worker_kernel
+def started_kernel(kernel: Future | None) -> WarmKernel | None:
+    """Return the kernel started in the background, or None if it could not start.
+
+    Without it the report runs in a fresh kernel, whose failure is then reported.
+    """
     try:
-        kernel.reset()
-    except Exception:  # noqa: BLE001 - a kernel that died is replaced, not fatal
+        return kernel.result() if kernel else None
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def render_in_kernel(job: ReportJob, formats: tuple[str, ...], kernel: WarmKernel) -> ReportResult:
+    """Render one job in a warm kernel, replacing the kernel when it died or a report failed."""
+    if not kernel.is_alive():
         kernel.restart()
     result = render(job, formats, kernel=kernel)
     if result.error:
@@ -96,12 +109,17 @@ def _render_in_worker(job: ReportJob, formats: tuple[str, ...]) -> ReportResult:
     return result
 
 
+def _render_in_worker(job: ReportJob, formats: tuple[str, ...]) -> ReportResult:
+    return render_in_kernel(job, formats, _worker_kernel)
+
+
 def run_reports(
-    jobs: list[ReportJob], formats: tuple[str, ...], workers: int
+    jobs: list[ReportJob], formats: tuple[str, ...], workers: int, kernel: Future | None = None
 ) -> list[ReportResult]:
     """Run the jobs, ``workers`` at a time, with a progress bar; return results in job order.
 
-    A single report runs in a fresh kernel; a batch runs in worker processes that each keep
+    A single report runs in ``kernel`` (a kernel being started in the background, which is
+    shut down afterwards) or else a fresh one; a batch runs in worker processes that each keep
     one warm kernel. One failing report does not stop the others.
     """
     for folder in {job.target.parent for job in jobs}:
@@ -110,9 +128,18 @@ def run_reports(
     bar = tqdm(total=len(jobs), unit="report", desc="reports", disable=None)
     if len(jobs) == 1:
         bar.set_postfix_str(jobs[0].label)
-        results[jobs[0].label] = render(jobs[0], formats)
+        warm = started_kernel(kernel)
+        try:
+            results[jobs[0].label] = render(jobs[0], formats, kernel=warm)
+        finally:
+            if warm:
+                warm.shutdown()
         bar.update()
     else:
+        if kernel is not None:  # started for a single report; a batch has its own workers
+            warm = started_kernel(kernel)
+            if warm:
+                warm.shutdown()
         pool = ProcessPoolExecutor(
             max_workers=max(1, min(workers, len(jobs))), initializer=_start_worker
         )

@@ -2,10 +2,14 @@
 
 A fresh kernel costs about two seconds to start and one more to import pandas, matplotlib
 and the package. A batch of reports starts one kernel per worker, imports once, and clears the
-namespace between notebooks (``%reset -f``), so each notebook still runs on a clean slate.
+namespace between notebooks (``%reset -f``, run as the first cell of each notebook), so each
+notebook still runs on a clean slate. A single report starts its kernel in the background
+(:func:`start_in_background`) while the command reads the data.
 """
 
 from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.utils import run_sync
@@ -15,8 +19,8 @@ KERNEL_NAME = "python3"
 QUIET = ["--IPKernelApp.log_level=CRITICAL"]
 WARM_UP = (
     "import matplotlib.pyplot\n"
-    "import backday_analysis.views.client_week, backday_analysis.views.display, "
-    "backday_analysis.views.roster_week, backday_analysis.charts.weekly, "
+    "import backday_analysis.views.pages, backday_analysis.views.data_checks, "
+    "backday_analysis.views.next_week, backday_analysis.charts.weekly, "
     "backday_analysis.charts.balance\n"
 )
 RESET = "%reset -f\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt\n"
@@ -51,6 +55,10 @@ class WarmKernel:
         """Clear the namespace left by the previous notebook; imported modules stay loaded."""
         self.run(RESET)
 
+    def is_alive(self) -> bool:
+        """Return whether the kernel process still runs."""
+        return bool(run_sync(self.manager.is_alive)())
+
     def restart(self) -> None:
         """Replace the kernel, after a notebook failed or timed out and left it busy."""
         self.shutdown()
@@ -61,3 +69,11 @@ class WarmKernel:
         """Stop the kernel."""
         if self.manager.has_kernel:
             run_sync(self.manager.shutdown_kernel)(now=True)
+
+
+def start_in_background() -> Future:
+    """Start a warm kernel in a thread; the future's result is the :class:`WarmKernel`."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="backday-kernel")
+    future = pool.submit(WarmKernel)
+    pool.shutdown(wait=False)
+    return future

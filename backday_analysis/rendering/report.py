@@ -6,20 +6,27 @@ Each report is written atomically: a failure, or a killed run, leaves no half-wr
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-from nbconvert import HTMLExporter
-
 from backday_analysis import paths
-from backday_analysis.atomic import atomic_path, write_bytes_atomic
+from backday_analysis.atomic import write_bytes_atomic
 from backday_analysis.errors import BackdayError
-from backday_analysis.rendering.kernels import KERNEL_NAME, QUIET, WarmKernel
+from backday_analysis.rendering.kernels import KERNEL_NAME, QUIET, RESET, WarmKernel
+from backday_analysis.rendering.pages import (
+    import_nbformat,
+    pdf_bytes,
+    prepare_writers,
+    to_html,
+    to_pdf,
+)
 
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+__all__ = ["execute", "render", "render_pages", "to_html", "to_pdf"]
+
 WEEKLY_NOTEBOOK = paths.NOTEBOOKS_DIR / "weekly_report.ipynb"
 ROSTER_NOTEBOOK = paths.NOTEBOOKS_DIR / "roster_overview.ipynb"
 FORMATS = ("html", "pdf")
@@ -47,6 +54,27 @@ class ReportResult:
     seconds: float = 0.0
 
 
+@functools.cache
+def _notebook_node(notebook: Path, modified_ns: int):
+    """Return a notebook as read from disk, read once per process and change of the file."""
+    return import_nbformat().read(notebook, as_version=4)
+
+
+def _with_reset(notebook: Path):
+    """Return the notebook with a first cell that clears what an earlier notebook left.
+
+    The cell has no output, so the page leaves it out like the parameters cell.
+    """
+    import copy
+
+    nbformat = import_nbformat()
+    node = copy.deepcopy(_notebook_node(notebook, notebook.stat().st_mtime_ns))
+    reset = nbformat.v4.new_code_cell(RESET)
+    reset["id"] = "backday-reset"
+    node.cells.insert(0, reset)
+    return node
+
+
 def execute(
     notebook: Path,
     parameters: dict,
@@ -55,8 +83,8 @@ def execute(
 ):
     """Run a notebook with papermill and return the executed notebook.
 
-    The notebook runs in ``kernel`` when given (a batch keeps one warm kernel per worker),
-    else in a fresh kernel that is shut down afterwards.
+    The notebook runs in ``kernel`` when given (a batch keeps one warm kernel per worker;
+    a first cell clears the namespace), else in a fresh kernel that is shut down afterwards.
 
     Raises
     ------
@@ -64,6 +92,7 @@ def execute(
         When a cell fails or runs longer than ``timeout`` seconds; a BackdayError raised in
         the notebook keeps its own sentence.
     """
+    import_nbformat()
     import papermill
     from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
@@ -79,7 +108,7 @@ def execute(
     )
     try:
         return papermill.execute_notebook(
-            str(notebook),
+            _with_reset(notebook) if kernel else str(notebook),
             None,
             parameters=parameters,
             kernel_name=KERNEL_NAME,
@@ -109,41 +138,44 @@ def execute(
         ) from None
 
 
-def to_html(executed, title: str, generated_line: str) -> str:
-    """Return an executed notebook as one self-contained HTML page with the code hidden."""
-    exporter = HTMLExporter(
-        template_name="backday",
-        extra_template_basedirs=[str(TEMPLATES_DIR)],
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-        exclude_anchor_links=True,
-        embed_images=True,
-    )
-    node = nbformat.from_dict(executed)
-    # Code cells without output (parameters, imports) add nothing to a report, and papermill
-    # gives its injected cell a random id: leave them out and number the rest, so the same
-    # data always gives the same page.
-    node.cells = [c for c in node.cells if c.cell_type == "markdown" or c.get("outputs")]
-    for number, cell in enumerate(node.cells):
-        cell["id"] = f"cell-{number:02d}"
-    page, _ = exporter.from_notebook_node(
-        node, resources={"report_title": title, "generated_line": generated_line}
-    )
-    return page
+def render_pages(
+    job: ReportJob,
+    formats: tuple[str, ...] = FORMATS,
+    generated_at: dt.datetime | None = None,
+    kernel: WarmKernel | None = None,
+    on_page=None,
+) -> dict[str, bytes]:
+    """Run one report job and return its pages, ``{"html": ..., "pdf": ...}``, as bytes.
+
+    ``on_page(suffix, content)`` is called as soon as each page is ready.
+
+    Raises
+    ------
+    BackdayError
+        When the notebook fails.
+    """
+    preparing = threading.Thread(target=prepare_writers, args=(formats,), daemon=True)
+    preparing.start()
+    try:
+        executed = execute(job.notebook, job.parameters, kernel=kernel)
+    finally:
+        preparing.join()
+    stamp = (generated_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
+    page = to_html(executed, job.title, f"Generated at {stamp} by backday_analysis.")
+    pages = {}
+    for suffix in FORMATS:
+        if suffix in formats:
+            pages[suffix] = page.encode("utf-8") if suffix == "html" else pdf_bytes(page)
+            if on_page:
+                on_page(suffix, pages[suffix])
+    return pages
 
 
-def to_pdf(page: str, target: Path) -> None:
-    """Write an HTML page as a PDF file, atomically."""
-    import weasyprint
-    from weasyprint.urls import URLFetcher
-
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
-    with atomic_path(target) as temporary:
-        # Only embedded data: URLs are read, so a PDF never reaches the network.
-        fetcher = URLFetcher(allowed_protocols=["data"])
-        weasyprint.HTML(string=page, url_fetcher=fetcher).write_pdf(str(temporary))
+def error_sentence(exc: BaseException) -> str:
+    """Return the one line a failed report shows: a BackdayError's sentence, else its type."""
+    if isinstance(exc, BackdayError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}".splitlines()[0]
 
 
 def render(
@@ -155,21 +187,15 @@ def render(
     """Run one report job and write its files; errors are returned, not raised."""
     started = time.perf_counter()
     result = ReportResult(job.label)
+
+    def write(suffix: str, content: bytes) -> None:
+        path = job.target.with_suffix(f".{suffix}")
+        write_bytes_atomic(path, content)
+        result.written.append(path)
+
     try:
-        executed = execute(job.notebook, job.parameters, kernel=kernel)
-        stamp = (generated_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
-        page = to_html(executed, job.title, f"Generated at {stamp} by backday_analysis.")
-        if "html" in formats:
-            html_path = job.target.with_suffix(".html")
-            write_bytes_atomic(html_path, page.encode("utf-8"))
-            result.written.append(html_path)
-        if "pdf" in formats:
-            pdf_path = job.target.with_suffix(".pdf")
-            to_pdf(page, pdf_path)
-            result.written.append(pdf_path)
-    except BackdayError as exc:
-        result.error = str(exc)
+        render_pages(job, formats, generated_at, kernel, on_page=write)
     except Exception as exc:  # noqa: BLE001 - one broken report must not stop the batch
-        result.error = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        result.error = error_sentence(exc)
     result.seconds = time.perf_counter() - started
     return result

@@ -12,85 +12,51 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 from backday_analysis import paths
 from backday_analysis.tools.bench_aggregate import bench_aggregate
+from backday_analysis.tools.bench_reports import (
+    bench_dask,
+    bench_long_history,
+    bench_single,
+    bin_path,
+    demo_folder,
+    run_command,
+)
 
 
-def _bin(name: str) -> str:
-    return str(Path(sys.executable).with_name(name))
-
-
-def bench_batch(work: Path, clients: int, weeks: int) -> dict:
+def bench_batch(data: Path, work: Path) -> dict:
     """Time ``backday report`` against the papermill → nbconvert → WeasyPrint loop."""
     from backday_analysis.datafolder.dataset import load_dataset
-    from backday_analysis.tools.demo import write_canonical_demo
     from backday_analysis.views.client_week import latest_week
 
-    data = work / "data"
-    data.mkdir(parents=True)
-    for name in ("catalogue.csv", "config.toml"):
-        shutil.copy(paths.DEFAULT_DATA_DIR / name, data / name)
-    write_canonical_demo(data, clients=clients, weeks=weeks)
     dataset = load_dataset(data)
     week = latest_week(dataset.sets)
-    started = time.perf_counter()
-    subprocess.run(
-        [
-            _bin("backday"),
-            "report",
-            "--week",
-            week,
-            "--data",
-            str(data),
-            "--out",
-            str(work / "ours"),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    ours = time.perf_counter() - started
+    command = [bin_path("backday"), "report", "--week", week, "--data", str(data)]
+    ours, ours_cpu = run_command([*command, "--out", str(work / "ours")])
     naive_dir = work / "naive"
-    naive_dir.mkdir()
+    naive_dir.mkdir(parents=True)
     notebook = paths.NOTEBOOKS_DIR / "weekly_report.ipynb"
     started = time.perf_counter()
     for client in dataset.roster["client_id"]:
         executed = naive_dir / f"{client}.ipynb"
+        parameters = ["-p", "client", client, "-p", "week", week, "-p", "data_dir", str(data)]
+        papermill = [bin_path("papermill"), str(notebook), str(executed), *parameters]
         subprocess.run(
-            [
-                _bin("papermill"),
-                str(notebook),
-                str(executed),
-                "-p",
-                "client",
-                client,
-                "-p",
-                "week",
-                week,
-                "-p",
-                "data_dir",
-                str(data),
-                "-k",
-                "python3",
-                "--no-progress-bar",
-            ],
-            check=True,
-            capture_output=True,
+            [*papermill, "-k", "python3", "--no-progress-bar"], check=True, capture_output=True
         )
         subprocess.run(
-            [_bin("jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)],
+            [bin_path("jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)],
             check=True,
             capture_output=True,
         )
         subprocess.run(
             [
-                _bin("weasyprint"),
+                bin_path("weasyprint"),
                 str(executed.with_suffix(".html")),
                 str(executed.with_suffix(".pdf")),
             ],
@@ -98,11 +64,13 @@ def bench_batch(work: Path, clients: int, weeks: int) -> dict:
             capture_output=True,
         )
     naive = time.perf_counter() - started
+    clients = len(dataset.roster)
     return {
         "batch_clients": clients,
         "batch_seconds": round(ours, 2),
         "naive_batch_seconds": round(naive, 2),
         "batch_speedup_vs_naive": round(naive / ours, 2),
+        "core_seconds_per_report": round(ours_cpu / clients, 3),
     }
 
 
@@ -125,10 +93,14 @@ def main(argv: list[str] | None = None) -> None:
     figures: dict = {"cores": os.cpu_count()}
     with tempfile.TemporaryDirectory(prefix="backday-bench-") as temporary:
         work = Path(temporary)
+        roster = demo_folder(work / "roster", *sizes[0])
         steps = [
             ("notebook", lambda: bench_notebook()),
+            ("single", lambda: bench_single(roster, work / "single", "c001")),
             ("aggregate", lambda: bench_aggregate(work / "aggregate", *sizes[1])),
-            ("batch", lambda: bench_batch(work / "batch", *sizes[0])),
+            ("batch", lambda: bench_batch(roster, work / "batch")),
+            ("long_history", lambda: bench_long_history(work / "history", 1 if args.quick else 3)),
+            ("dask", lambda: bench_dask(roster, work / "dask")),
         ]
         for _, step in steps:
             for name, value in step().items():

@@ -1,4 +1,4 @@
-"""Time the weekly table of a large generated Parquet store, ours against DuckDB's.
+"""Time the weekly table of a large generated Parquet store, ours against DuckDB's and Polars'.
 
 Each aggregation runs in a fresh interpreter (:func:`_in_subprocess`) so that its peak memory
 is its own; both tables are written to Parquet and compared.
@@ -55,6 +55,17 @@ FROM grid LEFT JOIN per_week w
 
 
 def _peak_mb() -> float:
+    """Return this process's peak resident memory in MB.
+
+    Read from ``VmHWM``: ``getrusage``'s ``ru_maxrss`` keeps the parent's peak across fork and
+    exec on Linux, so a child of the benchmark (which holds the generated sets) would report
+    the benchmark's memory rather than its own.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -134,6 +145,76 @@ def aggregate_duckdb(store: Path, catalogue_file: Path, out: Path) -> dict:
     return {"seconds": seconds, "peak_mb": peak}
 
 
+def aggregate_polars(store: Path, catalogue_file: Path, out: Path) -> dict:
+    """Compute the same weekly table with a Polars lazy query on its streaming engine."""
+    import polars as pl
+
+    from backday_analysis.datafolder.catalogue import credit_table
+    from backday_analysis.datafolder.parquet_store import read_store_last_day
+
+    catalogue = load_catalogue(catalogue_file)
+    credits = pl.from_pandas(credit_table(catalogue).rename(columns={"group": "grp"}))
+    started = time.perf_counter()
+    last = read_store_last_day(store)
+    sets = (
+        pl.scan_parquet(f"{store}/*/*.parquet", hive_partitioning=True)
+        .filter(pl.col("set_kind").cast(pl.String) != "warmup")
+        .select(
+            pl.col("client").cast(pl.String),
+            pl.col("performed_at").dt.date().alias("day"),
+            pl.col("exercise_id").cast(pl.String),
+            (pl.col("load_kg") * pl.col("reps")).alias("work"),
+        )
+    )
+    per_day = (
+        sets.join(credits.lazy(), on="exercise_id")
+        .group_by("client", "day", "grp")
+        .agg(
+            fractional_sets=pl.col("credit").sum(),
+            direct_sets=(pl.col("credit") == 1).sum(),
+            tonnage_kg=pl.when(pl.col("credit") > 0).then(pl.col("work")).otherwise(0.0).sum(),
+            n=pl.len(),
+        )
+    )
+    per_week = (
+        per_day.with_columns(monday=pl.col("day").dt.truncate("1w"))
+        .group_by("client", "monday", "grp")
+        .agg(
+            pl.col("fractional_sets").sum(),
+            pl.col("direct_sets").sum(),
+            pl.col("tonnage_kg").sum(),
+            days=(pl.col("n") >= 1).sum(),
+        )
+    )
+    known = pl.Series(catalogue["exercise_id"].to_list())
+    grid = (
+        sets.filter(pl.col("exercise_id").is_in(known))
+        .group_by("client")
+        .agg(first=pl.col("day").min().dt.truncate("1w"))
+        .with_columns(
+            monday=pl.date_ranges("first", last - dt.timedelta(days=last.weekday()), "1w")
+        )
+        .explode("monday")
+        .join(pl.LazyFrame({"grp": list(GROUPS)}), how="cross")
+    )
+    table = (
+        grid.join(per_week, on=["client", "monday", "grp"], how="left")
+        .select(
+            "client",
+            pl.col("monday").dt.strftime("%G-W%V").alias("week"),
+            pl.col("grp").alias("group"),
+            pl.col("fractional_sets").fill_null(0.0),
+            pl.col("direct_sets").fill_null(0),
+            pl.col("tonnage_kg").fill_null(0.0),
+            pl.col("days").fill_null(0),
+        )
+        .collect(engine="streaming")
+    )
+    seconds, peak = time.perf_counter() - started, _peak_mb()
+    table.to_pandas().to_parquet(out)
+    return {"seconds": seconds, "peak_mb": peak}
+
+
 def tables_equal(ours: pd.DataFrame, duck: pd.DataFrame) -> bool:
     """Return whether two weekly tables hold the same rows and numbers.
 
@@ -170,13 +251,15 @@ def _in_subprocess(function: str, *args: str) -> dict:
 
 
 def bench_aggregate(work: Path, clients: int, years: int, sets_per_client: int) -> dict:
-    """Time our weekly table and DuckDB's on one generated store, and compare them."""
+    """Time our weekly table, DuckDB's and Polars' on one generated store; compare them."""
     catalogue_file = paths.catalogue_path(paths.DEFAULT_DATA_DIR)
     store = work / "store"
     rows = generate_store(store, clients, years, sets_per_client, load_catalogue(catalogue_file))
     ours = _in_subprocess("aggregate_ours", str(store), str(catalogue_file), str(work / "o.pq"))
     duck = _in_subprocess("aggregate_duckdb", str(store), str(catalogue_file), str(work / "d.pq"))
-    equal = tables_equal(pd.read_parquet(work / "o.pq"), pd.read_parquet(work / "d.pq"))
+    polars = _in_subprocess("aggregate_polars", str(store), str(catalogue_file), str(work / "p.pq"))
+    ours_table = pd.read_parquet(work / "o.pq")
+    equal = tables_equal(ours_table, pd.read_parquet(work / "d.pq"))
     return {
         "aggregate_sets": rows,
         "aggregate_seconds": round(ours["seconds"], 3),
@@ -184,4 +267,8 @@ def bench_aggregate(work: Path, clients: int, years: int, sets_per_client: int) 
         "duckdb_seconds": round(duck["seconds"], 3),
         "aggregate_ratio_vs_duckdb": round(ours["seconds"] / duck["seconds"], 3),
         "aggregate_equal_to_duckdb": equal,
+        "polars_seconds": round(polars["seconds"], 3),
+        "polars_peak_mb": round(polars["peak_mb"], 1),
+        "aggregate_ratio_vs_polars": round(ours["seconds"] / polars["seconds"], 3),
+        "aggregate_equal_to_polars": tables_equal(ours_table, pd.read_parquet(work / "p.pq")),
     }

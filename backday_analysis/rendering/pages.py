@@ -1,0 +1,124 @@
+"""Write an executed report notebook as an HTML page (nbconvert) and a PDF (WeasyPrint).
+
+The exporter, WeasyPrint and its font configuration are made once per process and reused for
+every page of a batch.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import logging
+import sys
+import urllib.parse
+from pathlib import Path
+
+from backday_analysis.atomic import write_bytes_atomic
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+
+
+def import_nbformat():
+    """Import and return nbformat without the IRI grammar jsonschema would build on the way.
+
+    nbformat imports jsonschema, whose format checkers import ``rfc3987_syntax`` when it is
+    installed (JupyterLab brings it); that module builds a grammar at import time, about two
+    seconds. Reports never check IRI formats, so the import is refused while jsonschema loads
+    and allowed again afterwards for anyone else in the process.
+    """
+    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+        sys.modules["rfc3987_syntax"] = None  # makes ``import rfc3987_syntax`` fail
+        try:
+            import jsonschema  # noqa: F401
+        finally:
+            del sys.modules["rfc3987_syntax"]
+    import nbformat
+
+    return nbformat
+
+
+@functools.cache
+def _exporter():
+    """Return the HTML exporter, made once per process so its templates compile once."""
+    import_nbformat()
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(
+        template_name="backday",
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        exclude_anchor_links=True,
+        embed_images=True,
+    )
+
+
+def to_html(executed, title: str, generated_line: str) -> str:
+    """Return an executed notebook as one self-contained HTML page with the code hidden."""
+    exporter = _exporter()
+    node = import_nbformat().from_dict(executed)
+    # Code cells without output (parameters, imports) add nothing to a report, and papermill
+    # gives its injected cell a random id: leave them out and number the rest, so the same
+    # data always gives the same page.
+    node.cells = [c for c in node.cells if c.cell_type == "markdown" or c.get("outputs")]
+    for number, cell in enumerate(node.cells):
+        cell["id"] = f"cell-{number:02d}"
+    page, _ = exporter.from_notebook_node(
+        node, resources={"report_title": title, "generated_line": generated_line}
+    )
+    return page
+
+
+@functools.cache
+def _weasyprint():
+    """Return WeasyPrint, a data-URL fetcher and a font configuration, made once per process.
+
+    The fetcher reads only embedded ``data:`` URLs, so a PDF never reaches the network; it
+    decodes them itself, since urllib's data handler takes about half a second per page for
+    the charts' long base64 strings. One font configuration serves every page.
+    """
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+    class DataURLFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not url.startswith("data:"):
+                raise ValueError(f"only data: URLs are read, not {url[:40]}")
+            header, _, payload = url[5:].partition(",")
+            media, *options = header.split(";")
+            if "base64" in options:
+                body = base64.b64decode(payload)
+            else:
+                body = urllib.parse.unquote_to_bytes(payload)
+            return URLFetcherResponse(url, body, {"Content-Type": media or "text/plain"})
+
+    return weasyprint, DataURLFetcher(), FontConfiguration()
+
+
+def pdf_bytes(page: str) -> bytes:
+    """Return an HTML page as the bytes of a PDF file."""
+    weasyprint, fetcher, fonts = _weasyprint()
+    return weasyprint.HTML(string=page, url_fetcher=fetcher).write_pdf(font_config=fonts)
+
+
+def to_pdf(page: str, target: Path) -> None:
+    """Write an HTML page as a PDF file, atomically."""
+    write_bytes_atomic(target, pdf_bytes(page))
+
+
+def prepare_writers(formats: tuple[str, ...]) -> None:
+    """Make the exporter and WeasyPrint ready, in a thread while a notebook runs.
+
+    A failure here is left for the same call to raise, and be reported, when a page is written.
+    """
+    try:
+        _exporter()
+        if "pdf" in formats:
+            _weasyprint()
+    except Exception:  # noqa: BLE001
+        pass

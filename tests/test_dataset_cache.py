@@ -1,0 +1,29 @@
+"""A data folder's reference files are read once per process, and again when one changes."""
+
+from __future__ import annotations
+
+import os
+
+from backday_analysis.datafolder.dataset import load_dataset
+
+
+def test_a_changed_roster_is_read_again(fixture_data):
+    first = load_dataset(fixture_data, clients=["ana"])
+    assert first.client_name("ana") == "Ana Example"
+    # A caller changing its frames does not change what the next caller gets.
+    first.roster.loc[:, "name"] = "Changed in memory"
+    assert load_dataset(fixture_data, clients=["ana"]).client_name("ana") == "Ana Example"
+    roster = fixture_data / "roster.csv"
+    stamp = roster.stat().st_mtime_ns
+    roster.write_text(roster.read_text().replace("Ana Example", "Ana Renamed"))
+    os.utime(roster, ns=(stamp + 1_000_000, stamp + 1_000_000))
+    assert load_dataset(fixture_data, clients=["ana"]).client_name("ana") == "Ana Renamed"
+
+
+def test_a_new_alias_file_is_read(fixture_data):
+    before = load_dataset(fixture_data, clients=["ana"])
+    assert before.aliases.empty
+    name = before.catalogue["exercise_id"].iloc[0]
+    (fixture_data / "aliases.csv").write_text(f"alias,exercise_id\nMy special pull,{name}\n")
+    after = load_dataset(fixture_data, clients=["ana"])
+    assert list(after.aliases["exercise_id"]) == [name]

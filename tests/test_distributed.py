@@ -1,0 +1,138 @@
+"""Reports on a real dask.distributed cluster: a scheduler and two workers on 127.0.0.1."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+BIN = Path(sys.executable).parent
+WEEK = "2026-W47"
+
+
+def _without_generated_line(page: Path) -> list[str]:
+    return [
+        line for line in page.read_text(encoding="utf-8").splitlines() if "Generated at" not in line
+    ]
+
+
+@pytest.fixture(scope="module")
+def scheduler(tmp_path_factory):
+    """Start ``dask scheduler`` and two single-threaded ``dask worker`` processes."""
+    folder = tmp_path_factory.mktemp("cluster")
+    address_file = folder / "scheduler.json"
+    common = ["--no-dashboard"]
+    processes = [
+        subprocess.Popen(
+            [
+                str(BIN / "dask"),
+                "scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--scheduler-file",
+                str(address_file),
+                *common,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    ]
+    try:
+        deadline = time.monotonic() + 120
+        while not address_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        for _ in range(2):
+            processes.append(
+                subprocess.Popen(
+                    [
+                        str(BIN / "dask"),
+                        "worker",
+                        "--scheduler-file",
+                        str(address_file),
+                        "--host",
+                        "127.0.0.1",
+                        "--nthreads",
+                        "1",
+                        "--nworkers",
+                        "1",
+                        *common,
+                    ],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            )
+        from distributed import Client
+
+        with Client(scheduler_file=str(address_file), timeout="60s") as client:
+            client.wait_for_workers(2, timeout=180)
+            address = client.scheduler.address
+        yield address
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=60)
+
+
+def _report(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(BIN / "backday"), "report", "--week", WEEK, *args],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
+def test_cluster_writes_the_same_pages_as_a_local_run(scheduler, demo_data, tmp_path):
+    assert scheduler.startswith("tcp://127.0.0.1:")
+    local = _report("--data", str(demo_data), "--out", str(tmp_path / "local"))
+    assert local.returncode == 0, local.stderr
+    remote = _report(
+        "--data", str(demo_data), "--out", str(tmp_path / "remote"), "--scheduler", scheduler
+    )
+    assert remote.returncode == 0, remote.stderr
+    assert "4 of 4 reports" in remote.stdout
+    local_files = sorted(p.name for p in (tmp_path / "local" / WEEK).iterdir())
+    remote_files = sorted(p.name for p in (tmp_path / "remote" / WEEK).iterdir())
+    assert (
+        remote_files
+        == local_files
+        == sorted(f"{c}.{s}" for c in ("ava", "ben", "cleo", "dev") for s in ("html", "pdf"))
+    )
+    for name in local_files:
+        here, there = tmp_path / "local" / WEEK / name, tmp_path / "remote" / WEEK / name
+        if name.endswith(".html"):
+            assert _without_generated_line(there) == _without_generated_line(here), name
+        else:
+            assert len(PdfReader(there).pages) == len(PdfReader(here).pages) >= 1
+
+
+def test_a_failing_client_fails_only_its_own_task(scheduler, demo_data, tmp_path):
+    broken = tmp_path / "data"
+    subprocess.run(["cp", "-r", str(demo_data), str(broken)], check=True)
+    log = broken / "logs" / "ben.csv"
+    # Every row of Ben's log now fails to read, so his report has no data.
+    log.write_text(log.read_text().splitlines()[0] + "\nben,not a date,s,Row,1,,20,kg,5,,,,\n")
+    out = tmp_path / "reports"
+    result = _report("--data", str(broken), "--out", str(out), "--scheduler", scheduler)
+    assert result.returncode == 1
+    assert "3 of 4 reports" in result.stdout
+    assert "error: ben: client 'ben' has no sets" in result.stderr
+    assert "Traceback" not in result.stderr
+    written = sorted(p.name for p in (out / WEEK).iterdir())
+    assert "ben.html" not in written and len(written) == 6
+
+
+def test_an_unreachable_scheduler_is_one_sentence(demo_data, tmp_path):
+    result = _report(
+        "--data", str(demo_data), "--out", str(tmp_path), "--scheduler", "tcp://127.0.0.1:9"
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: the Dask scheduler at tcp://127.0.0.1:9")
+    assert "Traceback" not in result.stderr
