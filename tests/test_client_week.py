@@ -60,7 +60,9 @@ def test_title_tonnage_direct_sets_and_days_by_hand(report):
     assert table["Direct sets"].tolist() == [2, 1, 1, 0, 0]
     assert table["Training days"].tolist() == [2, 2, 2, 0, 2]
     assert cw.flags_table(report).shape == (3, 1)  # lower back, low volume, no biceps work
-    assert cw.unmapped_table(report).values.tolist() == [["Mystery Machine Row", 1, "2027-01-03"]]
+    assert checks.unmapped_table(report).values.tolist() == [
+        ["Mystery Machine Row", 1, "2027-01-03"]
+    ]
 
 
 def test_guideline_days_history_and_latest_week_are_parameters(fixture_data):
@@ -106,10 +108,12 @@ def ben(fixture_data):
 def test_a_first_set_on_the_weeks_sunday_rounds_and_formats_as_shown(ben):
     report = cw.client_week("ben", "2026-W53", dataset=ben, weeks_of_history=1)
     table = cw.summary_table(report).set_index("Muscle group")
-    assert table.loc["Lats", "Tonnage (kg)"] == 788  # 787.5 to the nearest even kg
+    # Ben's roster unit is lb: 787.5 kg is 1736.13 lb, shown to the nearest lb.
+    assert table.loc["Lats", "Tonnage (lb)"] == 1736
     assert table.loc["Lats", "Guideline (2×/week)"] == "not met"
-    assert cw.exercises_table(report)["Load (kg)"].tolist() == ["112.5", "40.2"]
-    assert re.findall(r"\d+", cw.accounting_sentence(report)) == ["2", "2", "0", "0"]
+    # 112.5 kg = 248.02 lb, 40.25 kg = 88.74 lb, one decimal as shown.
+    assert cw.exercises_table(report)["Load (lb)"].tolist() == ["248", "88.7"]
+    assert re.findall(r"\d+", checks.accounting_sentence(report)) == ["2", "2", "0", "0"]
     assert list(report.history.columns) == list(WEEKLY_COLUMNS)
 
 
@@ -119,4 +123,4 @@ def test_the_week_runs_from_monday_0_00_to_before_the_next_monday(ben):
     assert times[0] == "28 00:00" and times[-1] == "03 10:00" and len(times) == 6
     table = cw.summary_table(report).set_index("Muscle group")
     assert table.loc["Lats", "Guideline (2×/week)"] == "met"
-    assert re.findall(r"\d+", cw.accounting_sentence(report)) == ["16", "14", "2", "1"]
+    assert re.findall(r"\d+", checks.accounting_sentence(report)) == ["16", "14", "2", "1"]

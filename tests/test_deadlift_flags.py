@@ -16,15 +16,25 @@ def jump(*blocks):
     return deadlift_jump(make_sets(*blocks), CATALOGUE, SETTINGS, "2026-W53")
 
 
-def test_this_week_is_compared_with_the_week_before_only():
-    # W51 140 kg, W52 100 kg, W53 115 kg: +15 % on W52, a flag; W51's 140 kg does not count.
+def test_this_week_is_compared_with_the_heaviest_of_the_last_four_weeks_only():
+    # W48 (Wed 25 Nov) 140 kg is five weeks back and does not count: 100 -> 115 kg is +15 %, a flag.
     flags = jump(
-        block("ana", "W51", "barbell_deadlift", 1, load=140, reps=3),
+        block("ana", "2026-11-25", "barbell_deadlift", 1, load=140, reps=3),
         block("ana", "W52", "barbell_deadlift", 1, load=100, reps=3),
         block("ana", "W53", "barbell_deadlift", 1, load=115, reps=3),
     )
     assert flags["client"].tolist() == ["ana"]
     assert "100 kg" in flags["reason"].item() and "115 kg" in flags["reason"].item()
+
+
+def test_a_return_from_a_deload_week_is_no_jump():
+    # W51 140 kg, deload W52 100 kg, W53 115 kg: below W51's 140 kg, so no flag.
+    flags = jump(
+        block("ana", "W51", "barbell_deadlift", 1, load=140, reps=3),
+        block("ana", "W52", "barbell_deadlift", 1, load=100, reps=3),
+        block("ana", "W53", "barbell_deadlift", 1, load=115, reps=3),
+    )
+    assert flags.empty
 
 
 def test_a_set_at_monday_midnight_belongs_to_the_new_week():

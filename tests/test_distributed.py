@@ -97,13 +97,15 @@ def test_cluster_writes_the_same_pages_as_a_local_run(scheduler, demo_data, tmp_
         "--data", str(demo_data), "--out", str(tmp_path / "remote"), "--scheduler", scheduler
     )
     assert remote.returncode == 0, remote.stderr
-    assert "4 of 4 reports" in remote.stdout
+    assert "6 of 6 reports" in remote.stdout
     local_files = sorted(p.name for p in (tmp_path / "local" / WEEK).iterdir())
     remote_files = sorted(p.name for p in (tmp_path / "remote" / WEEK).iterdir())
     assert (
         remote_files
         == local_files
-        == sorted(f"{c}.{s}" for c in ("ava", "ben", "cleo", "dev") for s in ("html", "pdf"))
+        == sorted(
+            f"{c}.{s}" for c in ("ava", "ben", "cleo", "dev", "eli", "fay") for s in ("html", "pdf")
+        )
     )
     for name in local_files:
         here, there = tmp_path / "local" / WEEK / name, tmp_path / "remote" / WEEK / name
@@ -122,11 +124,11 @@ def test_a_failing_client_fails_only_its_own_task(scheduler, demo_data, tmp_path
     out = tmp_path / "reports"
     result = _report("--data", str(broken), "--out", str(out), "--scheduler", scheduler)
     assert result.returncode == 1
-    assert "3 of 4 reports" in result.stdout
+    assert "5 of 6 reports" in result.stdout
     assert "error: ben: client 'ben' has no sets" in result.stderr
     assert "Traceback" not in result.stderr
     written = sorted(p.name for p in (out / WEEK).iterdir())
-    assert "ben.html" not in written and len(written) == 6
+    assert "ben.html" not in written and len(written) == 10
 
 
 def test_an_unreachable_scheduler_is_one_sentence(demo_data, tmp_path):

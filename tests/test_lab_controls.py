@@ -145,10 +145,12 @@ def test_the_explorer_page_switches_client_from_its_dropdown(recorded, demo_data
         ("Ben Okafor (ben)", "ben"),
         ("Cleo Martin (cleo)", "cleo"),
         ("Dev Patel (dev)", "dev"),
+        ("Eli Brooks (eli)", "eli"),
+        ("Fay Laurent (fay)", "fay"),
     )
-    who.value = "ben"
-    assert page.model.client_id == "ben" and page.model.unit == "lb"
-    assert _html(next(iter(page.sections.values()))[1].shown[-1]) == "<h2>Ben Okafor</h2>"
+    who.value = "fay"  # the demo's client who logs in lb
+    assert page.model.client_id == "fay" and page.model.unit == "lb"
+    assert _html(next(iter(page.sections.values()))[1].shown[-1]) == "<h2>Fay Laurent</h2>"
     page.controls["start"].value = dt.date(2026, 11, 10)
     assert page.model.weeks == ["2026-W46", "2026-W47"]
 

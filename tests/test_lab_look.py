@@ -22,7 +22,7 @@ from backday_analysis.charts import balance as bf
 from backday_analysis.charts import weekly as wf
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.metrics.deadlift_flags import deadlift_jump
-from backday_analysis.rendering.report import TEMPLATES_DIR
+from backday_analysis.rendering.pages import TEMPLATES_DIR
 from backday_analysis.views import balance_explorer as be
 from backday_analysis.views import client_week as cw
 from backday_analysis.views import display

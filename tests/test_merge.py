@@ -107,5 +107,7 @@ def test_a_coachs_existing_rows_stay_as_they_are_and_the_header_is_the_logs(tmp_
     )
     assert summary.sets_imported == 7
     rows = pd.read_csv(log, dtype=str, keep_default_na=False)
-    assert rows.columns.tolist() == list(LOG_COLUMNS)
+    # The log's columns, then the id of the import that added each row (empty for the coach's).
+    assert rows.columns.tolist() == [*LOG_COLUMNS, "import_id"]
+    assert rows["import_id"].tolist()[:2] == ["", ""]
     assert rows["notes"].tolist()[:2] == ["NA", "null"] and len(rows) == 9

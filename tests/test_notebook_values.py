@@ -113,13 +113,15 @@ def test_weekly_report_flags_exercises_and_data_checks(weekly):
     page = shown_html(weekly)
     found = tables(page)
     assert len(found[1]) == 1 + 3  # lower back under the guideline, low volume, no biceps
-    exercises = [row for row in found[2][1:]]
+    advice = [row[0] for row in found[2][1:]]  # "Next week", one line per suggestion
+    assert advice[0].startswith("Whole back: 4 working sets this week, under the minimum")
+    exercises = [row for row in found[3][1:]]
     assert exercises[0] == ["Mon 29 Dec", "Lat pulldown (to chest)", "1", "10", "50"]
     assert exercises[2] == ["Sun 04 Jan", "Assisted pull-up (machine)", "1", "6", "40"]
     assert exercises[-1][1] == "Mystery Machine Row (not in catalogue)"
     sentence = re.search(r"<p>(The log has[^<]*)</p>", page)[1]
     assert re.findall(r"\d+", sentence) == ["14", "12", "2", "1"]
-    assert [row[0] for row in found[3][1:]] == ["14", "15"]  # rows left out
+    assert [row[0] for row in found[4][1:]] == ["14", "15"]  # rows left out
 
 
 def test_roster_page_colours_a_met_and_an_unmet_cell(data):

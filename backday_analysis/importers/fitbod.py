@@ -27,10 +27,10 @@ from backday_analysis.importers.cells import (
     read_weights,
     snap_kg,
 )
+from backday_analysis.importers.dates import check_dates
 from backday_analysis.importers.rows import (
     ImportContext,
     Parsed,
-    check_dates,
     finish,
     hold_notes,
     hold_seconds,

@@ -1,0 +1,68 @@
+"""The ``backday`` app itself: its options shared by every command, and one-line errors."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from backday_analysis.errors import BackdayError
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    help="Weekly back-training reports for strength coaches.",
+)
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option("--data", help="Data folder (default: $BACKDAY_DATA or the project's data/)."),
+]
+
+LockTimeoutOption = Annotated[
+    float | None,
+    typer.Option(
+        "--lock-timeout",
+        help="Seconds to wait while another command changes the data folder "
+        "(default: $BACKDAY_LOCK_TIMEOUT or 120).",
+        show_default=False,
+    ),
+]
+
+
+def show_version(value: bool) -> None:
+    """Print the installed version and stop, for ``backday --version``."""
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"backday_analysis {version('backday_analysis')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=show_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Weekly back-training reports for strength coaches."""
+
+
+def coach_errors(command):
+    """Turn a BackdayError into one sentence on stderr and exit status 2, with no traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except BackdayError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+
+    return wrapper
