@@ -103,6 +103,8 @@ def test_explorer_runs_without_errors_and_the_client_control_redraws_it(lab, bro
         "Ben Okafor (ben)",
         "Cleo Martin (cleo)",
         "Dev Patel (dev)",
+        "Eli Brooks (eli)",
+        "Fay Laurent (fay)",
     ]
     dropdown.select_option(index=labels.index("Ben Okafor (ben)"))
     page.wait_for_function(

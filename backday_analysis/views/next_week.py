@@ -16,11 +16,6 @@ from backday_analysis.views.roster_week import RosterWeek
 COLUMN = "Next week"
 
 
-def heading(_page_model=None) -> str:
-    """Return the section's heading; every page's model is accepted and ignored."""
-    return COLUMN
-
-
 def client_advice(report: ClientWeek) -> pd.DataFrame:
     """Return next week's suggestions for the weekly report's client and week."""
     data = report.dataset
