@@ -83,19 +83,9 @@ def table_output(frame: pd.DataFrame, caption: str | None = None, empty: str = "
     return HTML(table_html(frame, caption, empty))
 
 
-def show_table(frame: pd.DataFrame, caption: str | None = None, empty: str = "None.") -> None:
-    """Display a table in the notebook as escaped HTML."""
-    display(table_output(frame, caption, empty))
-
-
 def text_output(text: str, tag: str = "p") -> HTML:
     """Return one paragraph or heading of plain text, escaped, as a display object."""
     return HTML(f"<{tag}>{html.escape(str(text))}</{tag}>")
-
-
-def show_text(text: str, tag: str = "p") -> None:
-    """Display one paragraph or heading of plain text, escaped."""
-    display(text_output(text, tag))
 
 
 FIGURE_DPI = 110
@@ -126,8 +116,3 @@ def coloured_table_html(frame: pd.DataFrame, classes: pd.DataFrame) -> str:
 def coloured_table_output(frame: pd.DataFrame, classes: pd.DataFrame) -> HTML:
     """Return a table coloured by ``classes`` as an HTML display object."""
     return HTML(coloured_table_html(frame, classes))
-
-
-def show_coloured_table(frame: pd.DataFrame, classes: pd.DataFrame) -> None:
-    """Display a table whose cells carry CSS classes (``met`` green, ``unmet`` red)."""
-    display(coloured_table_output(frame, classes))
