@@ -22,8 +22,14 @@ WARM_UP = (
     "import backday_analysis.views.pages, backday_analysis.views.data_checks, "
     "backday_analysis.views.next_week, backday_analysis.charts.weekly, "
     "backday_analysis.charts.balance\n"
+    "import gc\ngc.freeze()\n"
 )
-RESET = "%reset -f\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt\n"
+# ``%reset -f`` runs two full garbage collections; the objects that outlive a reset (modules,
+# caches) are frozen after it, so each collection looks only at what one notebook made.
+RESET = (
+    "%reset -f\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt\n"
+    "__import__('gc').freeze()\n"
+)
 
 
 class WarmKernel:
