@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -160,11 +161,17 @@ def report(
         raise BackdayError(f"--format {output_format} is not supported; use html, pdf or html,pdf.")
     started = time.perf_counter()
     kernel = None
-    if scheduler is None and (roster or (client and len(client) == 1)):
-        # One report: its kernel starts while this process imports and reads the data.
-        from backday_analysis.rendering.kernels import start_in_background
+    if scheduler is None:
+        from backday_analysis.rendering.pages import prepare_in_background
 
-        kernel = start_in_background()
+        if roster or (client and len(client) == 1):
+            # One report: its kernel starts while this process imports and reads the data.
+            from backday_analysis.rendering.kernels import start_in_background
+
+            kernel = start_in_background()
+        # Papermill, nbconvert and WeasyPrint load while the data is read (a batch's workers,
+        # forked from this process, then find them ready).
+        prepare_in_background(formats)
     try:
         from backday_analysis.rendering.batch import plan_reports, run_reports
 
@@ -204,4 +211,9 @@ def main() -> None:
     from backday_analysis.atomic import exit_on_terminate
 
     exit_on_terminate()
-    app()
+    try:
+        app()
+    finally:
+        # At exit Python collects the objects of every module a report imported, about half
+        # a second; frozen, they are left for the operating system to free with the process.
+        gc.freeze()

@@ -13,6 +13,7 @@ from backday_analysis.atomic import exit_on_terminate, remove_partial_files
 from backday_analysis.datafolder.dataset import load_dataset, load_people
 from backday_analysis.metrics.weeks import parse_week
 from backday_analysis.rendering.kernels import WarmKernel
+from backday_analysis.rendering.pages import prepare_writers
 from backday_analysis.rendering.report import (
     ROSTER_NOTEBOOK,
     WEEKLY_NOTEBOOK,
@@ -140,6 +141,9 @@ def run_reports(
             warm = started_kernel(kernel)
             if warm:
                 warm.shutdown()
+        # The workers are forked from this process: made ready here once, papermill, the
+        # exporter and WeasyPrint are not imported and set up again in every worker.
+        prepare_writers(formats)
         pool = ProcessPoolExecutor(
             max_workers=max(1, min(workers, len(jobs))), initializer=_start_worker
         )

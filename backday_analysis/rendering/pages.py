@@ -10,6 +10,7 @@ import base64
 import functools
 import logging
 import sys
+import threading
 import urllib.parse
 from pathlib import Path
 
@@ -111,14 +112,42 @@ def to_pdf(page: str, target: Path) -> None:
     write_bytes_atomic(target, pdf_bytes(page))
 
 
-def prepare_writers(formats: tuple[str, ...]) -> None:
-    """Make the exporter and WeasyPrint ready, in a thread while a notebook runs.
+_PREPARING = threading.Lock()
 
-    A failure here is left for the same call to raise, and be reported, when a page is written.
+
+def prepare_writers(formats: tuple[str, ...]) -> None:
+    """Make papermill, the exporter and WeasyPrint ready, each by writing a tiny page once.
+
+    Run in a thread while a kernel starts or a notebook runs, so that the imports, the
+    template compilation and WeasyPrint's font set-up are not paid after the notebook. A
+    failure here is left for the same call to raise, and be reported, when a page is written.
     """
-    try:
-        _exporter()
-        if "pdf" in formats:
-            _weasyprint()
-    except Exception:  # noqa: BLE001
-        pass
+    with _PREPARING:
+        try:
+            _warm_exporter()
+            if "pdf" in formats:
+                _warm_weasyprint()
+            import papermill  # noqa: F401
+        except Exception:  # noqa: BLE001
+            pass
+
+
+def prepare_in_background(formats: tuple[str, ...]) -> threading.Thread:
+    """Start :func:`prepare_writers` in a thread and return the thread."""
+    thread = threading.Thread(
+        target=prepare_writers, args=(formats,), name="backday-writers", daemon=True
+    )
+    thread.start()
+    return thread
+
+
+@functools.cache
+def _warm_exporter() -> None:
+    nbformat = import_nbformat()
+    tiny = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("ready")])
+    _exporter().from_notebook_node(tiny, resources={"report_title": "", "generated_line": ""})
+
+
+@functools.cache
+def _warm_weasyprint() -> None:
+    pdf_bytes("<p>ready</p>")

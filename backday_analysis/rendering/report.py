@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ from backday_analysis.rendering.kernels import KERNEL_NAME, QUIET, RESET, WarmKe
 from backday_analysis.rendering.pages import (
     import_nbformat,
     pdf_bytes,
-    prepare_writers,
+    prepare_in_background,
     to_html,
     to_pdf,
 )
@@ -154,8 +153,7 @@ def render_pages(
     BackdayError
         When the notebook fails.
     """
-    preparing = threading.Thread(target=prepare_writers, args=(formats,), daemon=True)
-    preparing.start()
+    preparing = prepare_in_background(formats)
     try:
         executed = execute(job.notebook, job.parameters, kernel=kernel)
     finally:
