@@ -1,0 +1,66 @@
+"""The page WeasyPrint reads: inline styles as style-sheet rules, with the same look."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from backday_analysis.rendering.pages import _weasyprint, pdf_bytes, print_ready
+from backday_analysis.views.display import table_html
+
+PAGE = """<html><head><style type="text/css">
+table.backday-table td { padding: 9pt; text-align: center; background: #000; color: #fff; }
+</style></head><body>
+<div class="jp-Collapser jp-OutputCollapser">
+</div>
+{table}
+<p>style="not an attribute"</p>
+</body></html>"""
+
+
+def _page() -> str:
+    import pandas as pd
+
+    frame = pd.DataFrame({"Group": ["Lats", "Traps"], "Days": [2, 1]})
+    classes = pd.DataFrame({"Group": ["", ""], "Days": ["met", "unmet"]})
+    return PAGE.replace("{table}", table_html(frame, cell_classes=classes))
+
+
+def test_each_distinct_inline_style_becomes_one_important_rule():
+    page = _page()
+    ready = print_ready(page)
+    assert "style='" not in ready
+    # The table, its head cells, left and right data cells, green and red cells: 6 styles.
+    names = set(re.findall(r'data-backday-style="(s\d+)"', ready))
+    assert len(names) == len(set(re.findall(r" style='([^']*)'", page))) == 6
+    assert '[data-backday-style="s0"]{border-collapse:collapse !important}' in ready
+    assert "background:#f8d7cf !important" in ready
+    # Text that merely looks like an attribute, and the cell texts, stay as they were.
+    assert '<p>style="not an attribute"</p>' in ready
+    assert ">Lats<" in ready and ">Traps<" in ready
+    assert "jp-Collapser" not in ready
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler) is not installed")
+def test_the_pdf_looks_the_same_as_from_the_page_with_inline_styles(tmp_path):
+    from PIL import Image, ImageChops
+
+    weasyprint, fetcher, fonts = _weasyprint()
+    page = _page()
+    before = weasyprint.HTML(string=page, url_fetcher=fetcher).write_pdf(font_config=fonts)
+    images = []
+    for name, pdf in (("before", before), ("after", pdf_bytes(page))):
+        (tmp_path / f"{name}.pdf").write_bytes(pdf)
+        subprocess.run(
+            ["pdftoppm", "-r", "100", "-png", "-singlefile", f"{name}.pdf", name],
+            cwd=tmp_path,
+            check=True,
+        )
+        images.append(Image.open(io.BytesIO((tmp_path / f"{name}.png").read_bytes())))
+    assert ImageChops.difference(*(i.convert("RGB") for i in images)).getbbox() is None
+    # The template's black cells must not show: the inline look won.
+    assert images[1].convert("RGB").getpixel((5, 5)) == (255, 255, 255)
