@@ -138,3 +138,43 @@ def test_an_unreachable_scheduler_is_one_sentence(demo_data, tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith("error: the Dask scheduler at tcp://127.0.0.1:9")
     assert "Traceback" not in result.stderr
+
+
+def test_ctrl_c_takes_the_remaining_tasks_off_the_cluster(scheduler, tmp_path):
+    import signal
+
+    from distributed import Client
+
+    from backday_analysis.tools.bench_reports import demo_folder
+
+    data = demo_folder(tmp_path / "data", clients=30, weeks=8)
+    out = tmp_path / "reports"
+    command = [str(BIN / "backday"), "report", "--data", str(data), "--out", str(out)]
+    process = subprocess.Popen(
+        [*command, "--scheduler", scheduler],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 300
+        while not list(out.glob("*/*.pdf")) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert list(out.glob("*/*.pdf")), "no report was written"
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode != 0
+    assert "Traceback" not in stderr
+    with Client(scheduler, timeout="30s") as client:
+        deadline = time.monotonic() + 30
+        left = client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks))
+        while left and time.monotonic() < deadline:
+            time.sleep(0.2)
+            left = client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks))
+    assert left == 0
+    # The tasks still queued at Ctrl-C never ran: far fewer than 30 reports were written.
+    time.sleep(3)
+    assert len(list(out.glob("*/*.html"))) < 20
+    assert not list(out.glob("*/.*.part")), "a half-written file was left"
