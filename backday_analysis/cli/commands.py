@@ -161,21 +161,28 @@ def report(
         raise BackdayError(f"--format {output_format} is not supported; use html, pdf or html,pdf.")
     started = time.perf_counter()
     kernel = None
-    if scheduler is None:
+    single = scheduler is None and bool(roster or (client and len(client) == 1))
+    if single:
+        # One report: its kernel starts while this process imports and reads the data.
+        from backday_analysis.rendering.kernels import start_in_background
+
+        kernel = start_in_background()
+    elif scheduler is None:
         from backday_analysis.rendering.pages import prepare_in_background
 
-        if roster or (client and len(client) == 1):
-            # One report: its kernel starts while this process imports and reads the data.
-            from backday_analysis.rendering.kernels import start_in_background
-
-            kernel = start_in_background()
-        # Papermill, nbconvert and WeasyPrint load while the data is read (a batch's workers,
-        # forked from this process, then find them ready).
+        # Papermill, nbconvert and WeasyPrint load while the data is read; the batch's
+        # workers, forked from this process, find them ready.
         prepare_in_background(formats)
     try:
         from backday_analysis.rendering.batch import plan_reports, run_reports
 
         week_label, planned = plan_reports(week, client, data, out or paths.REPORTS_DIR, roster)
+        if single:
+            from backday_analysis.rendering.pages import prepare_in_background
+
+            # Only now, so as not to slow the reading above: they load while the kernel
+            # finishes starting and runs the notebook, when this process has nothing to do.
+            prepare_in_background(formats)
         if scheduler:
             from backday_analysis.rendering.distributed import run_reports_distributed
 

@@ -15,8 +15,9 @@ from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.utils import run_sync
 
 KERNEL_NAME = "python3"
-# The kernel's start-up warnings are not for coaches' terminals.
-QUIET = ["--IPKernelApp.log_level=CRITICAL"]
+# The kernel's start-up warnings are not for coaches' terminals, and a report kernel needs no
+# input history (IPython would keep it in SQLite, cell by cell).
+QUIET = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.enabled=False"]
 WARM_UP = (
     "import matplotlib.pyplot\n"
     "import backday_analysis.views.pages, backday_analysis.views.data_checks, "
