@@ -186,12 +186,14 @@ def _typed_sets(
 ) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     text = raw.apply(lambda s: s.str.strip())
     reasons = pd.Series("", index=raw.index, dtype=object)
+    taken = pd.Series(False, index=raw.index)  # cheaper to test than the reasons' texts
 
     def reject(mask: pd.Series, reason) -> None:
-        fresh = mask & (reasons == "")
+        fresh = mask & ~taken
         if fresh.any():
             reason = reason() if callable(reason) else reason
             reasons[fresh] = reason if isinstance(reason, str) else reason[fresh]
+            taken[fresh] = True
 
     def cell(column: str, words: str, name: str = ""):
         # The reason quotes each row's cell; it is built only when a row is rejected, since
@@ -248,21 +250,22 @@ def _typed_sets(
         cell("rir", " is not a number of reps in reserve"),
     )
 
-    good = reasons == ""
+    good = ~taken
+    # Text columns stay Arrow arrays: through NumPy they would be converted back one by one.
     sets = pd.DataFrame(
         {
             "client": [client_id] * int(good.sum()),
             "performed_at": when[good].astype("datetime64[ns]").to_numpy(),
             "session_id": _session_ids(text.loc[good, "session_id"], when[good]),
-            "exercise": text.loc[good, "exercise"].to_numpy(),
+            "exercise": text["exercise"][good].array,
             "set_number": set_number[good].astype("Int64").to_numpy(),
             "set_kind": kind[good].to_numpy(),
             "weight_kg": weight_kg[good].astype(float).to_numpy(),
             "reps": reps[good].astype("int64").to_numpy(),
             "rpe": rpe[good].astype(float).to_numpy(),
             "rir": rir[good].astype(float).to_numpy(),
-            "notes": raw.loc[good, "notes"].to_numpy(),
-            "source": text.loc[good, "source"].to_numpy(),
+            "notes": raw["notes"][good].array,
+            "source": text["source"][good].array,
             "line": raw.index[good.to_numpy()].astype("int64"),
         }
     )
@@ -278,8 +281,7 @@ def _typed_sets(
 
 def _session_ids(given: pd.Series, when: pd.Series) -> np.ndarray:
     """Return each row's session id; rows without one are grouped by calendar day."""
-    fallback = when.dt.strftime("%Y-%m-%d")
-    return given.where(given != "", fallback).to_numpy()
+    return given.where(given != "", when.dt.strftime("%Y-%m-%d")).to_numpy()
 
 
 def read_log(
