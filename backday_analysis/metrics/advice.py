@@ -112,7 +112,9 @@ def _client_advice(table, history, monday, credits, catalogue, settings, rules):
     back_days = set().union(*(group_days[g] for g in BACK_GROUPS))
     used = list(
         dict.fromkeys(
-            working_sets(history).sort_values("performed_at", ascending=False)["exercise_id"]
+            working_sets(history.loc[:, ["performed_at", "set_kind", "exercise_id"]]).sort_values(
+                "performed_at", ascending=False
+            )["exercise_id"]
         )
     )
     back_total = table.reindex(list(BACK_GROUPS))["fractional_sets"].sum()

@@ -111,7 +111,9 @@ def load_step(history, monday, catalogue, settings: Settings, rules) -> list[tup
     if row is None:
         return []
     window = int(row["weeks"]) if pd.notna(row["weeks"]) else 4
-    s = working_sets(history)
+    # A jump needs its week and the one before it inside the window: older sets cannot matter.
+    recent = history.loc[history["performed_at"] >= monday - pd.Timedelta(weeks=window)]
+    s = working_sets(recent)
     s = s.loc[s["exercise_id"].isin(_deadlift_ids(row, catalogue))]
     if s.empty:
         return []

@@ -220,7 +220,8 @@ def _empty() -> pd.DataFrame:
 
 def unmapped_exercises(sets: pd.DataFrame) -> pd.DataFrame:
     """Return the logged names the catalogue does not know, with their working sets."""
-    unknown = working_sets(sets).loc[lambda s: s["exercise_id"].isna()]
+    columns = ["client", "exercise", "reps", "performed_at"]
+    unknown = sets.loc[(sets["set_kind"] != "warmup") & sets["exercise_id"].isna(), columns]
     summary = unknown.groupby(["client", "exercise"], as_index=False).agg(
         sets=("reps", "size"), first=("performed_at", "min"), last=("performed_at", "max")
     )
