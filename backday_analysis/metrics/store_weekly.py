@@ -60,13 +60,13 @@ def _chunks(files: dict[str, list[Path]]):
         yield chunk
 
 
-def _codes(column: pa.ChunkedArray, position: dict) -> np.ndarray:
-    """Return a string column as positions in ``position`` (-1 for unknown or missing)."""
+def _codes(column: pa.ChunkedArray, position: dict, other: int) -> np.ndarray:
+    """Return a string column as positions in ``position`` (``other`` if unknown or missing)."""
     column = column.combine_chunks()
     if not pa.types.is_dictionary(column.type):
         column = column.dictionary_encode()
     values = column.dictionary.to_pylist()
-    lookup = np.array([position.get(value, -1) for value in values] + [-1], dtype="int16")
+    lookup = np.array([position.get(value, other) for value in values] + [other], dtype="int16")
     return lookup[column.indices.fill_null(len(values)).to_numpy(zero_copy_only=False)]
 
 
@@ -87,22 +87,24 @@ def _count_chunk(
         rows.append(sum(part.num_rows for part in parts))
     table = pa.concat_tables(tables).unify_dictionaries()
     del tables
-    client_code = np.repeat(np.arange(len(chunk), dtype="int32"), rows)
-    profile = _codes(table.column("exercise_id"), profile_of)
-    keep = (profile >= 0) & (_codes(table.column("set_kind"), {"warmup": 0}) != 0)
+    client_code = np.repeat(np.arange(len(chunk)), rows)
+    # Warm-ups and unknown exercises get the profile that counts for nothing, rather than
+    # being filtered out of every column.
+    nothing = len(profiles)
+    profile = _codes(table.column("exercise_id"), profile_of, nothing)
+    profile[_codes(table.column("set_kind"), {"warmup": 1}, 0) == 1] = nothing
     nanoseconds = table.column("performed_at").cast(pa.int64()).to_numpy()
     day = nanoseconds // _NANOSECONDS_PER_DAY
     last_logged = int(day.max()) if len(day) else None
-    work = table.column("load_kg").to_numpy()[keep]
-    work *= table.column("reps").to_numpy()[keep]
+    work = table.column("load_kg").to_numpy() * table.column("reps").to_numpy()
     del table, nanoseconds
     # A chunk without sets gives empty counts whatever its last day.
     last_day = through_day if through_day is not None else (last_logged or 0)
     counts = count_weeks(
-        client_code[keep],
+        client_code,
         len(chunk),
-        day[keep],
-        profile[keep],
+        day,
+        profile,
         work,
         profiles,
         last_day=last_day,

@@ -34,18 +34,33 @@ def _monday(week: int) -> dt.date:
     return EPOCH + dt.timedelta(days=int(week) * 7 - 3)
 
 
+#: The measures of the weekly table, in its order, with their types.
+MEASURES = {
+    "fractional_sets": "float64",
+    "direct_sets": "int64",
+    "tonnage_kg": "float64",
+    "days": "int64",
+}
+
+
 @dataclass(frozen=True)
 class WeekCounts:
     """Measures of a block of clients, for the weeks from ``first_week`` on.
 
-    ``measures`` has shape (4, clients × weeks, groups): fractional sets, direct sets,
-    tonnage and training days, rows in client then week order. ``starts`` holds each
-    client's first week with a counted set (a week number), or :data:`NO_SETS`.
+    ``measures`` holds one array per column of :data:`MEASURES`, already rounded as the
+    table shows them, each of shape (clients × weeks, groups) in client then week order.
+    ``starts`` holds each client's first week with a counted set (a week number), or
+    :data:`NO_SETS`.
     """
 
-    measures: np.ndarray
+    measures: tuple[np.ndarray, ...]
     first_week: int
     starts: np.ndarray
+
+    @property
+    def weeks(self) -> int:
+        """Return the number of weeks counted per client."""
+        return len(self.measures[0]) // max(len(self.starts), 1)
 
 
 def count_weeks(
@@ -70,11 +85,13 @@ def count_weeks(
     day : numpy.ndarray
         Each set's day, counted from 1970-01-01 (int64); sets after ``last_day`` are left out.
     profile : numpy.ndarray
-        Each set's row in ``profiles``, the distinct credit rows (profiles × groups).
+        Each set's row in ``profiles``, or ``len(profiles)`` for a set that counts for
+        nothing (a warm-up, an exercise the catalogue does not know).
     work : numpy.ndarray
         Each set's load × reps in kg.
     profiles : numpy.ndarray
-        Distinct credit rows of the catalogue; exercises with the same row count alike.
+        Distinct credit rows of the catalogue (profiles × groups); exercises with the same
+        row count alike, so sets and work are summed per profile and then weighed.
     last_day : int
         Last day to count (day number).
     min_sets_per_day : int
@@ -83,54 +100,64 @@ def count_weeks(
     Returns
     -------
     WeekCounts
-        The block's measures from its first counted week to the week of ``last_day``.
+        The block's measures from its first week to the week of ``last_day``.
     """
     keep = day <= last_day
     if not keep.all():
         client_code, day, profile, work = client_code[keep], day[keep], profile[keep], work[keep]
-    n_groups = profiles.shape[1]
+    n_profiles, n_groups = profiles.shape
     if not len(day):
-        empty = np.zeros((4, 0, n_groups))
+        empty = tuple(np.zeros((0, n_groups), dtype) for dtype in MEASURES.values())
         return WeekCounts(empty, int(week_number(last_day)), np.full(n_clients, NO_SETS))
+    # Sets that count for nothing may start the block early: their weeks are counted, with
+    # zeros, and each client's rows still start at its first counted set.
     first_day = int(day.min())
     first_week, last_week = int(week_number(first_day)), int(week_number(last_day))
     n_weeks, n_days = last_week - first_week + 1, last_day - first_day + 1
-    n_profiles, size = len(profiles), n_clients * n_weeks
-    # One integer key per set for (client, week, profile) and one for (client, day); the
-    # arrays are built in place to keep a million sets within a few tens of megabytes.
-    clients64 = client_code.astype("int64")
-    position = day - first_day  # day within the history
-    day_key = clients64 * n_days + position
-    position += first_day + 3  # 1970-01-01 was a Thursday: +3 starts weeks on Mondays
-    position //= 7
-    position -= first_week  # now the week within the history
-    key = clients64 * n_weeks
-    key += position
-    key *= n_profiles
-    key += profile
-    del clients64, position
-    sets_per = np.bincount(key, minlength=size * n_profiles).reshape(size, n_profiles)
-    work_per = np.bincount(key, weights=work, minlength=size * n_profiles)
-    del key
-    work_per = work_per.reshape(size, n_profiles)
-    measures = np.empty((4, size, n_groups))
-    # Counts as floats go through BLAS; sums of halves and ones stay exact.
-    float_sets = sets_per.astype(float)
-    measures[0] = float_sets @ profiles
-    measures[1] = float_sets @ (profiles == 1.0)
-    measures[2] = work_per @ (profiles > 0)
+    size = n_clients * n_weeks
+    # One integer key per set for (client, day) and one for (profile, client, week), built
+    # in place; the (client, day) → (client, week) table is small and read by position.
+    day_key = client_code.astype("int64")
+    day_key *= n_days
+    day_key += day
+    day_key -= first_day
     week_of_day = week_number(np.arange(first_day, last_day + 1)) - first_week
+    client_week = (np.arange(n_clients)[:, None] * n_weeks + week_of_day).ravel()
+    key = profile.astype("int64")
+    key *= size
+    key += client_week[day_key]
+    bins = (n_profiles + 1) * size  # the last profile row holds the sets that count for nothing
+    sets_per = np.bincount(key, minlength=bins).reshape(n_profiles + 1, size)[:n_profiles]
+    work_per = np.bincount(key, weights=work, minlength=bins).reshape(n_profiles + 1, size)
+    del key
+    measures = np.zeros((4, n_groups, size))
+    credited = profiles > 0
+    for g in range(n_groups):
+        # Profile by profile, in order: the sums a matrix product gives, without BLAS
+        # threads, which crawl on a busy machine.
+        for p in np.flatnonzero(credited[:, g]):
+            measures[0, g] += sets_per[p] * profiles[p, g]
+            if profiles[p, g] == 1.0:
+                measures[1, g] += sets_per[p]
+            measures[2, g] += work_per[p]
     # Days run in order, so each week's days are one contiguous run of columns.
     week_starts = np.r_[0, np.flatnonzero(np.diff(week_of_day)) + 1]
-    credited_by = profiles > 0
+    credited_by = np.vstack([credited, np.zeros(n_groups, bool)]).T  # groups × profiles
     for g in range(n_groups):
-        trained = np.bincount(day_key[credited_by[profile, g]], minlength=n_clients * n_days)
+        trained = np.bincount(day_key[credited_by[g][profile]], minlength=n_clients * n_days)
         trained = (trained >= max(min_sets_per_day, 1)).reshape(n_clients, n_days)
-        measures[3, :, g] = np.add.reduceat(trained, week_starts, axis=1).ravel()
+        measures[3, g] = np.add.reduceat(trained, week_starts, axis=1).ravel()
     # Each client's weeks start with their first week that has a counted set.
-    active = sets_per.reshape(n_clients, n_weeks, n_profiles).sum(axis=2) > 0
+    active = sets_per.sum(axis=0).reshape(n_clients, n_weeks) > 0
     starts = np.where(active.any(axis=1), active.argmax(axis=1) + first_week, NO_SETS)
-    return WeekCounts(measures, first_week, starts)
+    # Rounded here, block by block, so that the threads counting blocks share the work.
+    finished = (
+        np.ascontiguousarray(measures[0].T),
+        measures[1].T.round().astype("int64", order="C"),
+        np.ascontiguousarray(measures[2].T.round(1)),
+        measures[3].T.round().astype("int64", order="C"),
+    )
+    return WeekCounts(finished, first_week, starts)
 
 
 def weekly_table(
@@ -144,40 +171,40 @@ def weekly_table(
     if not blocks:
         return empty_weekly_table()
     n_groups = len(GROUPS)
-    picked, client_rows, week_rows, offset = [], [], [], 0
+    picks = []
     for block in blocks:
         n_clients = len(block.starts)
-        first = block.first_week if block.measures.shape[1] else last_week
+        first = block.first_week if block.weeks else last_week
         span = last_week - first + 1
-        measures = block.measures
-        if measures.shape[1] != n_clients * span:
-            measures = np.zeros((4, n_clients, span, n_groups))
-            counted = block.measures.shape[1] // max(n_clients, 1)
-            measures[:, :, :counted] = block.measures.reshape(4, n_clients, counted, n_groups)
-            measures = measures.reshape(4, n_clients * span, n_groups)
         start = np.minimum(block.starts, last_week) - first
-        in_range = (np.arange(span) >= start[:, None]).ravel()
-        picked.append(measures[:, in_range, :])
-        client_rows.append(np.repeat(np.arange(offset, offset + n_clients), span)[in_range])
-        week_rows.append(np.tile(np.arange(first, last_week + 1), n_clients)[in_range])
-        offset += n_clients
-    values = np.concatenate(picked, axis=1).reshape(4, -1)  # rows: client, week, group order
+        picks.append((first, span, (np.arange(span) >= start[:, None])))
+    rows = sum(int(in_range.sum()) for _, _, in_range in picks)
+    columns = {name: np.empty((rows, n_groups), dtype) for name, dtype in MEASURES.items()}
+    client_rows, week_rows, row, offset = [], [], 0, 0
+    for block, (first, span, in_range) in zip(blocks, picks, strict=True):
+        n_clients, taken = len(block.starts), int(in_range.sum())
+        for column, measure in zip(columns.values(), block.measures, strict=True):
+            if block.weeks != span:  # zeros for the weeks after the block's last set
+                padded = np.zeros((n_clients, span, n_groups), measure.dtype)
+                padded[:, : block.weeks] = measure.reshape(n_clients, block.weeks, n_groups)
+                measure = padded.reshape(n_clients * span, n_groups)
+            np.compress(in_range.ravel(), measure, axis=0, out=column[row : row + taken])
+        client_rows.append(np.repeat(np.arange(offset, offset + n_clients), in_range.sum(1)))
+        week_rows.append(np.broadcast_to(np.arange(first, last_week + 1), in_range.shape)[in_range])
+        row, offset = row + taken, offset + n_clients
+    # Rows in client, week and group order: groups vary fastest.
     weeks = np.concatenate(week_rows)
     first_week = int(weeks.min()) if len(weeks) else last_week
     labels = [week_label(_monday(w)) for w in range(first_week, last_week + 1)]
-    days = values[3].round().astype("int64")
-    return pd.DataFrame(
-        {
-            "client": _strings(client_names, np.repeat(np.concatenate(client_rows), n_groups)),
-            "week": _strings(labels, np.repeat(weeks - first_week, n_groups)),
-            "group": _strings(list(GROUPS), np.tile(np.arange(n_groups), len(weeks))),
-            "fractional_sets": values[0],
-            "direct_sets": values[1].round().astype("int64"),
-            "tonnage_kg": values[2].round(1),
-            "days": days,
-            "guideline_met": days >= guideline_days,
-        }
-    )
+    table = {
+        "client": _strings(client_names, np.repeat(np.concatenate(client_rows), n_groups)),
+        "week": _strings(labels, np.repeat(weeks - first_week, n_groups)),
+        "group": _strings(list(GROUPS), np.tile(np.arange(n_groups), len(weeks))),
+    }
+    table.update({name: column.ravel() for name, column in columns.items()})
+    table["guideline_met"] = table["days"] >= guideline_days
+    # The columns are new arrays: no copy, and no consolidated block to build.
+    return pd.DataFrame(table, copy=False)
 
 
 def _strings(values: list[str], index: np.ndarray) -> pd.Series:
