@@ -22,7 +22,7 @@ import pytest
 
 from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.datafolder.parquet_store import write_store
-from backday_analysis.metrics import store_weekly
+from backday_analysis.metrics import store_weekly, week_counts
 from backday_analysis.metrics.store_weekly import weekly_from_store
 from backday_analysis.metrics.weekly import weekly_volume
 
@@ -63,11 +63,15 @@ def column(table, client, week, name):
 SETTINGS = [(1, 1_000_000), (2, 1), (2, 1_000_000)]
 
 
+# 10 bits: each day's sets of all groups in one packed count; 1 bit: too few for the three
+# sets of Wed 21 Jan, so each group's days are counted on their own.
+@pytest.mark.parametrize("bits", [10, 1])
 @pytest.mark.parametrize(("threads", "chunk_sets"), SETTINGS)
 def test_numbers_by_hand_whatever_the_chunks_and_threads(
-    sets, catalogue, tmp_path, monkeypatch, threads, chunk_sets
+    sets, catalogue, tmp_path, monkeypatch, threads, chunk_sets, bits
 ):
     write_store(sets, tmp_path / "store")
+    monkeypatch.setattr(week_counts, "_BITS", bits)
     monkeypatch.setattr(store_weekly, "THREADS", threads)
     monkeypatch.setattr(store_weekly, "CHUNK_SETS", chunk_sets)
     table = weekly_from_store(tmp_path / "store", catalogue)
@@ -86,11 +90,13 @@ def test_numbers_by_hand_whatever_the_chunks_and_threads(
     pd.testing.assert_frame_equal(table, weekly_volume(sets, catalogue))
 
 
+@pytest.mark.parametrize("bits", [10, 1])
 @pytest.mark.parametrize(("threads", "chunk_sets"), SETTINGS)
 def test_through_and_two_sets_a_day_by_hand(
-    sets, catalogue, tmp_path, monkeypatch, threads, chunk_sets
+    sets, catalogue, tmp_path, monkeypatch, threads, chunk_sets, bits
 ):
     write_store(sets, tmp_path / "store")
+    monkeypatch.setattr(week_counts, "_BITS", bits)
     monkeypatch.setattr(store_weekly, "THREADS", threads)
     monkeypatch.setattr(store_weekly, "CHUNK_SETS", chunk_sets)
     options = {"through": dt.date(2026, 1, 31), "min_sets_per_day": 2}

@@ -20,6 +20,8 @@ from backday_analysis.metrics.weeks import week_label
 
 #: Day number 0.
 EPOCH = dt.date(1970, 1, 1)
+#: Bits of one group's count of a day's sets in the packed count of :func:`_sets_per_day`.
+_BITS = 10
 #: ``WeekCounts.starts`` of a client with no counted set: only the last week is reported.
 NO_SETS = np.iinfo(np.int64).max
 
@@ -140,15 +142,15 @@ def count_weeks(
             if profiles[p, g] == 1.0:
                 measures[1, g] += sets_per[p]
             measures[2, g] += work_per[p]
+    totals = sets_per.sum(axis=0)  # counted sets per client and week
     # Days run in order, so each week's days are one contiguous run of columns.
     week_starts = np.r_[0, np.flatnonzero(np.diff(week_of_day)) + 1]
-    credited_by = np.vstack([credited, np.zeros(n_groups, bool)]).T  # groups × profiles
-    for g in range(n_groups):
-        trained = np.bincount(day_key[credited_by[g][profile]], minlength=n_clients * n_days)
-        trained = (trained >= max(min_sets_per_day, 1)).reshape(n_clients, n_days)
+    per_day = _sets_per_day(day_key, profile, credited, n_clients * n_days, int(totals.max()))
+    for g, sets_of_day in enumerate(per_day):
+        trained = (sets_of_day >= max(min_sets_per_day, 1)).reshape(n_clients, n_days)
         measures[3, g] = np.add.reduceat(trained, week_starts, axis=1).ravel()
     # Each client's weeks start with their first week that has a counted set.
-    active = sets_per.sum(axis=0).reshape(n_clients, n_weeks) > 0
+    active = totals.reshape(n_clients, n_weeks) > 0
     starts = np.where(active.any(axis=1), active.argmax(axis=1) + first_week, NO_SETS)
     # Rounded here, block by block, so that the threads counting blocks share the work.
     finished = (
@@ -158,6 +160,25 @@ def count_weeks(
         measures[3].T.round().astype("int64", order="C"),
     )
     return WeekCounts(finished, first_week, starts)
+
+
+def _sets_per_day(day_key, profile, credited, n_bins: int, most_in_a_week: int):
+    """Yield, group by group, the sets crediting the group on each (client, day) bin.
+
+    When no week (so no day) holds 2 ** :data:`_BITS` sets, one weighted bin count gives
+    every group at once: a set adds 2 ** (_BITS × g) for each group g it credits, and the
+    float64 sums stay exact integers with each group's count in its own bits.
+    """
+    n_groups = credited.shape[1]
+    if most_in_a_week < 2**_BITS and _BITS * n_groups <= 52:
+        weight = np.append((credited * 2.0 ** (_BITS * np.arange(n_groups))).sum(axis=1), 0.0)
+        packed = np.bincount(day_key, weights=weight[profile], minlength=n_bins).astype("int64")
+        for g in range(n_groups):
+            yield (packed >> (_BITS * g)) & (2**_BITS - 1)
+        return
+    credited_by = np.vstack([credited, np.zeros(n_groups, bool)]).T  # groups × profiles
+    for g in range(n_groups):
+        yield np.bincount(day_key[credited_by[g][profile]], minlength=n_bins)
 
 
 def weekly_table(
