@@ -24,8 +24,10 @@ from backday_analysis.metrics.week_counts import (
 )
 from backday_analysis.metrics.weekly import credit_profiles
 
-#: Sets per chunk: the store is read and counted a group of whole clients at a time.
-CHUNK_SETS = 1_000_000
+#: Sets per chunk: the store is read and counted a group of whole clients at a time. A
+#: quarter of a million keeps each chunk's arrays to a few MB, which the allocators reuse
+#: rather than asking the kernel for fresh zeroed pages (a third less system time than 1 M).
+CHUNK_SETS = 250_000
 #: Chunks read and counted at once, one per thread: Arrow's decoding and most of NumPy's
 #: counting run outside the GIL, so two chunks keep two cores busy.
 THREADS = min(2, os.cpu_count() or 1)
