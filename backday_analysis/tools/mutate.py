@@ -49,6 +49,7 @@ _IMPORTS = [
 TARGETS = {
     "metrics/weeks.py": ["tests/test_weeks.py", "tests/test_weekly.py", "tests/test_flags.py"],
     "metrics/weekly.py": ["tests/test_weekly.py", "tests/test_client_week.py", *_FLAGS],
+    "metrics/week_counts.py": ["tests/test_weekly.py", "tests/test_store_weekly.py", *_FLAGS],
     "datafolder/merge.py": _IMPORTS,
     "datafolder/import_summary.py": ["tests/test_import_summary.py", *_IMPORTS],
     "importers/cells.py": ["tests/importers/test_cells.py", "tests/importers/test_strong.py"],
