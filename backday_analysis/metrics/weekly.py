@@ -117,7 +117,8 @@ def weekly_from_arrays(
 
     ``client_code`` indexes ``client_names`` (which must be sorted), ``day`` counts days since
     1970-01-01, ``exercise_code`` indexes the rows of ``credits`` (exercises × groups) and
-    ``work`` is load × reps in kg. The pandas and Parquet front ends both end here.
+    ``work`` is load × reps in kg. The pandas front end ends here; the Parquet store counts
+    its chunks of clients with the same :func:`~backday_analysis.metrics.week_counts.count_weeks`.
     """
     last_day = (through - EPOCH).days if through else (int(day.max()) if len(day) else None)
     if last_day is None:
