@@ -18,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from backday_analysis.datafolder.dataset import load_dataset
@@ -122,3 +124,15 @@ def test_an_empty_store_gives_an_empty_table(catalogue, tmp_path):
         "int64",
         "bool",
     ]
+
+
+def test_a_store_written_in_microseconds_gives_the_same_table(sets, catalogue, tmp_path):
+    write_store(sets, tmp_path / "store")
+    for path in (tmp_path / "store").glob("client=*/*.parquet"):
+        table = pq.read_table(path)
+        position = table.schema.get_field_index("performed_at")
+        micro = table.column(position).cast(pa.timestamp("us"))
+        pq.write_table(table.set_column(position, "performed_at", micro), path)
+    table = weekly_from_store(tmp_path / "store", catalogue)
+    assert column(table, "ana", "2026-W04", "fractional_sets") == [2.5, 0.5, 1.5, 1.0, 1.0]
+    pd.testing.assert_frame_equal(table, weekly_volume(sets, catalogue))

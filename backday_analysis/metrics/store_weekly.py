@@ -95,11 +95,14 @@ def _count_chunk(
     nothing = len(profiles)
     profile = _codes(table.column("exercise_id"), profile_of, nothing)
     profile[_codes(table.column("set_kind"), {"warmup": 1}, 0) == 1] = nothing
-    nanoseconds = table.column("performed_at").cast(pa.int64()).to_numpy()
+    performed_at = table.column("performed_at")
+    if performed_at.type.unit != "ns":  # the store writes nanoseconds; other writers may not
+        performed_at = performed_at.cast(pa.timestamp("ns", performed_at.type.tz))
+    nanoseconds = performed_at.cast(pa.int64()).to_numpy()
     day = nanoseconds // _NANOSECONDS_PER_DAY
     last_logged = int(day.max()) if len(day) else None
     work = table.column("load_kg").to_numpy() * table.column("reps").to_numpy()
-    del table, nanoseconds
+    del table, performed_at, nanoseconds
     # A chunk without sets gives empty counts whatever its last day.
     last_day = through_day if through_day is not None else (last_logged or 0)
     counts = count_weeks(
