@@ -265,9 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=900.0, help="seconds per module")
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
     parser.add_argument("--out", type=Path, default=paths.REPORTS_DIR / "mutation.json")
-    parser.add_argument(
-        "--update", action="store_true", help="run --module again; keep --out's other modules"
-    )
+    parser.add_argument("--update", action="store_true", help="rerun --module, keep --out's others")
     args = parser.parse_args(argv)
     os.chdir(paths.PROJECT_ROOT)
     chosen = {m: TARGETS[m] for m in args.module} if args.module else dict(TARGETS)
