@@ -34,7 +34,8 @@ THREADS = min(2, os.cpu_count() or 1)
 _COLUMNS = [c for c in STORE_COLUMNS if c != "client"]  # the client is the file's folder
 _NANOSECONDS_PER_DAY = 86_400_000_000_000
 #: Parquet bytes of a set, about: 7 in the demo logs' files, 15 in the benchmark's random
-#: ones; its timestamp barely compresses, so far fewer would take unusually regular logs.
+#: ones. Logs regular enough to compress to far fewer would give chunks a few times
+#: :data:`CHUNK_SETS` sets, still a small part of the memory.
 _BYTES_PER_SET = 8
 
 
