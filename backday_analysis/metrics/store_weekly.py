@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -9,84 +10,116 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from backday_analysis import GROUPS
 from backday_analysis.datafolder.parquet_store import STORE_COLUMNS
-from backday_analysis.metrics.weekly import weekly_from_arrays
+from backday_analysis.metrics.week_counts import (
+    EPOCH,
+    WeekCounts,
+    count_weeks,
+    empty_weekly_table,
+    week_number,
+    weekly_table,
+)
+from backday_analysis.metrics.weekly import credit_profiles
+
+#: Sets per chunk, about: the store is read and counted a group of whole clients at a time.
+#: A quarter of a million keeps each chunk's arrays to a few MB, which the allocators reuse
+#: rather than asking the kernel for fresh zeroed pages (a third less system time than 1 M).
+CHUNK_SETS = 250_000
+#: Chunks read and counted at once, one per thread: Arrow's decoding and most of NumPy's
+#: counting run outside the GIL, so two chunks keep two cores busy.
+THREADS = min(2, os.cpu_count() or 1)
+_COLUMNS = [c for c in STORE_COLUMNS if c != "client"]  # the client is the file's folder
+_NANOSECONDS_PER_DAY = 86_400_000_000_000
+#: Parquet bytes of a set, about: 7 in the demo logs' files, 15 in the benchmark's random
+#: ones. Logs regular enough to compress to far fewer would give chunks a few times
+#: :data:`CHUNK_SETS` sets, still a small part of the memory.
+_BYTES_PER_SET = 8
 
 
-def _codes(table: pa.Table, name: str, position: dict) -> np.ndarray:
-    """Return a dictionary column as positions in ``position`` (-1 for unknown or missing)."""
-    column = table.column(name).combine_chunks()
-    values = column.dictionary.to_pylist()
-    lookup = np.array([position.get(value, -1) for value in values] + [-1], dtype="int32")
-    return lookup[column.indices.fill_null(len(values)).to_numpy(zero_copy_only=False)]
-
-
-#: Sets per chunk: the store is read and counted a group of clients at a time.
-CHUNK_SETS = 1_000_000
-
-
-def _client_groups(folder: Path) -> tuple[list[str], list[list[Path]], object]:
-    """Return the sorted client names, their files in chunks and the last logged day.
-
-    Chunks hold whole clients (about :data:`CHUNK_SETS` sets each), so every client's weekly
-    rows come from one chunk; row counts and the last day come from the files' metadata.
-    """
+def _client_files(folder: Path) -> dict[str, list[Path]]:
+    """Return each client's Parquet files, clients in name order."""
     files: dict[str, list[Path]] = {}
     for path in sorted(Path(folder).glob("client=*/*.parquet")):
         files.setdefault(urllib.parse.unquote(path.parent.name.split("=", 1)[1]), []).append(path)
-    names = sorted(files)
-    groups: list[list[Path]] = [[]]
-    size, last = 0, None
-    for name in names:
-        for path in files[name]:
-            metadata = pq.ParquetFile(path).metadata
-            column = metadata.schema.names.index("performed_at")
-            for group in range(metadata.num_row_groups):
-                stats = metadata.row_group(group).column(column).statistics
-                if stats is None or not stats.has_min_max:
-                    raise _NoStatistics
-                last = stats.max if last is None else max(last, stats.max)
-            size += metadata.num_rows
-        groups[-1].extend(files[name])
+    return dict(sorted(files.items()))
+
+
+def _chunks(files: dict[str, list[Path]]):
+    """Yield groups of whole clients of about :data:`CHUNK_SETS` sets (their files) or fewer.
+
+    A file holds about its size over :data:`_BYTES_PER_SET` sets, so chunks are planned
+    from the files' sizes without opening them; each file is opened once, by the thread
+    that reads it (reading every footer first took a tenth of the time on 10 M sets).
+    """
+    chunk: list[list[Path]] = []
+    size = 0
+    for paths in files.values():
+        chunk.append(paths)
+        size += sum(os.path.getsize(path) for path in paths) // _BYTES_PER_SET
         if size >= CHUNK_SETS:
-            groups.append([])
-            size = 0
-    return names, [g for g in groups if g], last
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
 
 
-class _NoStatistics(Exception):
-    pass
+def _codes(column: pa.ChunkedArray, position: dict, other: int) -> np.ndarray:
+    """Return a string column as positions in ``position`` (``other`` if unknown or missing)."""
+    column = column.combine_chunks()
+    if not pa.types.is_dictionary(column.type):
+        column = column.dictionary_encode()
+    values = column.dictionary.to_pylist()
+    lookup = np.array([position.get(value, other) for value in values] + [other], dtype="int16")
+    return lookup[column.indices.fill_null(len(values)).to_numpy(zero_copy_only=False)]
 
 
-def _chunk_arrays(folder: Path, files: list[Path], client_names, exercises) -> tuple:
-    """Read one chunk of files; return client codes, days, exercise codes and work of its sets."""
-    partitioning = ds.partitioning(pa.schema([("client", pa.string())]), flavor="hive")
-    dataset = ds.dataset(
-        [str(f) for f in files],
-        format="parquet",
-        partitioning=partitioning,
-        partition_base_dir=str(folder),
+def _read(path: Path) -> pa.Table:
+    with pq.ParquetFile(path) as file:
+        return file.read(columns=_COLUMNS, use_threads=False)
+
+
+def _count_chunk(
+    chunk, profile_of: dict, profiles: np.ndarray, through_day, min_sets_per_day: int
+) -> tuple[WeekCounts, int | None]:
+    """Read one chunk of clients and count it; return its counts and its last logged day."""
+    tables, rows = [], []
+    for paths in chunk:
+        # One thread per chunk: a file of a few thousand sets is too small to split.
+        parts = [_read(path) for path in paths]
+        tables.extend(parts)
+        rows.append(sum(part.num_rows for part in parts))
+    table = pa.concat_tables(tables).unify_dictionaries()
+    del tables
+    client_code = np.repeat(np.arange(len(chunk)), rows)
+    # Warm-ups and unknown exercises get the profile that counts for nothing, rather than
+    # being filtered out of every column.
+    nothing = len(profiles)
+    profile = _codes(table.column("exercise_id"), profile_of, nothing)
+    profile[_codes(table.column("set_kind"), {"warmup": 1}, 0) == 1] = nothing
+    performed_at = table.column("performed_at")
+    if performed_at.type.unit != "ns":  # the store writes nanoseconds; other writers may not
+        performed_at = performed_at.cast(pa.timestamp("ns", performed_at.type.tz))
+    nanoseconds = performed_at.cast(pa.int64()).to_numpy()
+    day = nanoseconds // _NANOSECONDS_PER_DAY
+    last_logged = int(day.max()) if len(day) else None
+    work = table.column("load_kg").to_numpy() * table.column("reps").to_numpy()
+    del table, performed_at, nanoseconds
+    # A chunk without sets gives empty counts whatever its last day.
+    last_day = through_day if through_day is not None else (last_logged or 0)
+    counts = count_weeks(
+        client_code,
+        len(chunk),
+        day,
+        profile,
+        work,
+        profiles,
+        last_day=last_day,
+        min_sets_per_day=min_sets_per_day,
     )
-    table = dataset.to_table(columns=list(STORE_COLUMNS)).unify_dictionaries()
-    client_code = pc.index_in(table.column("client"), value_set=pa.array(client_names))
-    client_code = client_code.fill_null(-1).to_numpy().astype("int32")
-    exercise_code = _codes(table, "exercise_id", exercises)
-    keep = (exercise_code >= 0) & (_codes(table, "set_kind", {"warmup": 1}) == -1)
-    keep &= client_code >= 0
-    nanoseconds = table.column("performed_at").combine_chunks().cast(pa.int64())
-    day = nanoseconds.to_numpy()[keep] // 86_400_000_000_000
-    work = table.column("load_kg").to_numpy()[keep]
-    work *= table.column("reps").to_numpy()[keep]
-    arrays = client_code[keep], day, exercise_code[keep], work
-    del table, nanoseconds
-    # Arrow's allocator keeps freed memory for reuse; hand it back so chunks do not pile up.
-    pa.default_memory_pool().release_unused()
-    return arrays
+    return counts, last_logged
 
 
 def weekly_from_store(
@@ -99,77 +132,32 @@ def weekly_from_store(
 ) -> pd.DataFrame:
     """Compute the weekly table straight from the store, without a pandas table of sets.
 
-    The store is read a group of whole clients at a time (:data:`CHUNK_SETS` sets), so at
-    most one chunk's columns are in memory; each client's rows depend only on its own sets
-    and on ``through`` (default: the last logged day of the whole store, from the files'
-    statistics). Equal to :func:`backday_analysis.metrics.weekly.weekly_volume` on the same
-    sets.
+    The store is read a group of whole clients at a time (:data:`CHUNK_SETS` sets, at most
+    :data:`THREADS` chunks at once), so only a few chunks' columns are in memory; each
+    client's rows depend only on its own sets and on ``through`` (default: the last logged
+    day of the whole store). Equal to :func:`backday_analysis.metrics.weekly.weekly_volume`
+    on the same sets.
     """
-    try:
-        client_names, groups, last = _client_groups(folder)
-    except _NoStatistics:
-        return _weekly_in_one_piece(folder, catalogue, through, min_sets_per_day, guideline_days)
-    if not groups:
-        return _weekly_in_one_piece(folder, catalogue, through, min_sets_per_day, guideline_days)
-    if through is None and last is not None:
-        through = pd.Timestamp(last).date()
-    exercises = {name: i for i, name in enumerate(catalogue["exercise_id"])}
-    credits = catalogue.loc[:, list(GROUPS)].to_numpy(dtype=float)
-
-    def read(files: list[Path]) -> tuple:
-        names = sorted({urllib.parse.unquote(f.parent.name.split("=", 1)[1]) for f in files})
-        return names, *_chunk_arrays(folder, files, names, exercises)
-
-    def count(names, client_code, day, exercise_code, work) -> pd.DataFrame:
-        return weekly_from_arrays(
-            client_code,
-            names,
-            day,
-            exercise_code,
-            work,
-            credits,
-            through=through,
-            min_sets_per_day=min_sets_per_day,
-            guideline_days=guideline_days,
-        )
-
-    tables = []
-    # The next chunk is read (Arrow decodes outside the GIL) while this one is counted.
-    with ThreadPoolExecutor(max_workers=1) as reader:
-        pending = reader.submit(read, groups[0])
-        for following in [*groups[1:], None]:
-            arrays = pending.result()
-            if following is not None:
-                pending = reader.submit(read, following)
-            tables.append(count(*arrays))
-            del arrays
-    return pd.concat(tables, ignore_index=True)
-
-
-def _weekly_in_one_piece(folder, catalogue, through, min_sets_per_day, guideline_days):
-    partitioning = ds.HivePartitioning.discover(infer_dictionary=True)
-    dataset = ds.dataset(folder, format="parquet", partitioning=partitioning)
-    table = dataset.to_table(columns=list(STORE_COLUMNS)).unify_dictionaries()
-    if through is None and table.num_rows:
-        through = pc.max(table.column("performed_at")).as_py().date()
-    client_names = sorted(table.column("client").combine_chunks().dictionary.to_pylist())
-    client_code = _codes(table, "client", {name: i for i, name in enumerate(client_names)})
-    exercises = {name: i for i, name in enumerate(catalogue["exercise_id"])}
-    exercise_code = _codes(table, "exercise_id", exercises)
-    keep = (exercise_code >= 0) & (_codes(table, "set_kind", {"warmup": 1}) == -1)
-    nanoseconds = table.column("performed_at").combine_chunks().cast(pa.int64())
-    day = nanoseconds.to_numpy()[keep] // 86_400_000_000_000
-    work = table.column("load_kg").to_numpy()[keep]
-    work *= table.column("reps").to_numpy()[keep]
-    del table, nanoseconds
-    return weekly_from_arrays(
-        client_code[keep],
-        client_names,
-        day,
-        exercise_code[keep],
-        work,
-        catalogue.loc[:, list(GROUPS)].to_numpy(dtype=float),
-        through=through,
-        min_sets_per_day=min_sets_per_day,
-        guideline_days=guideline_days,
+    files = _client_files(folder)
+    if not files:
+        return empty_weekly_table()
+    profiles, profile_of_exercise = credit_profiles(
+        catalogue.loc[:, list(GROUPS)].to_numpy(dtype=float)
     )
+    profile_of = dict(zip(catalogue["exercise_id"], profile_of_exercise.tolist(), strict=True))
+    through_day = (through - EPOCH).days if through else None
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        # Chunks are counted in order of submission, two at a time.
+        pending = [
+            pool.submit(_count_chunk, c, profile_of, profiles, through_day, min_sets_per_day)
+            for c in _chunks(files)
+        ]
+        results = [p.result() for p in pending]
+    # Arrow's allocator keeps freed memory for reuse; hand it back once all is read.
+    pa.default_memory_pool().release_unused()
+    logged = [last for _, last in results if last is not None]
+    last_day = through_day if through_day is not None else (max(logged) if logged else None)
+    if last_day is None:
+        return empty_weekly_table()
+    blocks = [counts for counts, _ in results]
+    return weekly_table(blocks, list(files), int(week_number(last_day)), guideline_days)

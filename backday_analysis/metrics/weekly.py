@@ -21,7 +21,13 @@ import numpy as np
 import pandas as pd
 
 from backday_analysis import GROUPS
-from backday_analysis.metrics.weeks import week_label
+from backday_analysis.metrics.week_counts import (
+    EPOCH,
+    count_weeks,
+    empty_weekly_table,
+    week_number,
+    weekly_table,
+)
 
 WEEKLY_COLUMNS = (
     "client",
@@ -33,21 +39,11 @@ WEEKLY_COLUMNS = (
     "days",
     "guideline_met",
 )
-_EPOCH = dt.date(1970, 1, 1)
 
 
 def working_sets(sets: pd.DataFrame) -> pd.DataFrame:
     """Return the sets that count: not warm-ups."""
     return sets.loc[sets["set_kind"] != "warmup"]
-
-
-def _week_number(day_number: np.ndarray) -> np.ndarray:
-    # 1970-01-01 was a Thursday: adding 3 makes every week start on a Monday.
-    return (day_number + 3) // 7
-
-
-def _monday(week_number: int) -> dt.date:
-    return _EPOCH + dt.timedelta(days=int(week_number) * 7 - 3)
 
 
 def weekly_volume(
@@ -121,101 +117,34 @@ def weekly_from_arrays(
 
     ``client_code`` indexes ``client_names`` (which must be sorted), ``day`` counts days since
     1970-01-01, ``exercise_code`` indexes the rows of ``credits`` (exercises × groups) and
-    ``work`` is load × reps in kg. The pandas and Parquet front ends both end here.
+    ``work`` is load × reps in kg. The pandas front end ends here; the Parquet store counts
+    its chunks of clients with the same :func:`~backday_analysis.metrics.week_counts.count_weeks`.
     """
-    last_day = (through - _EPOCH).days if through else (int(day.max()) if len(day) else None)
+    last_day = (through - EPOCH).days if through else (int(day.max()) if len(day) else None)
     if last_day is None:
-        return _empty()
-    keep = day <= last_day
-    if not keep.all():
-        client_code, day, exercise_code, work = (
-            client_code[keep],
-            day[keep],
-            exercise_code[keep],
-            work[keep],
-        )
-    last_week = int(_week_number(np.array(last_day)))
-    first_day = int(day.min()) if len(day) else last_day
-    first_week = int(_week_number(np.array(first_day)))
-    n_clients, n_weeks = len(client_names), last_week - first_week + 1
-    n_days = last_day - first_day + 1
-    # Exercises with the same credits count alike: sum sets and work per (week, profile)
-    # once, then weigh the few profiles by their credits.
+        return empty_weekly_table()
+    profiles, profile = credit_profiles(credits)
+    counts = count_weeks(
+        client_code,
+        len(client_names),
+        day,
+        profile[exercise_code],
+        work,
+        profiles,
+        last_day=last_day,
+        min_sets_per_day=min_sets_per_day,
+    )
+    return weekly_table([counts], client_names, int(week_number(last_day)), guideline_days)
+
+
+def credit_profiles(credits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return the distinct credit rows and each exercise's row among them.
+
+    Exercises with the same credits count alike: sets and work are summed per (week,
+    profile) once, then the few profiles are weighed by their credits.
+    """
     profiles, profile_of_exercise = np.unique(credits, axis=0, return_inverse=True)
-    profile = profile_of_exercise.ravel().astype("int8")[exercise_code]
-    n_profiles, size = len(profiles), n_clients * n_weeks
-    # One integer key per set for (client, week, profile) and one for (client, day); the
-    # arrays are built in place to keep ten million sets within a few hundred megabytes.
-    clients64 = client_code.astype("int64")
-    position = day - first_day  # day within the history
-    day_key = clients64 * n_days + position
-    position += first_day + 3  # 1970-01-01 was a Thursday: +3 starts weeks on Mondays
-    position //= 7
-    position -= first_week  # now the week within the history
-    key = clients64 * n_weeks
-    key += position
-    key *= n_profiles
-    key += profile
-    del clients64, position
-    sets_per = np.bincount(key, minlength=size * n_profiles).reshape(size, n_profiles)
-    work_per = np.bincount(key, weights=work, minlength=size * n_profiles)
-    del key
-    work_per = work_per.reshape(size, n_profiles)
-    measures = np.empty((4, size, len(GROUPS)))
-    measures[0] = sets_per @ profiles
-    measures[1] = sets_per @ (profiles == 1.0)
-    measures[2] = work_per @ (profiles > 0)
-    week_of_day = _week_number(np.arange(first_day, last_day + 1)) - first_week
-    # Days run in order, so each week's days are one contiguous run of columns.
-    week_starts = np.r_[0, np.flatnonzero(np.diff(week_of_day)) + 1]
-    for g in range(len(GROUPS)):
-        credited = (profiles[:, g] > 0)[profile]
-        trained = np.bincount(day_key[credited], minlength=n_clients * n_days)
-        trained = (trained >= max(min_sets_per_day, 1)).reshape(n_clients, n_days)
-        measures[3, :, g] = np.add.reduceat(trained, week_starts, axis=1).ravel()
-    # Each client's weeks start with their first week that has a counted set.
-    active = sets_per.reshape(n_clients, n_weeks, n_profiles).sum(axis=2) > 0
-    starts = np.where(active.any(axis=1), active.argmax(axis=1), n_weeks - 1)
-    return _assemble(measures, client_names, starts, first_week, n_weeks, guideline_days)
-
-
-def _assemble(measures, client_names, starts, first_week, n_weeks, guideline_days):
-    n_clients, n_groups = len(client_names), len(GROUPS)
-    client_rows = np.repeat(np.arange(n_clients), n_weeks)
-    week_rows = np.tile(np.arange(n_weeks), n_clients)
-    in_range = week_rows >= starts[client_rows]
-    labels = np.array([week_label(_monday(first_week + w)) for w in range(n_weeks)], dtype=object)
-    picked = measures[:, in_range, :].reshape(4, -1)  # rows: client, week, group order
-    days = picked[3].round().astype("int64")
-    return pd.DataFrame(
-        {
-            "client": np.repeat(
-                np.asarray(client_names, dtype=object)[client_rows[in_range]], n_groups
-            ),
-            "week": np.repeat(labels[week_rows[in_range]], n_groups),
-            "group": np.tile(np.asarray(GROUPS, dtype=object), int(in_range.sum())),
-            "fractional_sets": picked[0],
-            "direct_sets": picked[1].round().astype("int64"),
-            "tonnage_kg": picked[2].round(1),
-            "days": days,
-            "guideline_met": days >= guideline_days,
-        }
-    )
-
-
-def _empty() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "client": pd.Series(dtype="str"),
-            "week": pd.Series(dtype="str"),
-            "group": pd.Series(dtype="str"),
-            "fractional_sets": pd.Series(dtype=float),
-            "direct_sets": pd.Series(dtype="int64"),
-            "tonnage_kg": pd.Series(dtype=float),
-            "days": pd.Series(dtype="int64"),
-            "guideline_met": pd.Series(dtype=bool),
-        }
-    )
+    return profiles, profile_of_exercise.ravel().astype("int16")
 
 
 def unmapped_exercises(sets: pd.DataFrame) -> pd.DataFrame:

@@ -49,6 +49,7 @@ _IMPORTS = [
 TARGETS = {
     "metrics/weeks.py": ["tests/test_weeks.py", "tests/test_weekly.py", "tests/test_flags.py"],
     "metrics/weekly.py": ["tests/test_weekly.py", "tests/test_client_week.py", *_FLAGS],
+    "metrics/week_counts.py": ["tests/test_weekly.py", "tests/test_store_weekly.py", *_FLAGS],
     "datafolder/merge.py": _IMPORTS,
     "datafolder/import_summary.py": ["tests/test_import_summary.py", *_IMPORTS],
     "importers/cells.py": ["tests/importers/test_cells.py", "tests/importers/test_strong.py"],
@@ -264,9 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=900.0, help="seconds per module")
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
     parser.add_argument("--out", type=Path, default=paths.REPORTS_DIR / "mutation.json")
-    parser.add_argument(
-        "--update", action="store_true", help="run --module again; keep --out's other modules"
-    )
+    parser.add_argument("--update", action="store_true", help="rerun --module, keep --out's others")
     args = parser.parse_args(argv)
     os.chdir(paths.PROJECT_ROOT)
     chosen = {m: TARGETS[m] for m in args.module} if args.module else dict(TARGETS)
