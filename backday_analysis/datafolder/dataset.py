@@ -13,7 +13,8 @@ import pandas as pd
 from backday_analysis import paths
 from backday_analysis.datafolder.advice_rules import advice_rules_path, load_advice_rules
 from backday_analysis.datafolder.catalogue import load_aliases, load_catalogue
-from backday_analysis.datafolder.logs import empty_rejects, empty_sets, read_log
+from backday_analysis.datafolder.log_schema import empty_rejects, empty_sets
+from backday_analysis.datafolder.logs import read_log
 from backday_analysis.datafolder.roster import client_row, load_roster
 from backday_analysis.datafolder.settings import Settings, load_settings
 from backday_analysis.importers.names import name_index, resolve_names

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import functools
 import io
 from pathlib import Path
 
@@ -26,9 +25,9 @@ from backday_analysis.canonical import (
     LOG_COLUMNS,
     MAX_REPS,
     MAX_WEIGHT_KG,
-    SET_KINDS,
     UNIT_NAMES,
 )
+from backday_analysis.datafolder.log_schema import empty_rejects, empty_sets, sets_schema
 from backday_analysis.errors import BackdayError
 
 REQUIRED_COLUMNS = ("performed_at", "exercise", "weight", "reps")
@@ -49,69 +48,6 @@ _KIND_ALIASES = {
 }
 _UNIT_ALIASES = {**UNIT_NAMES, "kilograms": "kg", "pounds": "lb"}
 EARLIEST_DATE = pd.Timestamp("1990-01-01")
-
-# The typed sets table every later step relies on: column -> dtype.
-SET_DTYPES = {
-    "client": "str",
-    "performed_at": "datetime64[ns]",
-    "session_id": "str",
-    "exercise": "str",
-    "set_number": "Int64",
-    "set_kind": "str",
-    "weight_kg": "float64",
-    "reps": "int64",
-    "rpe": "float64",
-    "rir": "float64",
-    "notes": "str",
-    "source": "str",
-    "line": "int64",
-}
-
-
-@functools.cache
-def sets_schema():
-    """Return the pandera schema of the sets table.
-
-    Built on first use, because pandera takes half a second to import.
-    """
-    import pandera.pandas as pa
-
-    checks = {
-        "set_kind": pa.Check.isin(SET_KINDS),
-        "weight_kg": pa.Check.in_range(0, MAX_WEIGHT_KG),
-        "reps": pa.Check.in_range(0, MAX_REPS),
-        "rpe": pa.Check.in_range(0, 10),
-        "rir": pa.Check.ge(0),
-    }
-    nullable = {"set_number", "rpe", "rir"}
-    return pa.DataFrameSchema(
-        {
-            name: pa.Column(dtype, checks.get(name), nullable=name in nullable)
-            for name, dtype in SET_DTYPES.items()
-        },
-        strict=True,
-        ordered=True,
-        coerce=True,
-    )
-
-
-REJECT_COLUMNS = ("file", "line", "reason")
-
-
-def empty_sets() -> pd.DataFrame:
-    """Return a sets table with no rows and the canonical columns and types."""
-    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in SET_DTYPES.items()})
-
-
-def empty_rejects() -> pd.DataFrame:
-    """Return a rejects table with no rows."""
-    return pd.DataFrame(
-        {
-            "file": pd.Series(dtype="str"),
-            "line": pd.Series(dtype="int64"),
-            "reason": pd.Series(dtype="str"),
-        }
-    )
 
 
 def parse_log(
