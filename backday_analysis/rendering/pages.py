@@ -156,10 +156,12 @@ def prepare_writers(formats: tuple[str, ...]) -> None:
     """
     with _PREPARING:
         try:
+            import_nbformat()  # before papermill, which would load jsonschema in full
+            import papermill  # noqa: F401 - first, as the notebook run needs it first
+
             _warm_exporter()
             if "pdf" in formats:
                 _warm_weasyprint()
-            import papermill  # noqa: F401
         except Exception:  # noqa: BLE001
             pass
 
