@@ -160,3 +160,24 @@ def test_a_killed_batch_leaves_no_partial_file(demo_data, tmp_path):
         assert html.read_text(encoding="utf-8").rstrip().endswith("</html>")
     for pdf in out.rglob("*.pdf"):
         assert len(PdfReader(pdf).pages) >= 1
+
+
+def test_weekly_from_the_parquet_store_equals_the_csv_logs(demo_data, tmp_path):
+    data = tmp_path / "data"
+    subprocess.run(["cp", "-r", str(demo_data), str(data)], check=True)
+    assert backday("store", "--data", str(data)).returncode == 0
+    from_logs = backday("weekly", "--data", str(data))
+    from_store = backday("weekly", "--data", str(data), "--engine", "store")
+    assert from_store.returncode == 0, from_store.stderr
+    assert from_store.stdout == from_logs.stdout
+    assert len(pd.read_csv(io.StringIO(from_store.stdout))) == 6 * 26 * 5
+    one = backday("weekly", "--data", str(data), "--engine", "store", "--client", "ben")
+    assert set(pd.read_csv(io.StringIO(one.stdout))["client"]) == {"ben"}
+    assert_one_sentence_error(
+        backday("weekly", "--data", str(data), "--engine", "store", "--client", "zoe"),
+        "the store has no client 'zoe'",
+    )
+    assert_one_sentence_error(
+        backday("weekly", "--data", str(demo_data), "--engine", "store"),
+        "there is no Parquet store here",
+    )

@@ -64,12 +64,19 @@ def weekly(
     ] = None,
     data: DataOption = None,
     output_format: Annotated[str, typer.Option("--format", help="csv or json.")] = "csv",
-    engine: Annotated[str, typer.Option(help="pandas, or dask for a Parquet store.")] = "pandas",
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="pandas (the CSV logs), or for the Parquet store: store (on this machine) "
+            "or dask (on a cluster)."
+        ),
+    ] = "pandas",
     scheduler: Annotated[
         str | None, typer.Option(help="Dask scheduler address (default: a local cluster).")
     ] = None,
     store: Annotated[
-        Path | None, typer.Option(help="Parquet store for --engine dask (default: DATA/store).")
+        Path | None,
+        typer.Option(help="Parquet store for --engine store or dask (default: DATA/store)."),
     ] = None,
 ) -> None:
     """Print the weekly table: client, week, group, sets, tonnage, days, guideline."""
@@ -79,9 +86,24 @@ def weekly(
 
     if output_format not in ("csv", "json"):
         raise BackdayError(f"--format {output_format} is not supported; use csv or json.")
-    if engine not in ("pandas", "dask"):
-        raise BackdayError(f"--engine {engine} is not supported; use pandas or dask.")
-    if engine == "dask":
+    if engine not in ("pandas", "store", "dask"):
+        raise BackdayError(f"--engine {engine} is not supported; use pandas, store or dask.")
+    if engine == "store":
+        from backday_analysis.datafolder.parquet_store import chosen_clients
+        from backday_analysis.metrics.store_weekly import weekly_from_store
+
+        settings, catalogue = load_reference(data)
+        folder = store or paths.data_dir(data) / "store"
+        names = chosen_clients(folder, client)
+        table = weekly_from_store(
+            folder,
+            catalogue,
+            min_sets_per_day=settings.min_credited_sets_per_day,
+            guideline_days=settings.guideline_days,
+        )
+        # As on Dask: every client's weeks run to the store's last day.
+        table = table.loc[table["client"].isin(names)].reset_index(drop=True)
+    elif engine == "dask":
         from backday_analysis.metrics.dask_weekly import weekly_volume_dask
 
         settings, catalogue = load_reference(data)

@@ -16,6 +16,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from backday_analysis.atomic import atomic_path
+from backday_analysis.errors import BackdayError
 
 #: The columns the weekly table needs, in the Parquet dataset.
 STORE_COLUMNS = ("client", "performed_at", "exercise_id", "set_kind", "load_kg", "reps")
@@ -64,6 +65,27 @@ def read_store(folder: Path, clients: list[str] | None = None) -> pd.DataFrame:
 def client_files(folder: Path) -> list[Path]:
     """Return the Parquet files of the dataset, one folder per client."""
     return sorted(Path(folder).glob("client=*/*.parquet"))
+
+
+def chosen_clients(folder: Path, clients: list[str] | None = None) -> list[str]:
+    """Return the store's clients, sorted, or the given ones after checking the store has them.
+
+    Raises
+    ------
+    BackdayError
+        When there is no store in ``folder``, or it lacks one of ``clients``.
+    """
+    names = sorted(path.parent.name.split("=", 1)[1] for path in client_files(folder))
+    if not names:
+        raise BackdayError(
+            f"{folder}: there is no Parquet store here; write one with 'backday store' first."
+        )
+    unknown = sorted(set(clients or ()) - set(names))
+    if unknown:
+        raise BackdayError(
+            f"{folder}: the store has no client '{unknown[0]}'; refresh it with 'backday store'."
+        )
+    return sorted(set(clients)) if clients else names
 
 
 def store_rows(folder: Path) -> int:

@@ -14,8 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from backday_analysis.datafolder.parquet_store import client_files, read_store, read_store_last_day
-from backday_analysis.errors import BackdayError
+from backday_analysis.datafolder.parquet_store import (
+    chosen_clients,
+    read_store,
+    read_store_last_day,
+)
 from backday_analysis.metrics.weekly import weekly_volume
 
 
@@ -37,11 +40,6 @@ def _client_weekly(
         min_sets_per_day=min_sets_per_day,
         guideline_days=guideline_days,
     )
-
-
-def store_clients(store: Path) -> list[str]:
-    """Return the clients of a Parquet store, sorted, from its folder names."""
-    return sorted(path.parent.name.split("=", 1)[1] for path in client_files(store))
 
 
 def weekly_volume_dask(
@@ -73,18 +71,7 @@ def weekly_volume_dask(
     import dask.dataframe as dd
     from distributed import Client, LocalCluster
 
-    if not client_files(store):
-        raise BackdayError(
-            f"{store}: there is no Parquet store here; write one with 'backday store' first."
-        )
-    names = store_clients(store)
-    if clients:
-        unknown = sorted(set(clients) - set(names))
-        if unknown:
-            raise BackdayError(
-                f"{store}: the store has no client '{unknown[0]}'; refresh it with 'backday store'."
-            )
-        names = sorted(set(clients))
+    names = chosen_clients(store, clients)
     through = read_store_last_day(store)
     meta = weekly_volume(
         pd.DataFrame(
