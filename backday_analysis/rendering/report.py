@@ -83,7 +83,8 @@ def execute(
     """Run a notebook with papermill and return the executed notebook.
 
     The notebook runs in ``kernel`` when given (a batch keeps one warm kernel per worker;
-    a first cell clears the namespace), else in a fresh kernel that is shut down afterwards.
+    a first cell clears the namespace), else in a new kernel that is shut down afterwards:
+    it starts, and imports the report modules, while papermill loads here.
 
     Raises
     ------
@@ -91,6 +92,24 @@ def execute(
         When a cell fails or runs longer than ``timeout`` seconds; a BackdayError raised in
         the notebook keeps its own sentence.
     """
+    if kernel is None:
+        from backday_analysis.rendering.kernels import start_in_background
+
+        starting = start_in_background()
+        import_nbformat()
+        import papermill  # noqa: F401 - loads while the kernel starts
+        try:
+            kernel = starting.result()
+        except Exception:  # noqa: BLE001 - papermill's own kernel then reports the problem
+            return _execute(notebook, parameters, timeout, None)
+        try:
+            return _execute(notebook, parameters, timeout, kernel)
+        finally:
+            kernel.shutdown()
+    return _execute(notebook, parameters, timeout, kernel)
+
+
+def _execute(notebook: Path, parameters: dict, timeout: int, kernel: WarmKernel | None):
     import_nbformat()
     import papermill
     from nbclient.exceptions import DeadKernelError
