@@ -182,6 +182,8 @@ def report(
     if not formats or any(f not in ("html", "pdf") for f in formats):
         raise BackdayError(f"--format {output_format} is not supported; use html, pdf or html,pdf.")
     started = time.perf_counter()
+    from backday_analysis.rendering.pages import prepare_in_background
+
     kernel = None
     single = scheduler is None and bool(roster or (client and len(client) == 1))
     if single:
@@ -190,8 +192,6 @@ def report(
 
         kernel = start_in_background()
     elif scheduler is None:
-        from backday_analysis.rendering.pages import prepare_in_background
-
         # Papermill, nbconvert and WeasyPrint load while the data is read; the batch's
         # workers, forked from this process, find them ready.
         prepare_in_background(formats)
@@ -200,8 +200,6 @@ def report(
 
         week_label, planned = plan_reports(week, client, data, out or paths.REPORTS_DIR, roster)
         if single:
-            from backday_analysis.rendering.pages import prepare_in_background
-
             # Only now, so as not to slow the reading above: they load while the kernel
             # finishes starting and runs the notebook, when this process has nothing to do.
             prepare_in_background(formats)

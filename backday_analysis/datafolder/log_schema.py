@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import functools
-import sys
 
 import pandas as pd
 
 from backday_analysis.canonical import MAX_REPS, MAX_WEIGHT_KG, SET_KINDS
+from backday_analysis.imports import without
 
 # The typed sets table every later step relies on: column -> dtype.
 SET_DTYPES = {
@@ -36,15 +36,9 @@ def sets_schema():
     uses them, so hypothesis is hidden from pandera while it loads. Anyone importing
     hypothesis later gets it as usual.
     """
-    hide = "hypothesis" not in sys.modules and "pandera" not in sys.modules
-    if hide:
-        sys.modules["hypothesis"] = None  # makes ``import hypothesis`` fail
-    try:
+    with without("hypothesis", importing="pandera"):
         schema = _sets_schema()
         schema.validate(empty_sets())  # loads pandera's checks now, while hypothesis is hidden
-    finally:
-        if hide:
-            del sys.modules["hypothesis"]
     return schema
 
 
@@ -68,9 +62,6 @@ def _sets_schema():
         ordered=True,
         coerce=True,
     )
-
-
-REJECT_COLUMNS = ("file", "line", "reason")
 
 
 def empty_sets() -> pd.DataFrame:

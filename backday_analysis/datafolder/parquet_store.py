@@ -6,6 +6,7 @@ The readable CSV logs stay the coach's source of truth; this dataset is derived 
 
 from __future__ import annotations
 
+import urllib.parse
 from pathlib import Path
 
 import numpy as np
@@ -67,6 +68,11 @@ def client_files(folder: Path) -> list[Path]:
     return sorted(Path(folder).glob("client=*/*.parquet"))
 
 
+def store_client(path: Path) -> str:
+    """Return the client a store file belongs to, from its ``client=<id>`` folder."""
+    return urllib.parse.unquote(path.parent.name.split("=", 1)[1])
+
+
 def chosen_clients(folder: Path, clients: list[str] | None = None) -> list[str]:
     """Return the store's clients, sorted, or the given ones after checking the store has them.
 
@@ -75,7 +81,7 @@ def chosen_clients(folder: Path, clients: list[str] | None = None) -> list[str]:
     BackdayError
         When there is no store in ``folder``, or it lacks one of ``clients``.
     """
-    names = sorted(path.parent.name.split("=", 1)[1] for path in client_files(folder))
+    names = sorted({store_client(path) for path in client_files(folder)})
     if not names:
         raise BackdayError(
             f"{folder}: there is no Parquet store here; write one with 'backday store' first."

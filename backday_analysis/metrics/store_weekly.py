@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from backday_analysis import GROUPS
-from backday_analysis.datafolder.parquet_store import STORE_COLUMNS
+from backday_analysis.datafolder.parquet_store import STORE_COLUMNS, client_files, store_client
 from backday_analysis.metrics.week_counts import (
     EPOCH,
     WeekCounts,
@@ -42,8 +41,8 @@ _BYTES_PER_SET = 8
 def _client_files(folder: Path) -> dict[str, list[Path]]:
     """Return each client's Parquet files, clients in name order."""
     files: dict[str, list[Path]] = {}
-    for path in sorted(Path(folder).glob("client=*/*.parquet")):
-        files.setdefault(urllib.parse.unquote(path.parent.name.split("=", 1)[1]), []).append(path)
+    for path in client_files(folder):
+        files.setdefault(store_client(path), []).append(path)
     return dict(sorted(files.items()))
 
 

@@ -23,7 +23,7 @@ WARM_UP = (
     "import backday_analysis.views.pages, backday_analysis.views.data_checks, "
     "backday_analysis.views.next_week, backday_analysis.charts.weekly, "
     "backday_analysis.charts.balance\n"
-    "import gc\ngc.freeze()\n"
+    "__import__('gc').freeze()\n"
 )
 # ``%reset -f`` runs two full garbage collections; the objects that outlive a reset (modules,
 # caches) are frozen after it, so each collection looks only at what one notebook made.

@@ -10,12 +10,12 @@ import base64
 import functools
 import logging
 import re
-import sys
 import threading
 import urllib.parse
 from pathlib import Path
 
 from backday_analysis.atomic import write_bytes_atomic
+from backday_analysis.imports import without
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -28,13 +28,8 @@ def import_nbformat():
     seconds. Reports never check IRI formats, so the import is refused while jsonschema loads
     and allowed again afterwards for anyone else in the process.
     """
-    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
-        sys.modules["rfc3987_syntax"] = None  # makes ``import rfc3987_syntax`` fail
-        try:
-            import jsonschema  # noqa: F401
-        finally:
-            del sys.modules["rfc3987_syntax"]
-    import nbformat
+    with without("rfc3987_syntax", importing="jsonschema"):
+        import nbformat
 
     return nbformat
 

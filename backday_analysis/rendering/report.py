@@ -98,6 +98,7 @@ def execute(
         starting = start_in_background()
         import_nbformat()
         import papermill  # noqa: F401 - loads while the kernel starts
+
         try:
             kernel = starting.result()
         except Exception:  # noqa: BLE001 - papermill's own kernel then reports the problem

@@ -84,7 +84,8 @@ def bench_single(data: Path, out: Path, client: str, runs: int = 3) -> dict:
     return {"single_report_seconds": round(statistics.median(seconds), 2)}
 
 
-def _kernel_cpu(kernel) -> float:
+def kernel_cpu(kernel) -> float:
+    """Return the CPU seconds a warm kernel's process has used so far."""
     pid = kernel.manager.provisioner.process.pid
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -116,11 +117,11 @@ def bench_long_history(work: Path, runs: int = 3) -> dict:
         render_in_kernel(jobs["short"], ("html", "pdf"), kernel)  # the first report warms up
         for _ in range(runs):
             for name, job in jobs.items():
-                before = _kernel_cpu(kernel) + time.process_time()
+                before = kernel_cpu(kernel) + time.process_time()
                 result = render_in_kernel(job, ("html", "pdf"), kernel)
                 if result.error:
                     raise RuntimeError(result.error)
-                cpu[name].append(_kernel_cpu(kernel) + time.process_time() - before)
+                cpu[name].append(kernel_cpu(kernel) + time.process_time() - before)
     finally:
         kernel.shutdown()
     short, long = statistics.median(cpu["short"]), statistics.median(cpu["long"])

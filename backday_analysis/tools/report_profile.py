@@ -9,7 +9,6 @@ counted). Nothing here is a test: the numbers depend on the machine.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import tempfile
 import time
@@ -18,18 +17,13 @@ from pathlib import Path
 STEPS = ("kernel", "papermill", "html", "pdf")
 
 
-def _kernel_cpu(kernel) -> float:
-    pid = kernel.manager.provisioner.process.pid
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def profile_reports(data: Path | None, runs: int) -> dict[str, float]:
     """Return the median CPU seconds of each step of a warm-kernel report."""
     from backday_analysis.rendering.batch import plan_reports
     from backday_analysis.rendering.kernels import WarmKernel
     from backday_analysis.rendering.pages import pdf_bytes, prepare_writers, to_html
     from backday_analysis.rendering.report import execute
+    from backday_analysis.tools.bench_reports import kernel_cpu
 
     with tempfile.TemporaryDirectory(prefix="backday-profile-") as out:
         _, jobs = plan_reports("latest", None, data, Path(out))
@@ -39,9 +33,9 @@ def profile_reports(data: Path | None, runs: int) -> dict[str, float]:
     try:
         for run in range(runs + 1):
             for job in jobs:
-                kernel_before, before = _kernel_cpu(kernel), time.process_time()
+                kernel_before, before = kernel_cpu(kernel), time.process_time()
                 executed = execute(job.notebook, job.parameters, kernel=kernel)
-                kernel_after, ran = _kernel_cpu(kernel), time.process_time()
+                kernel_after, ran = kernel_cpu(kernel), time.process_time()
                 page = to_html(executed, job.title, "")
                 paged = time.process_time()
                 pdf_bytes(page)
