@@ -4,15 +4,22 @@ A fresh kernel costs about two seconds to start and one more to import pandas, m
 and the package. A batch of reports starts one kernel per worker, imports once, and clears the
 namespace between notebooks (``%reset -f``, run as the first cell of each notebook), so each
 notebook still runs on a clean slate. A single report starts its kernel in the background
-(:func:`start_in_background`) while the command reads the data.
+(:func:`start_in_background`) while the command reads the data. Kernels are forked from the
+process that asks for them when that is safe (:mod:`.kernel_fork`).
 """
 
 from __future__ import annotations
 
+import time
+import uuid
 from concurrent.futures import Future, ThreadPoolExecutor
+from queue import Empty
 
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.utils import run_sync
+
+from backday_analysis.rendering.kernel_fork import ForkProvisioner
 
 KERNEL_NAME = "python3"
 # The kernel's start-up warnings are not for coaches' terminals, and a report kernel needs no
@@ -33,17 +40,91 @@ RESET = (
 )
 
 
+class ReadyClient(AsyncKernelClient):
+    """A kernel client that is ready as soon as the kernel answers, and starts only once.
+
+    jupyter_client's own readiness check ends by draining IOPub until it has been silent
+    for 0.2 s, on every call: 0.2 s before each notebook. Messages left on IOPub are
+    harmless here, as papermill and :meth:`WarmKernel.run` read only the replies to their
+    own requests.
+    """
+
+    def start_channels(self, *args, **kwargs) -> None:
+        """Start the channels, unless they run already (papermill starts them again)."""
+        if not self.channels_running:
+            super().start_channels(*args, **kwargs)
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:
+        """Return once the kernel answers on the shell channel and IOPub is connected."""
+        deadline = time.monotonic() + (60.0 if timeout is None else timeout)
+        while True:
+            self.kernel_info()
+            try:
+                reply = await self.shell_channel.get_msg(timeout=1)
+            except Empty:
+                reply = None
+            if reply and reply["msg_type"] == "kernel_info_reply":
+                try:
+                    # The kernel announces each request on IOPub: one message proves that
+                    # the subscription is live, so no output of the notebook is lost.
+                    await self.iopub_channel.get_msg(timeout=0.2)
+                    return
+                except Empty:
+                    pass
+            if not await self._async_is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+
+
+class WarmKernelManager(AsyncKernelManager):
+    """A kernel manager that hands out one client, whose connection stays subscribed."""
+
+    _ready_client: ReadyClient | None = None
+
+    def client(self, **kwargs) -> ReadyClient:
+        """Return this kernel's client, made on first use."""
+        if self._ready_client is None:
+            self._ready_client = super().client(**kwargs)
+        return self._ready_client
+
+    def stop_client(self) -> None:
+        """Close the client's connection, before the kernel stops."""
+        if self._ready_client is not None:
+            self._ready_client.stop_channels()
+            self._ready_client = None
+
+
 class WarmKernel:
     """A started kernel with the report modules imported, reusable across notebooks."""
 
-    def __init__(self) -> None:
-        self.manager = AsyncKernelManager(kernel_name=KERNEL_NAME)
-        self.start()
+    def __init__(self, warm: bool = True) -> None:
+        self.launch()
+        if warm:
+            self.warm_up()
 
-    def start(self) -> None:
-        """Start the kernel and import the report modules in it."""
+    def launch(self) -> None:
+        """Start the kernel's process, without waiting for it to be ready."""
+        self.manager = WarmKernelManager(
+            kernel_name=KERNEL_NAME,
+            kernel_id=str(uuid.uuid4()),
+            client_class="backday_analysis.rendering.kernels.ReadyClient",
+        )
+        self.manager.provisioner = ForkProvisioner(
+            kernel_id=self.manager.kernel_id,
+            kernel_spec=self.manager.kernel_spec,
+            parent=self.manager,
+        )
         run_sync(self.manager.start_kernel)(extra_arguments=QUIET)
-        self.run(WARM_UP)
+
+    def warm_up(self) -> None:
+        """Import the report modules in the kernel; a kernel that died starts afresh once."""
+        try:
+            self.run(WARM_UP)
+        except RuntimeError:
+            if self.is_alive():
+                raise
+            self.restart()
 
     def run(self, code: str, timeout: float = 120) -> None:
         """Run code in the kernel and wait for it to finish."""
@@ -52,11 +133,8 @@ class WarmKernel:
     async def _run(self, code: str, timeout: float) -> None:
         client = self.manager.client()
         client.start_channels()
-        try:
-            await client.wait_for_ready(timeout=60)
-            await client.execute_interactive(code, timeout=timeout, output_hook=lambda _: None)
-        finally:
-            client.stop_channels()
+        await client.wait_for_ready(timeout=60)
+        await client.execute_interactive(code, timeout=timeout, output_hook=lambda _: None)
 
     def reset(self) -> None:
         """Clear the namespace left by the previous notebook; imported modules stay loaded."""
@@ -69,18 +147,29 @@ class WarmKernel:
     def restart(self) -> None:
         """Replace the kernel, after a notebook failed or timed out and left it busy."""
         self.shutdown()
-        self.manager = AsyncKernelManager(kernel_name=KERNEL_NAME)
-        self.start()
+        self.launch()
+        self.run(WARM_UP)
 
     def shutdown(self) -> None:
         """Stop the kernel."""
+        self.manager.stop_client()
         if self.manager.has_kernel:
             run_sync(self.manager.shutdown_kernel)(now=True)
 
 
 def start_in_background() -> Future:
-    """Start a warm kernel in a thread; the future's result is the :class:`WarmKernel`."""
+    """Start a warm kernel; the future's result is the :class:`WarmKernel`.
+
+    The kernel's process starts here, before the thread that waits for it and imports the
+    report modules in it: a fork must come before any other thread.
+    """
+    try:
+        kernel = WarmKernel(warm=False)
+    except Exception as exc:  # noqa: BLE001 - the caller decides, as for a failed warm-up
+        failed: Future = Future()
+        failed.set_exception(exc)
+        return failed
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="backday-kernel")
-    future = pool.submit(WarmKernel)
+    future = pool.submit(lambda: kernel.warm_up() or kernel)
     pool.shutdown(wait=False)
     return future
