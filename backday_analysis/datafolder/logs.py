@@ -51,7 +51,12 @@ EARLIEST_DATE = pd.Timestamp("1990-01-01")
 
 
 def parse_log(
-    text: str, client_id: str, default_unit: str, origin: str, today: dt.date | None = None
+    text: str,
+    client_id: str,
+    default_unit: str,
+    origin: str,
+    today: dt.date | None = None,
+    validate: bool = True,
 ) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     """Parse the text of a canonical log into typed sets and rejected rows.
 
@@ -67,11 +72,15 @@ def parse_log(
         The file name used in reject reasons.
     today : datetime.date, optional
         Sets dated after this day are rejected as future dates; default is the real today.
+    validate : bool, default True
+        Check the sets against :func:`sets_schema`. The row checks above reject every row
+        the schema would refuse, so this only guards against a bug in them; an import
+        checks before it writes, a reader of a log may skip the check (see :func:`read_log`).
 
     Returns
     -------
     sets : pandas.DataFrame
-        Valid rows, validated against :func:`sets_schema`, weights in kg.
+        Valid rows, with the columns and types of :func:`sets_schema`, weights in kg.
     rejects : pandas.DataFrame
         ``file, line, reason`` for each row left out.
     rows_read : int
@@ -100,7 +109,8 @@ def parse_log(
             raw[column] = ""
     raw = raw.loc[:, list(LOG_COLUMNS)]
     raw.index = _line_numbers(text, len(raw))
-    return _typed_sets(raw, client_id, default_unit, origin, today or dt.date.today())
+    sets, rejects = _typed_sets(raw, client_id, default_unit, origin, today or dt.date.today())
+    return (sets_schema().validate(sets) if validate else sets), rejects, len(raw)
 
 
 def _line_numbers(text: str, rows: int) -> np.ndarray:
@@ -119,7 +129,7 @@ def _line_numbers(text: str, rows: int) -> np.ndarray:
 
 def _typed_sets(
     raw: pd.DataFrame, client_id: str, default_unit: str, origin: str, today: dt.date
-) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     text = raw.apply(lambda s: s.str.strip())
     reasons = pd.Series("", index=raw.index, dtype=object)
     taken = pd.Series(False, index=raw.index)  # cheaper to test than the reasons' texts
@@ -194,7 +204,7 @@ def _typed_sets(
             "performed_at": when[good].astype("datetime64[ns]").to_numpy(),
             "session_id": _session_ids(text.loc[good, "session_id"], when[good]),
             "exercise": text["exercise"][good].array,
-            "set_number": set_number[good].astype("Int64").to_numpy(),
+            "set_number": set_number[good].astype("Int64").array,
             "set_kind": kind[good].to_numpy(),
             "weight_kg": weight_kg[good].astype(float).to_numpy(),
             "reps": reps[good].astype("int64").to_numpy(),
@@ -212,7 +222,8 @@ def _typed_sets(
             "reason": reasons[~good].to_list(),
         }
     )
-    return sets_schema().validate(sets), rejects, len(raw)
+    # With no row left, the columns above would have no type to take from their values.
+    return (sets if len(sets) else empty_sets()), rejects
 
 
 def _session_ids(given: pd.Series, when: pd.Series) -> np.ndarray:
@@ -223,7 +234,12 @@ def _session_ids(given: pd.Series, when: pd.Series) -> np.ndarray:
 def read_log(
     path: Path, client_id: str, default_unit: str = "kg", today: dt.date | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame, int]:
-    """Read one client's log file; see :func:`parse_log` for what is returned."""
+    """Read one client's log file; see :func:`parse_log` for what is returned.
+
+    The sets are not checked against the schema again: the row checks give them its types and
+    ranges (``tests/test_logs.py`` holds the parser to the schema on random logs), and loading
+    pandera would cost every new report kernel about 0.3 s.
+    """
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
@@ -233,4 +249,4 @@ def read_log(
             f"{path}: the log is not UTF-8 text; save it again as CSV UTF-8 "
             "or re-import the app export."
         ) from None
-    return parse_log(text, client_id, default_unit, str(path), today)
+    return parse_log(text, client_id, default_unit, str(path), today, validate=False)

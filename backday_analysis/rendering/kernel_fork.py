@@ -105,6 +105,13 @@ class ForkProvisioner(LocalProvisioner):
         self.cwd = kwargs.get("cwd") or os.getcwd()
         return self.connection_info
 
+    async def kill(self, restart: bool = False) -> None:
+        """Kill the kernel and reap it, so jupyter_client need not poll for its end."""
+        process = self.process
+        await super().kill(restart)
+        if isinstance(process, ForkedProcess):
+            process.wait()  # SIGKILL cannot be caught: a few milliseconds
+
 
 def _run_kernel(arguments: list[str], env: dict, cwd: str | None) -> None:
     """Become an ipykernel in the forked child; never return."""
