@@ -29,6 +29,7 @@ from backday_analysis.canonical import (
 )
 from backday_analysis.datafolder.log_schema import empty_rejects, empty_sets, sets_schema
 from backday_analysis.errors import BackdayError
+from backday_analysis.importers.cells import per_distinct
 
 REQUIRED_COLUMNS = ("performed_at", "exercise", "weight", "reps")
 _KIND_ALIASES = {
@@ -146,7 +147,9 @@ def _typed_sets(
         # building it for every row would cost more than the checks themselves.
         return lambda: f"{name or column} '" + text[column] + "'" + words
 
-    when = pd.to_datetime(text["performed_at"], format="ISO8601", errors="coerce")
+    when = per_distinct(
+        text["performed_at"], lambda u: pd.to_datetime(u, format="ISO8601", errors="coerce")
+    )
     if getattr(when.dt, "tz", None) is not None:
         raise BackdayError(
             f"{origin}: performed_at holds time-zone offsets; write local times "
@@ -162,7 +165,7 @@ def _typed_sets(
     other_client = (text["client"] != "") & (text["client"] != client_id)
     reject(other_client, cell("client", ", not this log's", "the row belongs to client"))
 
-    reps = pd.to_numeric(text["reps"], errors="coerce")
+    reps = per_distinct(text["reps"], _numbers)
     reject(text["reps"] == "", "reps are missing")
     reject(reps.isna(), cell("reps", " are not a number"))
     reject(
@@ -170,27 +173,29 @@ def _typed_sets(
         cell("reps", f" are not a whole number from 0 to {MAX_REPS}"),
     )
 
-    weight = pd.to_numeric(text["weight"].replace("", "0"), errors="coerce")
+    weight = per_distinct(text["weight"], lambda u: _numbers(u.replace("", "0")))
     reject(weight.isna(), cell("weight", " is not a number"))
     reject(weight < 0, cell("weight", " is negative"))
-    unit = text["unit"].str.lower().replace("", default_unit).map(_UNIT_ALIASES)
+    unit = per_distinct(
+        text["unit"], lambda u: u.str.lower().replace("", default_unit).map(_UNIT_ALIASES)
+    )
     reject(unit.isna(), cell("unit", " is not kg or lb"))
     weight_kg = (weight * np.where(unit == "lb", LB_TO_KG, 1.0)).round(3)
     reject(weight_kg > MAX_WEIGHT_KG, cell("weight", f" is over {MAX_WEIGHT_KG:g} kg"))
 
-    kind = text["set_kind"].str.lower().map(_KIND_ALIASES)
+    kind = per_distinct(text["set_kind"], lambda u: u.str.lower().map(_KIND_ALIASES))
     reject(kind.isna(), cell("set_kind", " is not working, warmup, drop or failure"))
-    set_number = pd.to_numeric(text["set_number"], errors="coerce")
+    set_number = per_distinct(text["set_number"], _numbers)
     reject(
         (text["set_number"] != "") & (set_number.isna() | (set_number % 1 != 0)),
         cell("set_number", " is not a whole number"),
     )
-    rpe = pd.to_numeric(text["rpe"], errors="coerce")
+    rpe = per_distinct(text["rpe"], _numbers)
     reject(
         ((text["rpe"] != "") & rpe.isna()) | (rpe < 0) | (rpe > 10),
         cell("rpe", " is not a number from 0 to 10"),
     )
-    rir = pd.to_numeric(text["rir"], errors="coerce")
+    rir = per_distinct(text["rir"], _numbers)
     reject(
         ((text["rir"] != "") & rir.isna()) | (rir < 0),
         cell("rir", " is not a number of reps in reserve"),
@@ -226,9 +231,16 @@ def _typed_sets(
     return (sets if len(sets) else empty_sets()), rejects
 
 
+def _numbers(cells: pd.Series) -> pd.Series:
+    return pd.to_numeric(cells, errors="coerce")
+
+
 def _session_ids(given: pd.Series, when: pd.Series) -> np.ndarray:
     """Return each row's session id; rows without one are grouped by calendar day."""
-    return given.where(given != "", when.dt.strftime("%Y-%m-%d")).to_numpy()
+    missing = given == ""
+    if not missing.any():
+        return given.to_numpy()
+    return given.where(~missing, when.dt.strftime("%Y-%m-%d")).to_numpy()
 
 
 def read_log(

@@ -19,6 +19,20 @@ _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 _NEWLINES = re.compile(r"[\r\n]+")
 
 
+def per_distinct(values: pd.Series, convert) -> pd.Series:
+    """Return ``convert(values)``, computed once for each distinct cell.
+
+    A log repeats few values (a client's reps, loads, units, exercise names) over thousands
+    of rows, so converting the distinct ones and spreading them back costs a fraction of
+    converting every row. ``convert`` must work cell by cell.
+    """
+    codes, distinct = pd.factorize(values, use_na_sentinel=False)
+    converted = convert(pd.Series(distinct, name=values.name))
+    spread = converted.take(codes)
+    spread.index = values.index
+    return spread
+
+
 def shown(text: object, limit: int = 40) -> str:
     """Return a cell's text for a one-line message: line breaks collapsed, long text cut."""
     flat = " ".join(str(text).split())

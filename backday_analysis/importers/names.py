@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from backday_analysis import BACK_GROUPS
+from backday_analysis.importers.cells import per_distinct
 from backday_analysis.importers.name_parts import content_words, name_parts
 from backday_analysis.importers.name_rules import BACK_RULES
 from backday_analysis.importers.non_back import non_back_kind
@@ -163,8 +164,9 @@ def resolution_table(names: pd.Series, index: dict[str, str]) -> pd.DataFrame:
 
 def resolve_names(names: pd.Series, index: dict[str, str]) -> pd.Series:
     """Return the exercise_id of each logged name, or missing where nothing resolves it."""
-    unique = pd.Series(names.unique())
-    return names.map({name: resolve(name, index).exercise_id for name in unique}).astype("str")
+    return per_distinct(
+        names, lambda distinct: distinct.map(lambda name: resolve(name, index).exercise_id)
+    ).astype("str")
 
 
 def _shares_movement(words: frozenset[str], other: frozenset[str]) -> bool:

@@ -10,6 +10,7 @@ from backday_analysis.importers.cells import (
     format_numbers,
     no_reps_reason,
     parse_numbers,
+    per_distinct,
     read_reps,
     read_rpe,
     read_set_numbers,
@@ -149,3 +150,18 @@ def test_set_numbers_in_one_group_and_for_missing_keys():
     assert derived_set_numbers([pd.Series(["a", "a", "b"])]).tolist() == [1, 2, 1]
     missing = pd.Series(["d1", None, None], dtype=object)
     assert derived_set_numbers([missing, pd.Series(["Row"] * 3)]).tolist() == [1, 1, 2]
+
+
+def test_per_distinct_converts_each_distinct_cell_once_and_keeps_rows_in_place():
+    cells = pd.Series(["5", " 8", "5", "x", "5", None], index=[10, 11, 12, 13, 14, 15], name="reps")
+    seen = []
+
+    def numbers(distinct: pd.Series) -> pd.Series:
+        seen.append(distinct.tolist())
+        return pd.to_numeric(distinct, errors="coerce")
+
+    converted = per_distinct(cells, numbers)
+    assert len(seen) == 1 and seen[0][:3] == ["5", " 8", "x"]
+    assert len(seen[0]) == 4 and pd.isna(seen[0][3])  # a missing cell is a value of its own
+    pd.testing.assert_series_equal(converted, pd.to_numeric(cells, errors="coerce"))
+    assert per_distinct(cells.iloc[:0], numbers).empty
