@@ -11,6 +11,7 @@ import threading
 import time
 
 import pytest
+from fresh_python import run_python
 
 from backday_analysis.rendering import kernel_fork
 from backday_analysis.rendering.kernel_fork import can_fork, kernel_arguments
@@ -47,15 +48,9 @@ def test_no_fork_while_another_thread_runs():
         thread.join()
 
 
-def _in_new_process(code: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [PYTHON, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=timeout
-    )
-
-
 def test_a_forked_kernel_runs_code_as_a_launched_one_and_is_reaped(tmp_path):
     report = tmp_path / "kernel.txt"
-    done = _in_new_process(
+    done = run_python(
         f"""
         import os
         from backday_analysis.rendering.kernels import WarmKernel

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pandas as pd
 import pytest
+from fresh_python import run_python
 
 from backday_analysis.datafolder.log_schema import sets_schema
 
@@ -20,7 +18,7 @@ def test_loading_the_schema_leaves_hypothesis_out_and_importable():
         "import hypothesis\n"
         "print(hypothesis.__name__)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    done = run_python(code)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "hypothesis"
 

@@ -65,6 +65,15 @@ def column(table, client, week, name):
 SETTINGS = [(1, 1_000_000), (2, 1), (2, 1_000_000)]
 
 
+def _store(sets, tmp_path, monkeypatch, threads: int, chunk_sets: int, bits: int):
+    """Write the sets as a store and count them with these threads, chunks and packed bits."""
+    write_store(sets, tmp_path / "store")
+    monkeypatch.setattr(week_counts, "_BITS", bits)
+    monkeypatch.setattr(store_weekly, "THREADS", threads)
+    monkeypatch.setattr(store_weekly, "CHUNK_SETS", chunk_sets)
+    return tmp_path / "store"
+
+
 # 10 bits: each day's sets of all groups in one packed count; 1 bit: too few for the three
 # sets of Wed 21 Jan, so each group's days are counted on their own.
 @pytest.mark.parametrize("bits", [10, 1])
@@ -72,11 +81,9 @@ SETTINGS = [(1, 1_000_000), (2, 1), (2, 1_000_000)]
 def test_numbers_by_hand_whatever_the_chunks_and_threads(
     sets, catalogue, tmp_path, monkeypatch, threads, chunk_sets, bits
 ):
-    write_store(sets, tmp_path / "store")
-    monkeypatch.setattr(week_counts, "_BITS", bits)
-    monkeypatch.setattr(store_weekly, "THREADS", threads)
-    monkeypatch.setattr(store_weekly, "CHUNK_SETS", chunk_sets)
-    table = weekly_from_store(tmp_path / "store", catalogue)
+    table = weekly_from_store(
+        _store(sets, tmp_path, monkeypatch, threads, chunk_sets, bits), catalogue
+    )
     weeks = table.groupby("client")["week"].unique().map(list).to_dict()
     assert weeks == {"ana": ["2026-W04", "2026-W05", "2026-W06", "2026-W07"], "bo": ["2026-W07"]}
     assert column(table, "ana", "2026-W04", "fractional_sets") == [2.5, 0.5, 1.5, 1.0, 1.0]
@@ -97,12 +104,9 @@ def test_numbers_by_hand_whatever_the_chunks_and_threads(
 def test_through_and_two_sets_a_day_by_hand(
     sets, catalogue, tmp_path, monkeypatch, threads, chunk_sets, bits
 ):
-    write_store(sets, tmp_path / "store")
-    monkeypatch.setattr(week_counts, "_BITS", bits)
-    monkeypatch.setattr(store_weekly, "THREADS", threads)
-    monkeypatch.setattr(store_weekly, "CHUNK_SETS", chunk_sets)
+    store = _store(sets, tmp_path, monkeypatch, threads, chunk_sets, bits)
     options = {"through": dt.date(2026, 1, 31), "min_sets_per_day": 2}
-    table = weekly_from_store(tmp_path / "store", catalogue, **options)
+    table = weekly_from_store(store, catalogue, **options)
     weeks = table.groupby("client")["week"].unique().map(list).to_dict()
     assert weeks == {"ana": ["2026-W04", "2026-W05"], "bo": ["2026-W05"]}
     # Wed 21 Jan: 3 sets credit the lats and the rhomboids, 2 the biceps, 1 traps and back.

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import nbformat
+from fresh_python import run_python
 
 from backday_analysis.rendering.kernels import WarmKernel
 from backday_analysis.rendering.report import WEEKLY_NOTEBOOK, execute, to_html
@@ -45,5 +43,5 @@ def test_nbformat_loads_without_the_iri_grammar():
         "assert importlib.util.find_spec('rfc3987_syntax') is not None, 'not installed'; "
         "import rfc3987_syntax"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    done = run_python(code)
     assert done.returncode == 0, done.stderr

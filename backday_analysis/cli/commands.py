@@ -192,10 +192,6 @@ def report(
 
         kernel = start_in_background()
     elif scheduler is None:
-        # jupyter_client first, here: imported by two threads at once, its circular imports
-        # can be met half-done.
-        import backday_analysis.rendering.kernels  # noqa: F401
-
         # Papermill, nbconvert and WeasyPrint load while the data is read; the batch's
         # workers, forked from this process, find them ready.
         prepare_in_background(formats)

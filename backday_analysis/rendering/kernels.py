@@ -56,7 +56,8 @@ class ReadyClient(AsyncKernelClient):
 
     async def wait_for_ready(self, timeout: float | None = None) -> None:
         """Return once the kernel answers on the shell channel and IOPub is connected."""
-        deadline = time.monotonic() + (60.0 if timeout is None else timeout)
+        timeout = 60.0 if timeout is None else timeout
+        deadline = time.monotonic() + timeout
         while True:
             self.kernel_info()
             try:

@@ -163,6 +163,10 @@ def prepare_writers(formats: tuple[str, ...]) -> None:
 
 def prepare_in_background(formats: tuple[str, ...]) -> threading.Thread:
     """Start :func:`prepare_writers` in a thread and return the thread."""
+    # jupyter_client first, in this thread: imported by two threads at once (papermill's in
+    # the new one, the kernel manager's here), its circular imports can be met half-done.
+    import jupyter_client  # noqa: F401
+
     thread = threading.Thread(
         target=prepare_writers, args=(formats,), name="backday-writers", daemon=True
     )
