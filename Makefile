@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 # This machine's Python version into the notebooks' language_info, as the kernel reports it,
 # so JupyterLab does not mark them changed on opening (the git filter takes it out again).
 notebook-metadata: $(STAMP)
-	@$(BIN)/python -m backday_analysis.tools.notebook_metadata
+	@$(BIN)/python -m dev.notebook_metadata
 
 # Outputs and parameters a coach produces in JupyterLab never reach a commit: git runs each
 # notebook through nbstripout (.gitattributes) with this checkout's own .venv (a relative path,
@@ -49,17 +49,17 @@ report: demo-import
 	$(BIN)/backday report --roster --week latest
 
 test: $(STAMP) notebook-metadata
-	$(BIN)/ruff check backday_analysis tests
+	$(BIN)/ruff check backday_analysis dev tests
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks
 
 lint: $(STAMP)
-	$(BIN)/ruff check backday_analysis tests
-	$(BIN)/ruff format --check backday_analysis tests
+	$(BIN)/ruff check backday_analysis dev tests
+	$(BIN)/ruff format --check backday_analysis dev tests
 
 format: $(STAMP)
-	$(BIN)/ruff format backday_analysis tests
-	$(BIN)/ruff check --fix backday_analysis tests
+	$(BIN)/ruff format backday_analysis dev tests
+	$(BIN)/ruff check --fix backday_analysis dev tests
 
 # JupyterLab at the project root (notebooks/ and data/ both reachable), opened on notebooks/.
 lab: $(STAMP) notebook-metadata
@@ -68,16 +68,16 @@ lab: $(STAMP) notebook-metadata
 
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q backday_analysis
-	$(BIN)/python -m backday_analysis.tools.bench
+	$(BIN)/python -m dev.bench
 
-# Mutation testing of the core (backday_analysis/tools/mutate.py): reports/mutation.json.
+# Mutation testing of the core (dev/mutate.py): reports/mutation.json.
 # One BLAS thread per process: the runner forks a child per mutant.
 mutate: $(STAMP)
-	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python -m backday_analysis.tools.mutate $(if $(JOBS),--jobs $(JOBS))
+	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python -m dev.mutate $(if $(JOBS),--jobs $(JOBS))
 
 # Regenerate the demo data from its seed, then import the exports afresh.
 demo: $(STAMP)
-	$(BIN)/python -m backday_analysis.tools.demo
+	$(BIN)/python -m backday_analysis.demo
 	$(MAKE) demo-import
 
 clean:

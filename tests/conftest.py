@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from backday_analysis import paths
-from backday_analysis.tools.demo import write_canonical_demo
+from backday_analysis.demo.generate import write_canonical_demo
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = dt.date(2027, 6, 1)

@@ -1,6 +1,6 @@
 """The benchmark's own machinery on tiny sizes: it must measure the same table as its peers."""
 
-from backday_analysis.tools import bench_aggregate
+from dev import bench_aggregate
 
 
 def test_aggregate_matches_duckdb_on_a_small_store(tmp_path):

@@ -11,8 +11,8 @@ import pandas as pd
 
 from backday_analysis import paths
 from backday_analysis.datafolder.ingest import import_exports
-from backday_analysis.tools.demo import EXPORTS, LAST_DAY, SEED, demo_sets, write_demo
-from backday_analysis.tools.demo_plans import WEEKS
+from backday_analysis.demo.generate import EXPORTS, LAST_DAY, SEED, demo_sets, write_demo
+from backday_analysis.demo.plans import WEEKS
 
 DATA = paths.DEFAULT_DATA_DIR
 

@@ -145,7 +145,7 @@ def test_ctrl_c_takes_the_remaining_tasks_off_the_cluster(scheduler, tmp_path):
 
     from distributed import Client
 
-    from backday_analysis.tools.bench_reports import demo_folder
+    from dev.bench_reports import demo_folder
 
     data = demo_folder(tmp_path / "data", clients=30, weeks=8)
     out = tmp_path / "reports"

@@ -20,8 +20,8 @@ from IPython.display import HTML
 from backday_analysis import paths
 from backday_analysis.datafolder.roster import client_id, load_roster
 from backday_analysis.errors import BackdayError
-from backday_analysis.tools import notebook_metadata
 from backday_analysis.views import controls, pages
+from dev import notebook_metadata
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))
 

@@ -24,12 +24,13 @@ STAGES = {
     "imports": 0,
     "importers": 1,
     "datafolder": 2,
+    # The demo generator writes a data folder from the log columns alone.
+    "demo": 2,
     "metrics": 3,
     "views": 4,
     "charts": 5,
     "rendering": 6,
     "cli": 7,
-    "tools": 8,
     "__main__": 9,
 }
 MAX_LINES = 300

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from backday_analysis.tools.mutants import find_mutants, mutated_code
-from backday_analysis.tools.mutate import load_equivalent
+from dev.mutants import find_mutants, mutated_code
+from dev.mutate import load_equivalent
 
 SOURCE = '''"""Docstring: never mutated."""
 LIMIT = 25

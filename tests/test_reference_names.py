@@ -3,7 +3,7 @@
 The lists (app built-in names and free-exercise-db, with the muscles they give) live in a
 ``shared/reference`` folder next to the project, not in the repository; without it these
 tests are skipped. What is measured is the same as ``python -m
-backday_analysis.tools.name_coverage``.
+dev.name_coverage``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 from backday_analysis import BACK_GROUPS, paths
 from backday_analysis.datafolder.catalogue import load_catalogue
 from backday_analysis.importers.names import name_index, resolution_table
-from backday_analysis.tools.name_coverage import BACK_MUSCLES, reference_lists
+from dev.name_coverage import BACK_MUSCLES, reference_lists
 
 # Beside the clone (CI), or beside the folder of work trees (a developer's machine).
 REFERENCE = next(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backday_analysis.tools.report_profile import STEPS, profile_reports
+from dev.report_profile import STEPS, profile_reports
 
 
 def test_every_step_of_a_warm_report_takes_some_cpu(demo_data):

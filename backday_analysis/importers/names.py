@@ -20,7 +20,7 @@ resolved name are the catalogue's.
 The rules and word lists were checked against public exercise-name lists (not shipped): Hevy's
 built-in templates (joshualukecaine/hevy, MIT), Fitbod names with heuristic muscles
 (rhnfzl/fitbod-report, MIT), free-exercise-db (yuhonas/free-exercise-db, Unlicense), and the
-plain name lists of Strong and FitNotes; ``python -m backday_analysis.tools.name_coverage``
+plain name lists of Strong and FitNotes; ``python -m dev.name_coverage``
 measures them.
 """
 

@@ -1,6 +1,6 @@
 """Write the demo's generated sets in the apps' own formats (Strong, Hevy, FitNotes, Fitbod).
 
-Each writer takes the generated sets table of :mod:`backday_analysis.tools.demo` and returns
+Each writer takes the generated sets table of :mod:`backday_analysis.demo.generate` and returns
 the file's text exactly as the app writes it, so the demo goes through the real importers.
 """
 

@@ -1,6 +1,6 @@
 """Generate the demo roster: six clients, 26 weeks each, with a seeded random generator.
 
-Run ``python -m backday_analysis.tools.demo`` (or ``make demo``) to write ``data/roster.csv``,
+Run ``python -m backday_analysis.demo.generate`` (or ``make demo``) to write ``data/roster.csv``,
 Dev's canonical log and five app exports in ``data/exports/`` (Strong, Hevy in kg and in lb,
 FitNotes, Fitbod in UTC), which ``make demo-import`` imports. The output is the same on every
 run. The plans are in :mod:`.demo_plans`; the six stories:
@@ -27,13 +27,13 @@ import pandas as pd
 from backday_analysis import paths
 from backday_analysis.atomic import write_bytes_atomic, write_csv_atomic
 from backday_analysis.canonical import LB_TO_KG, LOG_COLUMNS
-from backday_analysis.tools.demo_exports import (
+from backday_analysis.demo.exports import (
     fitbod_export,
     fitnotes_export,
     hevy_export,
     strong_export,
 )
-from backday_analysis.tools.demo_plans import ROSTER_ROWS, STORIES, WEEKS, Lift, Story
+from backday_analysis.demo.plans import ROSTER_ROWS, STORIES, WEEKS, Lift, Story
 
 LAST_DAY = dt.date(2026, 11, 22)  # a Sunday: the demo ends with 2026-W47
 SEED = 20261122
@@ -225,7 +225,8 @@ def write_canonical_demo(folder: Path, clients: int = 0, weeks: int = WEEKS) -> 
     write_csv_atomic(roster.drop(columns="story"), paths.roster_path(folder))
 
 
-if __name__ == "__main__":
+def main() -> None:
+    """Write the demo into the project's data folder, holding its lock; errors in one sentence."""
     import sys
 
     from backday_analysis.datafolder.lock import data_folder_lock
@@ -238,3 +239,7 @@ if __name__ == "__main__":
     except BackdayError as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

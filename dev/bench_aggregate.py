@@ -241,11 +241,15 @@ def _in_subprocess(function: str, *args: str) -> dict:
     """Run one aggregation in a fresh interpreter, so its peak memory is its own."""
     code = (
         "import json, sys; from pathlib import Path; "
-        "from backday_analysis.tools import bench_aggregate as b; "
+        "from dev import bench_aggregate as b; "
         f"print(json.dumps(b.{function}(*map(Path, sys.argv[1:]))))"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
     )
     return json.loads(done.stdout.strip().splitlines()[-1])
 

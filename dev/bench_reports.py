@@ -32,7 +32,7 @@ def bin_path(name: str) -> str:
 
 def demo_folder(folder: Path, clients: int, weeks: int) -> Path:
     """Write a data folder with ``clients`` generated clients and the real catalogue."""
-    from backday_analysis.tools.demo import write_canonical_demo
+    from backday_analysis.demo.generate import write_canonical_demo
 
     folder.mkdir(parents=True)
     for name in ("catalogue.csv", "config.toml"):

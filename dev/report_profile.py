@@ -1,6 +1,6 @@
 """Show where one warm-kernel report's time goes: the notebook in the kernel, papermill, HTML, PDF.
 
-Run ``python -m backday_analysis.tools.report_profile [--data DIR] [--runs N]``. It renders the
+Run ``python -m dev.report_profile [--data DIR] [--runs N]``. It renders the
 demo roster's reports in one warm kernel, as a batch worker does, and prints the median CPU
 seconds of each step over the runs (the first report of each client warms up and is not
 counted). Nothing here is a test: the numbers depend on the machine.
@@ -23,7 +23,7 @@ def profile_reports(data: Path | None, runs: int) -> dict[str, float]:
     from backday_analysis.rendering.kernels import WarmKernel
     from backday_analysis.rendering.pages import pdf_bytes, prepare_writers, to_html
     from backday_analysis.rendering.report import execute
-    from backday_analysis.tools.bench_reports import kernel_cpu
+    from dev.bench_reports import kernel_cpu
 
     with tempfile.TemporaryDirectory(prefix="backday-profile-") as out:
         _, jobs = plan_reports("latest", None, data, Path(out))

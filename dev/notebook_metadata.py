@@ -6,7 +6,7 @@ writes it. The committed notebooks carry the kernelspec ``make`` installs and th
 info without the Python version (it differs between machines); ``make`` stamps this machine's
 version in, and the git filter (``.gitattributes``, Makefile ``git-filter``) takes it out
 again, so the stamp never shows as a change. Run as ``python -m
-backday_analysis.tools.notebook_metadata``.
+dev.notebook_metadata``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Measure how many exercise names the resolver recognises, in exports and in reference lists.
 
-Run ``python -m backday_analysis.tools.name_coverage [REFERENCE_DIR] [EXPORT ...]``. For each
+Run ``python -m dev.name_coverage [REFERENCE_DIR] [EXPORT ...]``. For each
 export it reads the file with the real importer and counts working sets; for each public list
 of exercise names (the ``reference`` folder: app built-in names and an open exercise database,
 with their muscles) it counts names. It prints, per file or list: names, sets, the share

@@ -3,7 +3,7 @@
 Prints one ``name: value`` line per figure and writes the same figures to
 ``reports/bench.json``. Nothing here is a test: the numbers depend on the machine.
 
-Run ``python -m backday_analysis.tools.bench [--quick]``; ``--quick`` uses tiny sizes, to check
+Run ``python -m dev.bench [--quick]``; ``--quick`` uses tiny sizes, to check
 that the benchmark itself works.
 """
 
@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 
 from backday_analysis import paths
-from backday_analysis.tools.bench_aggregate import bench_aggregate
-from backday_analysis.tools.bench_reports import (
+from dev.bench_aggregate import bench_aggregate
+from dev.bench_reports import (
     bench_dask,
     bench_long_history,
     bench_single,

@@ -1,6 +1,6 @@
 """Run many ``backday import`` processes at once on one data folder and count what arrived.
 
-Run ``python -m backday_analysis.tools.import_stress [--imports 16]``. Half the imports are
+Run ``python -m dev.import_stress [--imports 16]``. Half the imports are
 Strong exports of one client's generated history in overlapping six-week windows (as a coach
 imports each Monday's full export), the other half new clients, one export each. All start
 at once, as a shell loop with ``&`` starts them. Afterwards the client's log must hold every
@@ -24,8 +24,8 @@ import numpy as np
 import pandas as pd
 
 from backday_analysis import paths
-from backday_analysis.tools.demo import SEED, demo_sets
-from backday_analysis.tools.demo_exports import strong_export
+from backday_analysis.demo.exports import strong_export
+from backday_analysis.demo.generate import SEED, demo_sets
 
 
 def write_jobs(folder: Path, imports: int) -> tuple[list[tuple[Path, str]], int, set[str]]:

@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from backday_analysis import paths
-from backday_analysis.tools.mutants import Mutant, find_mutants, load_mutant
+from dev.mutants import Mutant, find_mutants, load_mutant
 
 PACKAGE_DIR = paths.PROJECT_ROOT / "backday_analysis"
 EQUIVALENT_FILE = paths.PROJECT_ROOT / "tests" / "mutation-equivalent.txt"

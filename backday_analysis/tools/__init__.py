@@ -1,1 +1,0 @@
-"""Jobs for developers: the demo data generator and the benchmark."""
