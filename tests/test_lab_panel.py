@@ -133,8 +133,9 @@ def test_days_are_read_in_the_pages_form_and_iso_and_written_as_the_pages_write_
 
 
 def test_date_boxes_report_a_date_once_it_is_complete():
-    box = choosers.date_box("From")
-    assert box.continuous_update is False and box.placeholder == "16 Nov 2026"
+    box = choosers.date_box("From", "first logged day")
+    assert box.continuous_update is False and box.placeholder == "first logged day"
+    assert "16 Nov 2026" in box.tooltip
 
 
 # ------------------------------------------------------------------ parameters cell
@@ -260,8 +261,9 @@ def test_a_chart_is_saved_as_png_and_svg_drawn_anew(recorded, demo_data, monkeyp
     assert svg.lstrip().startswith(b"<?xml") and b"<svg" in svg[:1000]
     for tick in page.controls["groups"]:
         tick.value = False
+    assert saver.targets == []  # nothing is drawn, so there is nothing to save
     saver._handle_custom_msg({"save": "png", "which": 0, "view": "v1"}, [])
-    assert len(sent) == 2  # nothing is drawn, so nothing is saved
+    assert len(sent) == 2
 
 
 # ------------------------------------------------------------------ client search

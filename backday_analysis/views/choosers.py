@@ -48,11 +48,19 @@ def day_text(day: dt.date | None) -> str:
     return "" if day is None else day.strftime(DAY_FORMAT)
 
 
-def date_box(label: str) -> widgets.Text:
-    """Return a date box that reports its text once it is complete (Enter or leaving the box)."""
+#: What the date row says of how to type a day.
+DATE_HINT = "Type a day as 16 Nov 2026, then press Enter; empty for the whole history."
+
+
+def date_box(label: str, empty: str) -> widgets.Text:
+    """Return a date box that reports its text once it is complete (Enter or leaving the box).
+
+    ``empty`` says what an empty box means; it shows, greyed, while the box is empty.
+    """
     return widgets.Text(
         description=label,
-        placeholder="16 Nov 2026",
+        placeholder=empty,
+        tooltip=DATE_HINT,
         continuous_update=False,
         style={"description_width": "initial"},
         layout={"width": "13em"},

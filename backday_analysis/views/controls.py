@@ -27,18 +27,11 @@ from IPython.display import HTML, display
 
 from backday_analysis.errors import BackdayError
 from backday_analysis.views import display as show
-from backday_analysis.views.parameters import NotebookParameters, shell
+from backday_analysis.views.parameters import NotebookParameters, running_cell
 
 NOTHING = "<p class='empty'>Nothing to show yet: pick a choice in the panel above.</p>"
 #: The live page of each kind of notebook in this kernel, which a new one takes over.
 LIVE: dict[str, Page] = {}
-
-
-def _request() -> tuple[str | None, str | None]:
-    """Return the running cell's id (JupyterLab sends it) and the request's message id."""
-    kernel = getattr(shell(), "kernel", None)
-    parent = kernel.get_parent() if kernel is not None else {}
-    return parent.get("metadata", {}).get("cellId"), parent.get("header", {}).get("msg_id")
 
 
 class Section:
@@ -48,6 +41,7 @@ class Section:
         self.page, self.render, self.labelled = page, render, labelled
         self.handle: Any = None  # IPython's DisplayHandle
         self.saver: Any = None  # a chart's save buttons
+        self.options: tuple[str, ...] = ()  # the page options the chart is drawn with
 
 
 class Page:
@@ -148,7 +142,7 @@ class Page:
         if not self.interactive:
             display(output)
             return None
-        cell, request = _request()
+        cell, request = running_cell()
         if (cell, request) != self._run:
             self._run, self._shown = (cell, request), 0
         key = (cell or request or len(self.sections), self._shown)
@@ -160,7 +154,7 @@ class Page:
 
     def text(self, text: Callable[[Any], str], tag: str = "p") -> None:
         """Show the sentence ``text(model)`` as a paragraph or heading."""
-        self.show(lambda model: show.text_output(text(model), tag), labelled=False)
+        self.show(lambda m: show.text_output(text(m), tag), labelled=False)
 
     def table(self, table: Callable[[Any], Any], empty: str = "None.", caption=None) -> None:
         """Show the table ``table(model)``, or ``empty`` when it has no rows."""
@@ -187,12 +181,15 @@ class Page:
         if section is not None:
             from backday_analysis.views.lab_widgets import chart_saver
 
+            section.options = options
             section.saver = chart_saver(section, figure, options)
-            section.saver.targets = self._targets()
+            section.saver.targets = self._targets(section)
             display(section.saver)
 
-    def _targets(self) -> list[str]:
+    def _targets(self, section: Section) -> list[str]:
         pair = [m for m in (self.model, self.other) if m is not None]
+        if any(not len(self.options[n]) for n in section.options):
+            return []  # nothing drawn, nothing to save
         return [self.label(m) for m in pair] if len(pair) == 2 else [""] * len(pair)
 
     def update(self, **changes) -> bool:
@@ -238,7 +235,7 @@ class Page:
         for section in self.sections.values():
             section.handle.update(self._draw(section.render, section.labelled))
             if section.saver is not None:
-                section.saver.targets = self._targets()
+                section.saver.targets = self._targets(section)
         self.tell()
 
     def watch(self, **names: str) -> None:
@@ -289,7 +286,9 @@ def panel(page: Page, rows: list[list], title: str) -> None:
 
     from backday_analysis.views.lab_widgets import ParametersBridge
 
-    page.status = widgets.HTML(value="")
+    # A long sentence (one that names a roster of hundreds) scrolls under the controls.
+    page.status = widgets.HTML(layout={"max_height": "8em", "overflow_y": "auto"})
+    page.status.add_class("backday-status")
     page.parameters.attach(ParametersBridge())
     lines = [widgets.HBox(row, layout={"flex_flow": "row wrap"}) for row in rows]
     box = widgets.VBox([widgets.HTML(f"<b>{html.escape(title)}</b>"), *lines, page.status])

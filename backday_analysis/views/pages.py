@@ -84,6 +84,8 @@ def balance_page(
         page = Page(balance_explorer, values, beside="client")
         page.label = lambda explorer: explorer.client_name
         return page
+    import ipywidgets as widgets
+
     from backday_analysis.views import choosers
 
     data = load_dataset(data_dir or None)
@@ -94,7 +96,9 @@ def balance_page(
     page.stem = lambda m: "_".join([m.client_id, *m.weeks[:1], *m.weeks[-1:]])
     who = choosers.ClientFinder(client_choices(data), "Client")
     other = choosers.ClientFinder([("nobody", ""), *client_choices(data)], "Beside")
-    first, last = choosers.date_box("From"), choosers.date_box("To")
+    first = choosers.date_box("From", "first logged day")
+    last = choosers.date_box("To", "last logged day")
+    hint = widgets.HTML(f"<span style='color:#555'>{choosers.DATE_HINT}</span>")
     page.on(who.dropdown, lambda value: page.update(client=value))
     page.on(other.dropdown, lambda value: page.update(beside=value or ""))
 
@@ -121,7 +125,7 @@ def balance_page(
     page.controls |= {"beside": other.dropdown, "finders": [who, other]}
     panel(
         page,
-        [[who.widget, other.widget], [first, last]],
+        [[who.widget, other.widget], [first, last, hint]],
         "Back balance explorer: empty dates mean the whole history",
     )
     page.watch(client="client", start="start", end="end", beside="beside")
@@ -147,6 +151,8 @@ def weekly_page(
     options = {"groups": GROUPS_DRAWN}
     if not interactive:
         return Page(client_week, values, options)
+    import ipywidgets as widgets
+
     from backday_analysis.views import choosers
 
     data = load_dataset(data_dir or None)
@@ -180,8 +186,6 @@ def weekly_page(
         page.on(tick, pick_groups)
     page.sync = sync
     page.controls = {"client": who.dropdown, "week": when, "groups": ticks, "finders": [who]}
-    import ipywidgets as widgets
-
     drawn = widgets.Label("Groups drawn:", layout={"margin": "0 8px 0 0"})
     panel(page, [[who.widget, when], [drawn, *ticks]], "Weekly report: client, week and groups")
     page.watch(client="client", week="week")

@@ -19,6 +19,13 @@ def shell():
     return get_ipython()
 
 
+def running_cell() -> tuple[str | None, str | None]:
+    """Return the running cell's id (JupyterLab sends it) and the request's message id."""
+    kernel = getattr(shell(), "kernel", None)
+    parent = kernel.get_parent() if kernel is not None else {}
+    return parent.get("metadata", {}).get("cellId"), parent.get("header", {}).get("msg_id")
+
+
 class NotebookParameters:
     """The variables a page follows: each name, the choice key it holds, its last value."""
 
