@@ -200,8 +200,8 @@ ERROR_NOTEBOOK = {
             "id": "error-00",
             "metadata": {},
             "outputs": [],
-            "source": "from backday_analysis.views import pages\n\n"
-            'page = pages.balance_page("Zoe", interactive=True)',
+            "source": "from backday_analysis.views import client_week as cw\n\n"
+            'cw.client_week("Zoe")',
         }
     ],
     "metadata": {

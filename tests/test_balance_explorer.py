@@ -81,6 +81,8 @@ def test_range_is_cut_in_whole_iso_weeks(ana_range):
     )
     mid_week = balance_explorer("ana", "2026-12-30", "2027-01-05", dataset=ana_range.dataset)
     assert mid_week.weeks == ana_range.weeks
+    one = balance_explorer("ana", "2026-12-30", "2026-12-31", dataset=ana_range.dataset)
+    assert title(one).endswith("(28 Dec 2026 to 03 Jan 2027, 1 week)")
 
 
 def test_weekly_and_rolling_shares(ana_range):

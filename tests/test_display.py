@@ -48,10 +48,20 @@ def test_coloured_table_puts_each_cells_class_on_it():
     classes = pd.DataFrame({"Client": [""], "Lats": ["met"], "Flags": [""]})
     page = coloured_table_html(values, classes)
     assert cells(page, "th") == ["Client", "Lats", "Flags"]
-    assert cells(page) == ["&lt;Ana&gt;", "2 d · 2.5 sets", "3"]
+    assert cells(page) == ["&lt;Ana&gt;", "✓ 2 d · 2.5 sets", "3"]
     assert classes_of(page) == ["", "met", ""]
     # The met colour is inline too, so JupyterLab shows it without the report's CSS.
-    assert "background:#d8f0dc'>2 d · 2.5 sets" in page
+    assert "background:#d8f0dc' title='guideline met'>✓ 2 d · 2.5 sets" in page
+
+
+def test_met_and_unmet_cells_carry_a_mark_and_words_besides_their_colour():
+    values = pd.DataFrame({"Lats": ["2 d · 6 sets"], "Traps": ["0 d · 0 sets"], "Rh": ["✗ 1 d"]})
+    classes = pd.DataFrame({"Lats": ["met"], "Traps": ["unmet"], "Rh": ["unmet"]})
+    page = coloured_table_html(values, classes)
+    # A cell that carries its mark already keeps one.
+    assert cells(page) == ["✓ 2 d · 6 sets", "✗ 0 d · 0 sets", "✗ 1 d"]
+    titles = re.findall(r"<td class='\w+' style='[^']*' title='([^']*)'>", page)
+    assert titles == ["guideline met", "guideline not met", "guideline not met"]
 
 
 def test_a_figure_is_shown_once_as_a_png_at_110_dpi(monkeypatch):

@@ -127,14 +127,20 @@ def test_explorer_runs_without_errors_and_the_client_control_redraws_it(lab, bro
 
 
 def test_the_parameters_cell_run_on_its_own_redraws_the_page(lab, browser_page):
-    # Follows the test above, in the same notebook: Ben is shown.
+    # Follows the test above, in the same notebook: Ben is shown, and the panel wrote him
+    # into the parameters cell.
     page = browser_page
+    page.wait_for_function(
+        """() => window.jupyterapp.shell.currentWidget.content.widgets[1].model.sharedModel
+                 .getSource().startsWith('client = "ben"  # client id or name')""",
+        timeout=60_000,
+    )
     page.evaluate(
         """() => {
           const panel = window.jupyterapp.shell.currentWidget;
           const cell = panel.content.widgets[1];
           cell.model.sharedModel.setSource(
-            cell.model.sharedModel.getSource().replace('client = "ava"', 'client = "Cleo Martin"'));
+            cell.model.sharedModel.getSource().replace('client = "ben"', 'client = "Cleo Martin"'));
           panel.content.activeCellIndex = 1;
           return window.jupyterapp.commands.execute('notebook:run-cell');
         }"""

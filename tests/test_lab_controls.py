@@ -6,7 +6,6 @@ these run without a browser: a real kernel for the errors, real ipywidgets for t
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import shutil
 import subprocess
@@ -114,7 +113,12 @@ def test_a_static_page_displays_once_and_keeps_no_handles(recorded):
     assert page.sections == {}
 
 
-def test_a_control_change_redraws_every_output_and_a_wrong_choice_blanks_them(recorded):
+def _last(page) -> list[str]:
+    """Return what each output of the page shows now."""
+    return [_html(section.handle.shown[-1]) for section in page.sections.values()]
+
+
+def test_a_control_change_redraws_every_output_and_a_wrong_choice_keeps_the_last(recorded):
     def build(who):
         if who == "zoe":
             raise BackdayError("there is no client 'zoe'; pick one from the list.")
@@ -124,16 +128,12 @@ def test_a_control_change_redraws_every_output_and_a_wrong_choice_blanks_them(re
     page.text(lambda model: f"Title {model}", "h2")
     page.text(lambda model: f"Table of {model}")
     assert page.update(who="ben") is True
-    assert [_html(h.shown[-1]) for _, h in page.sections.values()] == [
-        "<h2>Title Ben</h2>",
-        "<p>Table of Ben</p>",
-    ]
+    assert _last(page) == ["<h2>Title Ben</h2>", "<p>Table of Ben</p>"]
     assert page.update(who="zoe") is False
-    assert [_html(h.shown[-1]) for _, h in page.sections.values()] == [
-        controls.STALE,
-        controls.STALE,
-    ]
-    assert page.values == {"who": "zoe"}
+    # The outputs and the choice stay on the last one that worked; the panel says why.
+    assert _last(page) == ["<h2>Title Ben</h2>", "<p>Table of Ben</p>"]
+    assert page.values == {"who": "ben"}
+    assert page.problem == "there is no client 'zoe'; pick one from the list."
 
 
 def test_the_explorer_page_switches_client_from_its_dropdown(recorded, demo_data):
@@ -150,9 +150,10 @@ def test_the_explorer_page_switches_client_from_its_dropdown(recorded, demo_data
     )
     who.value = "fay"  # the demo's client who logs in lb
     assert page.model.client_id == "fay" and page.model.unit == "lb"
-    assert _html(next(iter(page.sections.values()))[1].shown[-1]) == "<h2>Fay Laurent</h2>"
-    page.controls["start"].value = dt.date(2026, 11, 10)
+    assert _last(page) == ["<h2>Fay Laurent</h2>"]
+    page.controls["start"].value = "10 Nov 2026"
     assert page.model.weeks == ["2026-W46", "2026-W47"]
+    assert page.values["start"] == "2026-11-10"
 
 
 def test_a_parameter_changed_in_a_later_cell_redraws_the_page_and_its_panel(recorded, demo_data):
@@ -171,7 +172,7 @@ def test_a_parameter_changed_in_a_later_cell_redraws_the_page_and_its_panel(reco
         assert page.model.client_id == "ava"
         shell.run_cell("client = 'Ben Okafor'")  # the parameters cell, run on its own
         assert page.model.client_id == "ben" and page.controls["client"].value == "ben"
-        assert _html(next(iter(page.sections.values()))[1].shown[-1]) == "<h2>Ben Okafor</h2>"
+        assert _last(page) == ["<h2>Ben Okafor</h2>"]
     finally:
         InteractiveShell.clear_instance()
 
@@ -180,7 +181,7 @@ def test_a_rebuilt_page_takes_over_the_outputs_of_the_one_before(recorded, demo_
     first = pages.balance_page("ava", data_dir=str(demo_data), interactive=True)
     first.text(lambda explorer: explorer.client_name, "h2")
     second = pages.balance_page("cleo", data_dir=str(demo_data), interactive=True)
-    handle = next(iter(second.sections.values()))[1]
+    handle = next(iter(second.sections.values())).handle
     assert [_html(o) for o in handle.shown] == ["<h2>Ava Jansen</h2>", "<h2>Cleo Martin</h2>"]
     assert first.sections == {} and first.controls["client"].disabled
 
@@ -188,7 +189,8 @@ def test_a_rebuilt_page_takes_over_the_outputs_of_the_one_before(recorded, demo_
 def test_the_weekly_page_offers_the_clients_weeks_and_group_toggles(recorded, demo_data):
     page = pages.weekly_page("cleo", "2026-W45", str(demo_data), 4, None, interactive=True)
     when = page.controls["week"]
-    assert when.value == "2026-W45" and when.options[0] == "2026-W47"
+    assert when.value == "2026-W45"
+    assert when.options[:2] == (("Latest logged (2026-W47)", "latest"), ("2026-W47", "2026-W47"))
     page.controls["groups"][0].value = False  # Lats off: redrawn without refetching data
     assert page.options["groups"] == ("traps", "rhomboids", "lower_back")
     page.controls["client"].value = "dev"

@@ -130,9 +130,9 @@ def test_roster_page_colours_a_met_and_an_unmet_cell(data):
     parser = Tables()
     parser.feed(page)
     rows = {row[0][0]: row[1:] for row in parser.tables[0][1:]}
-    assert rows["Ana Example"][0] == ("2 d · 2.5 sets", "met")  # lats
-    assert rows["Ana Example"][3] == ("0 d · 0 sets", "unmet")  # lower back
-    assert rows["Ben Example"][0] == ("0 d · 0 sets", "unmet")
+    assert rows["Ana Example"][0] == ("✓ 2 d · 2.5 sets", "met")  # lats
+    assert rows["Ana Example"][3] == ("✗ 0 d · 0 sets", "unmet")  # lower back
+    assert rows["Ben Example"][0] == ("✗ 0 d · 0 sets", "unmet")
     colour = dict(re.findall(r"td\.(met|unmet) \{ background: #(\w{6})", page))
     red, green = (int(colour["met"][i : i + 2], 16) for i in (0, 2))
     assert green > red  # met is green

@@ -227,9 +227,10 @@ def title(explorer: BalanceExplorer) -> str:
         return f"{explorer.client_name} — back balance: no logged weeks from {asked}"
     monday = parse_week(explorer.weeks[0])
     sunday = parse_week(explorer.weeks[-1]) + dt.timedelta(days=6)
+    count = len(explorer.weeks)
     return (
         f"{explorer.client_name} — back balance, {explorer.weeks[0]} to {explorer.weeks[-1]} "
-        f"({monday:%d %b %Y} to {sunday:%d %b %Y}, {len(explorer.weeks)} weeks)"
+        f"({monday:%d %b %Y} to {sunday:%d %b %Y}, {count} week{'s' if count != 1 else ''})"
     )
 
 

@@ -8,6 +8,7 @@ guideline cells green or red), so JupyterLab shows them as the reports do.
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 import math
@@ -21,6 +22,9 @@ from matplotlib.figure import Figure
 
 #: Cell backgrounds by class; the report template's ``td.met`` and ``td.unmet`` use the same.
 CELL_COLOURS = {"met": "#d8f0dc", "unmet": "#f8d7cf"}
+#: The mark before a coloured cell's text, and its words for a pointer or a screen reader:
+#: the state does not rest on colour alone.
+CELL_MARKS = {"met": ("✓", "guideline met"), "unmet": ("✗", "guideline not met")}
 _CELL = "padding:2px 6px;border-bottom:1px solid #e2e2e2;vertical-align:top"
 _HEAD = "padding:2px 6px;border-bottom:1px solid #99a;background:#eef2f6"
 
@@ -52,7 +56,8 @@ def table_html(
     """Return a table as escaped HTML with inline styles, or a sentence when it has no rows.
 
     ``cell_classes``, shaped like ``frame``, gives each cell a class (``met``, ``unmet``)
-    whose colour from :data:`CELL_COLOURS` is also written inline.
+    whose colour from :data:`CELL_COLOURS` is also written inline, and whose mark from
+    :data:`CELL_MARKS` leads the text unless the text carries a mark already.
     """
     if frame.empty:
         return f"<p class='empty'>{html.escape(empty)}</p>"
@@ -69,8 +74,14 @@ def table_html(
             colour = f";background:{CELL_COLOURS[name]}" if name in CELL_COLOURS else ""
             attribute = f" class='{html.escape(name)}'" if name else ""
             style = f"{_CELL};text-align:{align[column]}{colour}"
-            value = html.escape(_text(frame.iat[i, j]))
-            cells.append(f"<td{attribute} style='{style}'>{value}</td>")
+            text = _text(frame.iat[i, j])
+            words = ""
+            if name in CELL_MARKS:
+                mark, words = CELL_MARKS[name]
+                if not any(m in text for m, _ in CELL_MARKS.values()):
+                    text = f"{mark} {text}"
+            said = f" title='{words}'" if words else ""
+            cells.append(f"<td{attribute} style='{style}'{said}>{html.escape(text)}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     title = f"<caption style='text-align:left'>{html.escape(caption)}</caption>" if caption else ""
     return (
@@ -110,6 +121,46 @@ def figure_output(fig: Figure) -> Image:
     PillowImage.fromarray(np.asarray(canvas.buffer_rgba())[..., :3]).save(buffer, format="png")
     plt.close(fig)
     return Image(data=buffer.getvalue(), format="png")
+
+
+#: Resolution of a chart saved as PNG: sharp when printed at its 7.2 in width.
+SAVE_DPI = 200
+
+
+def figure_bytes(fig: Figure, fmt: str) -> bytes:
+    """Return a figure as a PNG or SVG file's bytes, on white, and free it."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, dpi=SAVE_DPI, facecolor="white")
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def _as_html(output) -> str:
+    if isinstance(output, Image):
+        data = base64.b64encode(output.data).decode("ascii")
+        style = "max-width:100%;height:auto"
+        return f"<img alt='chart' style='{style}' src='data:image/png;base64,{data}'>"
+    return output.data
+
+
+def side_by_side(outputs: list, labels: list[str] | None = None) -> HTML:
+    """Return two outputs (HTML or PNG images) in columns, each under its label if given.
+
+    The columns wrap one under the other when the notebook is narrower than two of them.
+    """
+    halves = []
+    for i, output in enumerate(outputs):
+        label = (
+            f"<div style='font-weight:600;color:#333;margin:0 0 2px'>{html.escape(labels[i])}</div>"
+            if labels
+            else ""
+        )
+        style = "flex:1 1 440px;min-width:0;overflow-x:auto"
+        halves.append(f"<div style='{style}'>{label}{_as_html(output)}</div>")
+    return HTML(
+        "<div class='backday-pair' style='display:flex;flex-wrap:wrap;gap:12px 24px;"
+        f"align-items:flex-start'>{''.join(halves)}</div>"
+    )
 
 
 def show_figure(fig: Figure) -> None:

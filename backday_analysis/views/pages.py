@@ -2,19 +2,29 @@
 
 ``interactive=False`` (a report run) builds the page from the parameters alone, reading only
 what it needs; ``interactive=True`` reads the whole data folder once, shows a panel (client
-by display name, week or dates, groups drawn) above the outputs and follows the parameters
-cell's variables (see :mod:`backday_analysis.views.controls`).
+by name with a search, week or dates, groups drawn, a second client beside) above the
+outputs and keeps the parameters cell in step with it (see
+:mod:`backday_analysis.views.controls`).
 """
 
 from __future__ import annotations
 
 from backday_analysis import BACK_GROUPS
 from backday_analysis.datafolder.dataset import Dataset, load_dataset
+from backday_analysis.errors import BackdayError
 from backday_analysis.metrics.weeks import week_label
 from backday_analysis.views.balance_explorer import balance_explorer
 from backday_analysis.views.client_week import GROUP_LABELS, client_week
 from backday_analysis.views.controls import Page, panel
 from backday_analysis.views.roster_week import roster_week
+
+#: The groups a coach can tick on the weekly page's charts, in order.
+GROUPS_DRAWN = tuple(BACK_GROUPS)
+NO_GROUP = (
+    "No group is ticked, so there is nothing to draw: tick at least one group under "
+    "“Groups drawn” in the panel above."
+)
+LATEST = ("latest", "", None)
 
 
 def client_choices(dataset: Dataset) -> list[tuple[str, str]]:
@@ -31,8 +41,22 @@ def logged_weeks(dataset: Dataset, client: str | None = None) -> list[str]:
     return sorted({week_label(day) for day in days}, reverse=True)
 
 
-def _week_choices(data: Dataset, client: str | None, week: str) -> list[str]:
-    return sorted({*logged_weeks(data, client), week}, reverse=True)
+def week_choices(data: Dataset, client: str | None, shown: str | None) -> list[tuple[str, str]]:
+    """Return the week dropdown's choices: the latest logged week, then each logged week.
+
+    ``shown``, a week that is on screen without sets logged in it, is listed too.
+    """
+    weeks = sorted({*logged_weeks(data, client), *([] if shown in LATEST else [shown])})[::-1]
+    latest = logged_weeks(data, client)[:1]
+    first = f"Latest logged ({latest[0]})" if latest else "Latest logged"
+    return [(first, "latest"), *((week, week) for week in weeks)]
+
+
+def _week_value(page: Page) -> str | None:
+    if page.model is None:
+        return None
+    week = page.values["week"]
+    return "latest" if week in LATEST else week
 
 
 def _dropdown(label: str, choices, value):
@@ -47,29 +71,64 @@ def _dropdown(label: str, choices, value):
     )
 
 
-def balance_page(client: str, start="", end="", data_dir: str = "", interactive=False) -> Page:
-    """Return the back balance explorer's page; in JupyterLab with client and date controls."""
-    values = {"client": client, "start": start, "end": end}
+def balance_page(
+    client: str, start="", end="", data_dir: str = "", interactive=False, beside: str = ""
+) -> Page:
+    """Return the back balance explorer's page; in JupyterLab with client and date controls.
+
+    ``beside`` names a second client, shown side by side with the first over the same dates.
+    """
+    values = {"client": client, "start": start, "end": end, "data_dir": data_dir}
+    values["beside"] = beside
     if not interactive:
-        return Page(balance_explorer, {**values, "data_dir": data_dir})
+        page = Page(balance_explorer, values, beside="client")
+        page.label = lambda explorer: explorer.client_name
+        return page
     import ipywidgets as widgets
 
+    from backday_analysis.views import choosers
+
     data = load_dataset(data_dir or None)
-    page = Page(balance_explorer, {**values, "dataset": data}, interactive=True, kind="balance")
-    who = _dropdown("Client", client_choices(data), page.model.client_id)
-    first = widgets.DatePicker(description="From", value=page.model.start)
-    last = widgets.DatePicker(description="To", value=page.model.end)
-    page.on(who, lambda value: page.update(client=value))
-    page.on(first, lambda value: page.update(start=value or ""))
-    page.on(last, lambda value: page.update(end=value or ""))
+    fixed = {"dataset": data}
+    page = Page(balance_explorer, values, None, True, "balance", fixed, beside="client")
+    page.label = lambda explorer: explorer.client_name
+    page.describe = lambda explorer: explorer.client_name
+    page.stem = lambda m: "_".join([m.client_id, *m.weeks[:1], *m.weeks[-1:]])
+    who = choosers.ClientFinder(client_choices(data), "Client")
+    other = choosers.ClientFinder([("nobody", ""), *client_choices(data)], "Beside")
+    first = choosers.date_box("From", "first logged day")
+    last = choosers.date_box("To", "last logged day")
+    hint = widgets.HTML(f"<span style='color:#555'>{choosers.DATE_HINT}</span>")
+    page.on(who.dropdown, lambda value: page.update(client=value))
+    page.on(other.dropdown, lambda value: page.update(beside=value or ""))
+
+    def pick_date(key: str, text: str, name: str) -> None:
+        try:
+            day = choosers.parse_day(text, name)
+        except BackdayError as exc:
+            page.refuse(str(exc))
+            return
+        page.update(**{key: day.isoformat() if day else ""})
+
+    page.on(first, lambda text: pick_date("start", text, "From"))
+    page.on(last, lambda text: pick_date("end", text, "To"))
 
     def sync() -> None:
-        who.value, first.value, last.value = page.model.client_id, page.model.start, page.model.end
+        model, shown = page.model, page.model is not None
+        who.dropdown.value = model.client_id if shown else None
+        other.dropdown.value = page.other.client_id if page.other is not None else ""
+        first.value = choosers.day_text(model.start) if shown else ""
+        last.value = choosers.day_text(model.end) if shown else ""
 
     page.sync = sync
-    page.controls = {"client": who, "start": first, "end": last}
-    panel(page, [[who, first, last]], "Back balance explorer: empty dates mean the whole history")
-    page.watch(client="client", start="start", end="end")
+    page.controls = {"client": who.dropdown, "start": first, "end": last}
+    page.controls |= {"beside": other.dropdown, "finders": [who, other]}
+    panel(
+        page,
+        [[who.widget, other.widget], [first, last, hint]],
+        "Back balance explorer: empty dates mean the whole history",
+    )
+    page.watch(client="client", start="start", end="end", beside="beside")
     return page
 
 
@@ -87,61 +146,66 @@ def weekly_page(
         "week": week,
         "weeks_of_history": weeks_of_history,
         "guideline_days": guideline_days,
+        "data_dir": data_dir,
     }
-    options = {"groups": BACK_GROUPS}
+    options = {"groups": GROUPS_DRAWN}
     if not interactive:
-        return Page(client_week, {**values, "data_dir": data_dir}, options)
+        return Page(client_week, values, options)
     import ipywidgets as widgets
 
+    from backday_analysis.views import choosers
+
     data = load_dataset(data_dir or None)
-    page = Page(client_week, {**values, "dataset": data}, options, True, kind="weekly")
-    who = _dropdown("Client", client_choices(data), page.model.client_id)
-    model = page.model
-    when = _dropdown("Week", _week_choices(data, model.client_id, model.week), model.week)
-    toggles = [
-        widgets.ToggleButton(value=True, description=GROUP_LABELS[g], layout={"width": "auto"})
-        for g in BACK_GROUPS
-    ]
+    page = Page(client_week, values, options, True, kind="weekly", fixed={"dataset": data})
+    page.describe = lambda report: f"{report.client_name}, week {report.week}"
+    page.stem = lambda report: f"{report.client_id}_{report.week}"
+    page.hints["groups"] = NO_GROUP
+    who = choosers.ClientFinder(client_choices(data), "Client")
+    when = _dropdown("Week", week_choices(data, None, None), None)
+    ticks = choosers.group_ticks(GROUPS_DRAWN, GROUP_LABELS)
 
     def sync() -> None:
         model = page.model
-        when.options = _week_choices(data, model.client_id, model.week)
-        who.value, when.value = model.client_id, model.week
+        client_id = model.client_id if model is not None else None
+        who.dropdown.value = client_id
+        when.options = week_choices(data, client_id, _week_value(page))
+        when.value = _week_value(page)
 
     def pick_client(client_id: str) -> None:
-        weeks = logged_weeks(data, client_id)
-        week = page.model.week if page.model.week in weeks else (weeks or ["latest"])[0]
-        if page.update(client=client_id, week=week):
-            page.quiet = True
-            sync()
-            page.quiet = False
+        week = page.values["week"]
+        if week not in LATEST and week not in logged_weeks(data, client_id):
+            week = "latest"  # the client logged nothing that week: their latest instead
+        page.update(client=client_id, week=week)
 
     def pick_groups(_) -> None:
-        page.redraw(groups=tuple(g for g, t in zip(BACK_GROUPS, toggles, strict=True) if t.value))
+        page.redraw(groups=tuple(g for g, t in zip(GROUPS_DRAWN, ticks, strict=True) if t.value))
 
-    page.on(who, pick_client)
+    page.on(who.dropdown, pick_client)
     page.on(when, lambda value: page.update(week=value))
-    for toggle in toggles:
-        page.on(toggle, pick_groups)
+    for tick in ticks:
+        page.on(tick, pick_groups)
     page.sync = sync
-    page.controls = {"client": who, "week": when, "groups": toggles}
-    shown = widgets.Label("Groups drawn:")
-    panel(page, [[who, when], [shown, *toggles]], "Weekly report: client, week and groups")
+    page.controls = {"client": who.dropdown, "week": when, "groups": ticks, "finders": [who]}
+    drawn = widgets.Label("Groups drawn:", layout={"margin": "0 8px 0 0"})
+    panel(page, [[who.widget, when], [drawn, *ticks]], "Weekly report: client, week and groups")
     page.watch(client="client", week="week")
     return page
 
 
 def roster_page(week: str = "latest", data_dir: str = "", interactive: bool = False) -> Page:
     """Return the roster overview's page; in JupyterLab with a week picker."""
+    values = {"week": week, "data_dir": data_dir}
     if not interactive:
-        return Page(roster_week, {"week": week, "data_dir": data_dir})
+        return Page(roster_week, values)
     data = load_dataset(data_dir or None)
-    page = Page(roster_week, {"week": week, "dataset": data}, interactive=True, kind="roster")
-    when = _dropdown("Week", _week_choices(data, None, page.model.week), page.model.week)
+    page = Page(roster_week, values, interactive=True, kind="roster", fixed={"dataset": data})
+    page.describe = lambda roster: f"week {roster.week}"
+    when = _dropdown("Week", week_choices(data, None, None), None)
     page.on(when, lambda value: page.update(week=value))
 
     def sync() -> None:
-        when.value = page.model.week
+        when.options = week_choices(data, None, _week_value(page))
+        when.value = _week_value(page)
 
     page.sync = sync
     page.controls = {"week": when}
