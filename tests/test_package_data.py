@@ -88,3 +88,18 @@ def test_importing_every_module_loads_no_developer_library():
     assert result.returncode == 0, result.stderr
     count, loaded = result.stdout.split(" ", 1)
     assert int(count) > 60 and loaded.strip() == "[]"
+
+
+def test_report_jobs_name_their_notebook_so_each_worker_reads_its_own(demo_data, tmp_path):
+    """A job names a shipped notebook: a Dask worker's install may live at another path."""
+    from backday_analysis.rendering.batch import plan_reports
+    from backday_analysis.rendering.report import notebook_path
+
+    _, jobs = plan_reports("2026-W47", ["ava"], demo_data, tmp_path)
+    _, roster = plan_reports("2026-W47", None, demo_data, tmp_path, roster_page=True)
+    assert [job.notebook for job in jobs + roster] == [
+        "weekly_report.ipynb",
+        "roster_overview.ipynb",
+    ]
+    assert notebook_path("weekly_report.ipynb") == resources.notebook("weekly_report.ipynb")
+    assert notebook_path(tmp_path / "own.ipynb") == tmp_path / "own.ipynb"
