@@ -11,7 +11,7 @@ JOBS ?=
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test,lab,scale]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,scale]"
 	$(BIN)/python -m compileall -q backday_analysis
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "Python 3 (backday)" >/dev/null
 	$(MAKE) --no-print-directory git-filter

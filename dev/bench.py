@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from backday_analysis import paths
+import dev as checkout
 from dev.bench_aggregate import bench_aggregate
 from dev.bench_reports import (
     bench_dask,
@@ -42,7 +42,7 @@ def bench_batch(data: Path, work: Path) -> dict:
     ours, ours_cpu = run_command([*command, "--out", str(work / "ours")])
     naive_dir = work / "naive"
     naive_dir.mkdir(parents=True)
-    notebook = paths.NOTEBOOKS_DIR / "weekly_report.ipynb"
+    notebook = checkout.NOTEBOOKS_DIR / "weekly_report.ipynb"
     started = time.perf_counter()
     for client in dataset.roster["client_id"]:
         executed = naive_dir / f"{client}.ipynb"
@@ -86,7 +86,8 @@ def bench_notebook(client: str = "ava", runs: int = 3) -> dict:
         "import time; "
         "from backday_analysis.rendering.report import WEEKLY_NOTEBOOK, execute; "
         "t = time.perf_counter(); "
-        f"execute(WEEKLY_NOTEBOOK, {{'client': {client!r}, 'week': 'latest'}}); "
+        f"execute(WEEKLY_NOTEBOOK, {{'client': {client!r}, 'week': 'latest', "
+        f"'data_dir': {str(checkout.DATA_DIR)!r}}}); "
         "print(time.perf_counter() - t)"
     )
     seconds = [
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None) -> None:
     """Run the benchmark and write ``reports/bench.json``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="tiny sizes, to check the bench")
-    parser.add_argument("--out", type=Path, default=paths.REPORTS_DIR / "bench.json")
+    parser.add_argument("--out", type=Path, default=checkout.REPORTS_DIR / "bench.json")
     args = parser.parse_args(argv)
     sizes = ((3, 8), (20, 1, 500)) if args.quick else ((30, 52), (2000, 3, 5000))
     figures: dict = {"cores": os.cpu_count()}

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+import dev as checkout
 from backday_analysis import GROUPS, paths
 from backday_analysis.datafolder.catalogue import load_catalogue
 
@@ -256,7 +257,7 @@ def _in_subprocess(function: str, *args: str) -> dict:
 
 def bench_aggregate(work: Path, clients: int, years: int, sets_per_client: int) -> dict:
     """Time our weekly table, DuckDB's and Polars' on one generated store; compare them."""
-    catalogue_file = paths.catalogue_path(paths.DEFAULT_DATA_DIR)
+    catalogue_file = paths.catalogue_path(checkout.DATA_DIR)
     store = work / "store"
     rows = generate_store(store, clients, years, sets_per_client, load_catalogue(catalogue_file))
     ours = _in_subprocess("aggregate_ours", str(store), str(catalogue_file), str(work / "o.pq"))

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+import dev as checkout
 from backday_analysis import paths
 
 
@@ -36,7 +37,7 @@ def demo_folder(folder: Path, clients: int, weeks: int) -> Path:
 
     folder.mkdir(parents=True)
     for name in ("catalogue.csv", "config.toml"):
-        shutil.copy(paths.DEFAULT_DATA_DIR / name, folder / name)
+        shutil.copy(checkout.DATA_DIR / name, folder / name)
     write_canonical_demo(folder, clients=clients, weeks=weeks)
     return folder
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+import dev as checkout
 from backday_analysis import paths
 from backday_analysis.demo.exports import strong_export
 from backday_analysis.demo.generate import SEED, demo_sets
@@ -59,7 +60,7 @@ def run(imports: int, folder: Path) -> dict:
     data = folder / "data"
     data.mkdir(parents=True)
     for name in ("catalogue.csv", "config.toml"):
-        shutil.copy(paths.DEFAULT_DATA_DIR / name, data / name)
+        shutil.copy(checkout.DATA_DIR / name, data / name)
     (data / "roster.csv").write_text("client_id,name,unit,bodyweight_kg,timezone\n")
     jobs, expected, clients = write_jobs(folder, imports)
     started = time.perf_counter()

@@ -28,11 +28,11 @@ from pathlib import Path
 
 import pytest
 
-from backday_analysis import paths
+import dev as checkout
 from dev.mutants import Mutant, find_mutants, load_mutant
 
-PACKAGE_DIR = paths.PROJECT_ROOT / "backday_analysis"
-EQUIVALENT_FILE = paths.PROJECT_ROOT / "tests" / "mutation-equivalent.txt"
+PACKAGE_DIR = checkout.ROOT / "backday_analysis"
+EQUIVALENT_FILE = checkout.ROOT / "tests" / "mutation-equivalent.txt"
 _FLAGS = [f"tests/test_{n}.py" for n in "flags flag_boundaries flag_table deadlift_flags".split()]
 # The import tests about counting and duplicates (the others cover reading, roster, locking).
 _IMPORT_TESTS = """new_client_counts_roster_and_summary every_fixture_balances
@@ -264,10 +264,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="mutants run at once")
     parser.add_argument("--budget", type=float, default=900.0, help="seconds per module")
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
-    parser.add_argument("--out", type=Path, default=paths.REPORTS_DIR / "mutation.json")
+    parser.add_argument("--out", type=Path, default=checkout.REPORTS_DIR / "mutation.json")
     parser.add_argument("--update", action="store_true", help="rerun --module, keep --out's others")
     args = parser.parse_args(argv)
-    os.chdir(paths.PROJECT_ROOT)
+    os.chdir(checkout.ROOT)
     chosen = {m: TARGETS[m] for m in args.module} if args.module else dict(TARGETS)
     chosen = {m: t for m, t in chosen.items() if (PACKAGE_DIR / m).exists()}  # advice: later
     equivalent = load_equivalent()

@@ -15,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from backday_analysis import paths
+import dev as checkout
 from backday_analysis.rendering.kernels import KERNEL_NAME
 
 KERNEL_DISPLAY_NAME = "Python 3 (backday)"
@@ -48,13 +48,13 @@ def stamp(notebook: Path, metadata: dict) -> bool:
     return True
 
 
-def main(folder: Path = paths.NOTEBOOKS_DIR) -> list[Path]:
+def main(folder: Path = checkout.NOTEBOOKS_DIR) -> list[Path]:
     """Stamp every notebook in ``folder``; return the files that changed."""
     metadata = kernel_metadata()
     return [path for path in sorted(folder.glob("*.ipynb")) if stamp(path, metadata)]
 
 
 if __name__ == "__main__":
-    changed = main(Path(sys.argv[1]) if len(sys.argv) > 1 else paths.NOTEBOOKS_DIR)
+    changed = main(Path(sys.argv[1]) if len(sys.argv) > 1 else checkout.NOTEBOOKS_DIR)
     for path in changed:
         print(f"{path.name}: kernel metadata updated")

@@ -6,9 +6,9 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import checkout
 import pytest
 
-from backday_analysis import paths
 from backday_analysis.demo.generate import write_canonical_demo
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -29,6 +29,6 @@ def demo_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("demo") / "data"
     target.mkdir()
     for name in ("catalogue.csv", "config.toml"):
-        shutil.copy(paths.DEFAULT_DATA_DIR / name, target / name)
+        shutil.copy(checkout.DATA_DIR / name, target / name)
     write_canonical_demo(target)
     return target

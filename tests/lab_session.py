@@ -19,7 +19,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from backday_analysis import paths
+import checkout
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 #: Seconds a notebook may take to run all cells in the browser.
@@ -38,7 +38,7 @@ class LabServer:
 
     def __init__(self, root: Path, data: Path) -> None:
         self.root = root
-        shutil.copytree(paths.NOTEBOOKS_DIR, root / "notebooks", dirs_exist_ok=True)
+        shutil.copytree(checkout.NOTEBOOKS_DIR, root / "notebooks", dirs_exist_ok=True)
         self.port = free_port()
         self.token = secrets.token_hex(16)
         home = root / ".jupyter-home"
@@ -259,6 +259,6 @@ def tour(shots: Path, data: Path) -> dict[str, float]:
 if __name__ == "__main__":
     # python tests/lab_session.py SHOTS_DIR [DATA_DIR]: screenshots and Run All timings.
     folder = Path(sys.argv[1])
-    source = Path(sys.argv[2]) if len(sys.argv) > 2 else paths.DEFAULT_DATA_DIR
+    source = Path(sys.argv[2]) if len(sys.argv) > 2 else checkout.DATA_DIR
     for notebook, seconds in tour(folder, source).items():
         print(f"{notebook}.ipynb: Run All to the last chart in {seconds:.1f} s")

@@ -10,10 +10,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import checkout
 import pandas as pd
 import pytest
 
-from backday_analysis import paths
 from backday_analysis.datafolder.advice_rules import load_advice_rules
 from backday_analysis.datafolder.catalogue import load_catalogue
 from backday_analysis.datafolder.dataset import load_dataset
@@ -23,8 +23,8 @@ from backday_analysis.metrics.advice import next_week_advice
 from backday_analysis.metrics.flags import coaching_flags
 from backday_analysis.metrics.weekly import weekly_volume
 
-CATALOGUE = load_catalogue(paths.DEFAULT_DATA_DIR / "catalogue.csv")
-RULES = load_advice_rules(paths.DEFAULT_DATA_DIR / "advice.csv", CATALOGUE)
+CATALOGUE = load_catalogue(checkout.DATA_DIR / "catalogue.csv")
+RULES = load_advice_rules(checkout.DATA_DIR / "advice.csv", CATALOGUE)
 LAST = "2026-W47"
 
 
@@ -186,7 +186,7 @@ def test_no_week_of_the_demo_is_all_well_while_a_flag_is_raised(demo):
 
 
 def test_fay_logs_in_lb_in_the_committed_export():
-    export = pd.read_csv(paths.DEFAULT_DATA_DIR / "exports" / "fay_hevy.csv")
+    export = pd.read_csv(checkout.DATA_DIR / "exports" / "fay_hevy.csv")
     weights = export["weight_lbs"].dropna()
     assert len(weights) > 400 and (weights % 5 == 0).all()
 
@@ -286,7 +286,7 @@ def test_a_day_without_back_work_comes_before_a_later_one_with_some():
 
 
 def edited(tmp_path: Path, old: str, new: str) -> pd.DataFrame:
-    text = (paths.DEFAULT_DATA_DIR / "advice.csv").read_text(encoding="utf-8")
+    text = (checkout.DATA_DIR / "advice.csv").read_text(encoding="utf-8")
     assert old in text
     path = tmp_path / "advice.csv"
     path.write_text(text.replace(old, new), encoding="utf-8")

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import checkout
 import numpy as np
 import pandas as pd
 import pytest
 
-from backday_analysis import GROUPS, paths
+from backday_analysis import GROUPS
 from backday_analysis.datafolder.catalogue import load_catalogue
 from backday_analysis.metrics.balance import (
     SEED_LIFTS,
@@ -171,7 +172,7 @@ def test_seed_lifts_map_to_fixture_exercises():
 
 
 def test_seed_lifts_map_to_the_shipped_catalogue():
-    path = paths.DEFAULT_DATA_DIR / "catalogue.csv"
+    path = checkout.DATA_DIR / "catalogue.csv"
     if not path.is_file():
         pytest.skip("no shipped catalogue")
     lifts = lift_exercises(load_catalogue(path))

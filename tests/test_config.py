@@ -1,12 +1,12 @@
+import checkout
 import pytest
 
 from backday_analysis.datafolder.settings import Settings, load_settings
 from backday_analysis.errors import BackdayError
-from backday_analysis.paths import DEFAULT_DATA_DIR
 
 
 def test_shipped_config_matches_the_defaults():
-    assert load_settings(DEFAULT_DATA_DIR / "config.toml") == Settings()
+    assert load_settings(checkout.DATA_DIR / "config.toml") == Settings()
 
 
 def test_missing_file_gives_defaults_and_values_override(tmp_path):

@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import checkout
 import numpy as np
 import pandas as pd
 
@@ -14,7 +15,7 @@ from backday_analysis.datafolder.ingest import import_exports
 from backday_analysis.demo.generate import EXPORTS, LAST_DAY, SEED, demo_sets, write_demo
 from backday_analysis.demo.plans import WEEKS
 
-DATA = paths.DEFAULT_DATA_DIR
+DATA = checkout.DATA_DIR
 
 
 def generated(tmp_path: Path) -> Path:

@@ -12,17 +12,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import checkout
 import nbformat
 import pytest
 from IPython.display import HTML
 
-from backday_analysis import paths
 from backday_analysis.datafolder.roster import client_id, load_roster
 from backday_analysis.errors import BackdayError
 from backday_analysis.views import controls, pages
 from dev import notebook_metadata
 
-NOTEBOOKS = sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))
+NOTEBOOKS = sorted(checkout.NOTEBOOKS_DIR.glob("*.ipynb"))
 
 
 # ------------------------------------------------------------------ errors in one line
@@ -35,7 +35,7 @@ def test_a_backday_error_shows_its_sentence_alone_and_a_bug_its_traceback(tmp_pa
     node.cells = [
         nbformat.v4.new_code_cell(
             "from backday_analysis.views import client_week as cw\n"
-            f"cw.client_week('zoe', data_dir={str(paths.DEFAULT_DATA_DIR)!r})"
+            f"cw.client_week('zoe', data_dir={str(checkout.DATA_DIR)!r})"
         ),
         nbformat.v4.new_code_cell("def bug():\n    return 1 / 0\n\nbug()"),
     ]
@@ -223,7 +223,7 @@ def test_notebooks_carry_the_installed_kernel_and_no_outputs(notebook):
 
 def test_stamping_writes_the_kernel_version_once_and_the_filter_removes_it(tmp_path):
     copy = tmp_path / "weekly_report.ipynb"
-    shutil.copy(paths.NOTEBOOKS_DIR / "weekly_report.ipynb", copy)
+    shutil.copy(checkout.NOTEBOOKS_DIR / "weekly_report.ipynb", copy)
     node = json.loads(copy.read_text())
     node["metadata"]["language_info"].pop("version", None)
     copy.write_text(json.dumps(node, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
@@ -252,8 +252,8 @@ def test_stamping_writes_the_kernel_version_once_and_the_filter_removes_it(tmp_p
 
 
 def test_gitattributes_sends_notebooks_through_the_filter():
-    text = (paths.PROJECT_ROOT / ".gitattributes").read_text()
+    text = (checkout.ROOT / ".gitattributes").read_text()
     assert "*.ipynb filter=nbstripout" in text
-    makefile = (paths.PROJECT_ROOT / "Makefile").read_text()
+    makefile = (checkout.ROOT / "Makefile").read_text()
     assert "filter.nbstripout.clean" in makefile and "--ServerApp.root_dir" in makefile
-    assert Path(paths.PROJECT_ROOT / "notebooks").is_dir() and paths.DEFAULT_DATA_DIR.is_dir()
+    assert Path(checkout.ROOT / "notebooks").is_dir() and checkout.DATA_DIR.is_dir()

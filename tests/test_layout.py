@@ -19,6 +19,7 @@ STAGES = {
     "__init__": 0,
     "errors": 0,
     "paths": 0,
+    "resources": 0,
     "canonical": 0,
     "atomic": 0,
     "imports": 0,

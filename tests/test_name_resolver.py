@@ -7,6 +7,7 @@ from the shipped catalogue, so each expectation is the credit a coach would see.
 
 from __future__ import annotations
 
+import checkout
 import pandas as pd
 import pytest
 
@@ -18,7 +19,7 @@ from backday_analysis.importers.names import name_index, resolution_table, resol
 
 @pytest.fixture(scope="module")
 def catalogue() -> pd.DataFrame:
-    return load_catalogue(paths.catalogue_path(paths.DEFAULT_DATA_DIR))
+    return load_catalogue(paths.catalogue_path(checkout.DATA_DIR))
 
 
 @pytest.fixture(scope="module")

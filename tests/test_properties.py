@@ -31,6 +31,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import checkout
 import numpy as np
 import pandas as pd
 import pytest
@@ -364,7 +365,7 @@ def test_exports_in_any_order_give_the_same_sets_and_weeks_as_one(fmt, split):
 # ---------------------------------------------------------------- (b) the weekly table
 
 
-CATALOGUE = load_catalogue(paths.catalogue_path(paths.DEFAULT_DATA_DIR))
+CATALOGUE = load_catalogue(paths.catalogue_path(checkout.DATA_DIR))
 CLIENTS = ("ana", "ben", "cy")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import checkout
 import pandas as pd
 import pytest
 
@@ -22,10 +23,10 @@ from dev.name_coverage import BACK_MUSCLES, reference_lists
 REFERENCE = next(
     (
         folder / "shared" / "reference"
-        for folder in (paths.PROJECT_ROOT.parent, paths.PROJECT_ROOT.parent.parent)
+        for folder in (checkout.ROOT.parent, checkout.ROOT.parent.parent)
         if (folder / "shared" / "reference").is_dir()
     ),
-    paths.PROJECT_ROOT.parent / "shared" / "reference",
+    checkout.ROOT.parent / "shared" / "reference",
 )
 pytestmark = pytest.mark.skipif(
     not (REFERENCE / "app_exercise_names.csv").is_file(), reason="no shared reference lists"
@@ -46,7 +47,7 @@ NOT_TRAINING = re.compile(r"upright|rowing machine|stretch|smr|foam", re.IGNOREC
 
 @pytest.fixture(scope="module")
 def resolved() -> dict[str, pd.DataFrame]:
-    catalogue = load_catalogue(paths.catalogue_path(paths.DEFAULT_DATA_DIR))
+    catalogue = load_catalogue(paths.catalogue_path(checkout.DATA_DIR))
     index = name_index(catalogue)
     credits = catalogue.set_index("exercise_id").loc[:, list(BACK_GROUPS)]
     out = {}

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 
+import checkout
 import pandas as pd
 import pytest
 from made_up_exports import HEADER, SETS_PER_DAY, day_rows, log_keys, write_export
@@ -125,7 +126,7 @@ def test_unimport_keeps_rows_of_an_older_log_without_import_ids(fixture_data):
     before = log_file.read_text(encoding="utf-8").splitlines()
     sets_before, rejects_before, _ = read_log(log_file, "ana", today=TODAY)
     [summary] = import_exports(
-        [str(paths.PROJECT_ROOT / "tests" / "fixtures" / "exports" / "hevy_kg.csv")],
+        [str(checkout.ROOT / "tests" / "fixtures" / "exports" / "hevy_kg.csv")],
         "ana",
         None,
         fixture_data,

@@ -17,9 +17,34 @@ app = typer.Typer(
     help="Weekly back-training reports for strength coaches.",
 )
 
+
+def found_data_folder(data: Path | None) -> Path:
+    """Return the data folder for ``--data`` (None when not given), saying where it came from.
+
+    Given ``--data``, the folder is used as named. Otherwise it comes from ``$BACKDAY_DATA``
+    or ``./data`` and one line on stderr says which; when there is none, one sentence and
+    exit status 2.
+    """
+    from backday_analysis import paths
+
+    try:
+        folder, source = paths.find_data_dir(data)
+    except BackdayError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    if data is None:
+        typer.echo(f"data folder: {folder} (from {source})", err=True)
+    return folder
+
+
 DataOption = Annotated[
     Path | None,
-    typer.Option("--data", help="Data folder (default: $BACKDAY_DATA or the project's data/)."),
+    typer.Option(
+        "--data",
+        help="Data folder (default: $BACKDAY_DATA, else ./data).",
+        callback=found_data_folder,
+        show_default=False,
+    ),
 ]
 
 LockTimeoutOption = Annotated[
@@ -34,11 +59,11 @@ LockTimeoutOption = Annotated[
 
 
 def show_version(value: bool) -> None:
-    """Print the installed version and stop, for ``backday --version``."""
+    """Print the package's version and stop, for ``backday --version``."""
     if value:
-        from importlib.metadata import version
+        from backday_analysis import __version__
 
-        typer.echo(f"backday_analysis {version('backday_analysis')}")
+        typer.echo(f"backday_analysis {__version__}")
         raise typer.Exit()
 
 

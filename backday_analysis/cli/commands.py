@@ -162,7 +162,10 @@ def report(
         typer.Option("--client", help="Client id; repeat for several (default: whole roster)."),
     ] = None,
     data: DataOption = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Output folder.")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Output folder (default: ./reports).", show_default=False),
+    ] = None,
     output_format: Annotated[
         str, typer.Option("--format", help="html,pdf or one of them.")
     ] = "html,pdf",
@@ -198,7 +201,9 @@ def report(
     try:
         from backday_analysis.rendering.batch import plan_reports, run_reports
 
-        week_label, planned = plan_reports(week, client, data, out or paths.REPORTS_DIR, roster)
+        week_label, planned = plan_reports(
+            week, client, data, out or Path(paths.REPORTS_FOLDER_NAME), roster
+        )
         if single:
             # Only now, so as not to slow the reading above: they load while the kernel
             # finishes starting and runs the notebook, when this process has nothing to do.
@@ -230,7 +235,7 @@ def report(
 
 # After this module's commands, so that `backday --help` lists import, weekly, store and
 # report first; importing the module registers its commands on the app.
-from backday_analysis.cli import history  # noqa: E402, F401
+from backday_analysis.cli import history, init, lab  # noqa: E402, F401
 
 
 def main() -> None:

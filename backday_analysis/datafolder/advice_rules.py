@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from backday_analysis import GROUPS, paths
+from backday_analysis import GROUPS, resources
 from backday_analysis.errors import BackdayError, located
 
 RULES = (
@@ -42,7 +42,7 @@ _REPS = re.compile(r"^\d{1,3}(\s*[-–]\s*\d{1,3})?$")
 def advice_rules_path(folder: Path) -> Path:
     """Return the rule table of a data folder, or the shipped one if the folder has none."""
     own = folder / "advice.csv"
-    return own if own.is_file() else paths.DEFAULT_DATA_DIR / "advice.csv"
+    return own if own.is_file() else resources.default_file("advice.csv")
 
 
 def load_advice_rules(path: Path, catalogue: pd.DataFrame, strict: bool = True) -> pd.DataFrame:

@@ -226,16 +226,20 @@ def write_canonical_demo(folder: Path, clients: int = 0, weeks: int = WEEKS) -> 
 
 
 def main() -> None:
-    """Write the demo into the project's data folder, holding its lock; errors in one sentence."""
+    """Write the demo into the data folder (``$BACKDAY_DATA``, else ``./data``), holding its lock.
+
+    Errors are one sentence and exit status 2.
+    """
     import sys
 
     from backday_analysis.datafolder.lock import data_folder_lock
     from backday_analysis.errors import BackdayError
 
     try:
+        folder = paths.data_dir()
         # The demo rewrites the roster and logs: not while an import changes them.
-        with data_folder_lock(paths.DEFAULT_DATA_DIR):
-            write_demo(paths.DEFAULT_DATA_DIR)
+        with data_folder_lock(folder):
+            write_demo(folder)
     except BackdayError as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(2)

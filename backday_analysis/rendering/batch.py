@@ -15,8 +15,8 @@ from backday_analysis.metrics.weeks import parse_week
 from backday_analysis.rendering.kernels import WarmKernel
 from backday_analysis.rendering.pages import prepare_writers
 from backday_analysis.rendering.report import (
-    ROSTER_NOTEBOOK,
-    WEEKLY_NOTEBOOK,
+    ROSTER,
+    WEEKLY,
     ReportJob,
     ReportResult,
     render,
@@ -50,7 +50,7 @@ def plan_reports(
         return label, [
             ReportJob(
                 "roster",
-                ROSTER_NOTEBOOK,
+                ROSTER,
                 {"week": label, "data_dir": str(folder)},
                 target / "roster",
                 f"Roster overview {label}",
@@ -68,7 +68,7 @@ def plan_reports(
         jobs.append(
             ReportJob(
                 client_id,
-                WEEKLY_NOTEBOOK,
+                WEEKLY,
                 parameters,
                 target / paths.safe_name(client_id),
                 f"{dataset.client_name(client_id)} {label}",

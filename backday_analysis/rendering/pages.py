@@ -14,10 +14,11 @@ import threading
 import urllib.parse
 from pathlib import Path
 
+from backday_analysis import resources
 from backday_analysis.atomic import write_bytes_atomic
 from backday_analysis.imports import without
 
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATES_DIR = resources.templates_dir()
 
 
 def import_nbformat():

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from backday_analysis import paths
+from backday_analysis import resources
 from backday_analysis.atomic import write_bytes_atomic
 from backday_analysis.errors import BackdayError
 from backday_analysis.rendering.kernels import KERNEL_NAME, QUIET, RESET, WarmKernel
@@ -26,18 +26,26 @@ from backday_analysis.rendering.pages import (
 
 __all__ = ["execute", "render", "render_pages", "to_html", "to_pdf"]
 
-WEEKLY_NOTEBOOK = paths.NOTEBOOKS_DIR / "weekly_report.ipynb"
-ROSTER_NOTEBOOK = paths.NOTEBOOKS_DIR / "roster_overview.ipynb"
+#: The shipped notebooks, by name: a job names one, and each machine that runs the job (a
+#: Dask worker too) reads it from its own installed package.
+WEEKLY = "weekly_report.ipynb"
+ROSTER = "roster_overview.ipynb"
+WEEKLY_NOTEBOOK = resources.notebook(WEEKLY)
+ROSTER_NOTEBOOK = resources.notebook(ROSTER)
 FORMATS = ("html", "pdf")
 CELL_TIMEOUT_SECONDS = 300
 
 
 @dataclass
 class ReportJob:
-    """One notebook to run and where its HTML and PDF go (without suffix)."""
+    """One notebook to run and where its HTML and PDF go (without suffix).
+
+    ``notebook`` is a shipped notebook's name (:data:`WEEKLY`, :data:`ROSTER`) or the path
+    of another notebook.
+    """
 
     label: str
-    notebook: Path
+    notebook: str | Path
     parameters: dict
     target: Path
     title: str = "backday report"
@@ -74,8 +82,15 @@ def _with_reset(notebook: Path):
     return node
 
 
+def notebook_path(notebook: str | Path) -> Path:
+    """Return the notebook file: a shipped notebook for a bare name, else the path itself."""
+    if isinstance(notebook, str) and notebook in resources.NOTEBOOKS:
+        return resources.notebook(notebook)
+    return Path(notebook)
+
+
 def execute(
-    notebook: Path,
+    notebook: str | Path,
     parameters: dict,
     timeout: int = CELL_TIMEOUT_SECONDS,
     kernel: WarmKernel | None = None,
@@ -92,6 +107,7 @@ def execute(
         When a cell fails or runs longer than ``timeout`` seconds; a BackdayError raised in
         the notebook keeps its own sentence.
     """
+    notebook = notebook_path(notebook)
     if kernel is None:
         from backday_analysis.rendering.kernels import start_in_background
 

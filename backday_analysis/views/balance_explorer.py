@@ -160,7 +160,7 @@ def balance_explorer(
         First and last day, ``YYYY-MM-DD``; empty for the start or end of the history.
         The range covers the whole ISO weeks holding them.
     data_dir : str, optional
-        Data folder; empty or None means ``$BACKDAY_DATA`` or the project's ``data/``.
+        Data folder; empty or None means ``$BACKDAY_DATA``, else ``data/`` (see ``paths``).
     dataset : Dataset, optional
         An already loaded data folder, to skip reading it again.
 

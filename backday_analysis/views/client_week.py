@@ -104,7 +104,7 @@ def client_week(
     week : str
         ISO week ``YYYY-Www``, or ``latest`` for the week of the client's last logged set.
     data_dir : str, optional
-        Data folder; empty or None means ``$BACKDAY_DATA`` or the project's ``data/``.
+        Data folder; empty or None means ``$BACKDAY_DATA``, else ``data/`` (see ``paths``).
     weeks_of_history : int
         Weeks shown in the history charts, this week included.
     guideline_days : int, optional

@@ -113,6 +113,9 @@ def clients_table(dataset: Dataset) -> pd.DataFrame:
     ``first_day`` and ``last_day`` are the dates of the client's first and last logged set
     (empty without any); ``sets`` counts every logged set, warm-ups included.
     """
+    columns = ["client_id", "name", "unit", "timezone", "first_day", "last_day", "sets"]
+    if dataset.roster.empty:  # a new data folder (backday init)
+        return pd.DataFrame(columns=columns)
     sets = dataset.sets
     days = sets.groupby("client")["performed_at"].agg(["min", "max", "size"])
     roster = dataset.roster

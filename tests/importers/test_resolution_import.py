@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import checkout
 import pandas as pd
 import pytest
 from support import TODAY, write
@@ -43,7 +44,7 @@ FITBOD_HEADER = (
 @pytest.fixture
 def shipped(data):
     """The fixture data folder with the project's own catalogue."""
-    shutil.copy(paths.catalogue_path(paths.DEFAULT_DATA_DIR), paths.catalogue_path(data))
+    shutil.copy(paths.catalogue_path(checkout.DATA_DIR), paths.catalogue_path(data))
     return data
 
 

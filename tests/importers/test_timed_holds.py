@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import checkout
 import pytest
 from support import balanced, write
 
@@ -42,7 +43,7 @@ EXPORTS = {
 
 @pytest.fixture(scope="module")
 def counts_hold():
-    catalogue = load_catalogue(paths.catalogue_path(paths.DEFAULT_DATA_DIR))
+    catalogue = load_catalogue(paths.catalogue_path(checkout.DATA_DIR))
     return back_hold_rule(catalogue, name_index(catalogue))
 
 
