@@ -24,6 +24,7 @@ from backday_analysis.datafolder.settings import Settings
 from backday_analysis.metrics.deadlift_flags import deadlift_jump
 from backday_analysis.rendering.pages import TEMPLATES_DIR
 from backday_analysis.views import balance_explorer as be
+from backday_analysis.views import client_flags
 from backday_analysis.views import client_week as cw
 from backday_analysis.views import display
 
@@ -59,7 +60,7 @@ def test_a_pound_client_sees_tonnage_and_loads_in_pounds(ben_week):
 
 
 def test_the_deadlift_jump_is_told_in_the_clients_unit(ben_week):
-    reasons = cw.flags_table(ben_week)["Needs attention"].tolist()
+    reasons = client_flags.flags_table(ben_week)["Needs attention"].tolist()
     # 185 -> 225 lb is +21.6 %; the sentence keeps the client's own numbers.
     assert reasons[0] == (
         "Barbell deadlift: the top set went from 185 lb last week to 225 lb this week "

@@ -21,6 +21,7 @@ STAGES = {
     "paths": 0,
     "canonical": 0,
     "atomic": 0,
+    "clock": 0,
     "imports": 0,
     "importers": 1,
     "datafolder": 2,

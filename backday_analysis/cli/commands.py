@@ -169,6 +169,9 @@ def report(
     roster: Annotated[
         bool, typer.Option("--roster", help="Write the roster page instead.")
     ] = False,
+    coach: Annotated[
+        str, typer.Option("--coach", help="With --roster: one coach's clients (roster.csv).")
+    ] = "",
     jobs: Annotated[int, typer.Option(help="Reports run at once; one per core unless given.")] = (
         os.cpu_count() or 1
     ),
@@ -198,7 +201,9 @@ def report(
     try:
         from backday_analysis.rendering.batch import plan_reports, run_reports
 
-        week_label, planned = plan_reports(week, client, data, out or paths.REPORTS_DIR, roster)
+        week_label, planned = plan_reports(
+            week, client, data, out or paths.REPORTS_DIR, roster, coach
+        )
         if single:
             # Only now, so as not to slow the reading above: they load while the kernel
             # finishes starting and runs the notebook, when this process has nothing to do.

@@ -5,14 +5,16 @@ The seed article says to deadlift first in the session and to build the load slo
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from backday_analysis.canonical import kg_to
 from backday_analysis.datafolder.settings import Settings
-from backday_analysis.metrics.balance import ExerciseRule
-from backday_analysis.metrics.flag_table import flag_table, num, week_sets
+from backday_analysis.metrics.balance import ExerciseRule, set_weeks
+from backday_analysis.metrics.flag_table import flag_table, num, week_ordinal, week_sets
 from backday_analysis.metrics.weekly import working_sets
-from backday_analysis.metrics.weeks import parse_week
+from backday_analysis.metrics.weeks import parse_week, week_label
 
 DEADLIFT = ExerciseRule(
     "hinge", r"deadlift", r"romanian|stiff|single_leg|rdl", ("barbell", "trap_bar", "hex_bar")
@@ -36,14 +38,18 @@ def _names(ids: pd.Series, logged: pd.Series, catalogue: pd.DataFrame) -> pd.Ser
     return name.fillna(logged)
 
 
-def deadlift_not_first(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str) -> pd.DataFrame:
-    """Flag clients whose deadlift came after another exercise in a session this week."""
+def late_deadlifts(sets: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """Return each session whose deadlift came after another exercise: its first exercise.
+
+    Columns ``client, session_id, performed_at, exercise_id, exercise``, one row per late
+    session, and ``sessions``: the client's deadlift sessions in that session's ISO week.
+    """
     ids = DEADLIFT.ids(catalogue)
     keys = ["client", "session_id"]
-    s = week_sets(sets, week)
     # Strong and Hevy give one time per workout: the log line keeps the order within it.
-    s = s.sort_values([*keys, "performed_at", *(["line"] if "line" in s else [])], kind="stable")
-    s["_pos"] = s.groupby(keys).cumcount()
+    order = [*keys, "performed_at", *(["line"] if "line" in sets else [])]
+    s = sets.sort_values(order, kind="stable")
+    s = s.assign(_pos=s.groupby(keys).cumcount())
     is_deadlift = s["exercise_id"].isin(ids)
     skip = [
         *catalogue.loc[catalogue["pattern"].isin(WARM_UP_PATTERNS), "exercise_id"],
@@ -51,15 +57,34 @@ def deadlift_not_first(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str) -
     ]
     working = (s["set_kind"] != "warmup") & ~s["exercise_id"].isin(skip)
     first_deadlift = s.loc[is_deadlift].groupby(keys)["_pos"].min().rename("_dl")
-    sessions = s.loc[is_deadlift & working, keys].drop_duplicates()
+    sessions = s.loc[is_deadlift & working, [*keys, "performed_at"]].drop_duplicates(keys)
+    sessions = sessions.assign(_week=set_weeks(sessions))
+    per_week = sessions.groupby(["client", "_week"]).size().rename("sessions")
     first_other = s.loc[~is_deadlift & working].groupby(keys).head(1)
-    late = sessions.merge(first_other, on=keys).merge(first_deadlift.reset_index(), on=keys)
+    late = sessions[[*keys, "_week"]].merge(first_other, on=keys)
+    late = late.merge(first_deadlift.reset_index(), on=keys)
     late = late.loc[late["_pos"] < late["_dl"]].sort_values(["client", "performed_at"])
+    late = late.join(per_week, on=["client", "_week"])
+    return late.rename(columns={"_week": "week"})
+
+
+def deadlift_not_first(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str) -> pd.DataFrame:
+    """Flag clients whose deadlift came after another exercise in a session this week.
+
+    ``weeks`` counts the weeks in a row, ending this one, with such a session.
+    """
+    monday = pd.Timestamp(parse_week(week))
+    history = sets.loc[sets["performed_at"] < monday + pd.Timedelta(days=7)]
+    late = late_deadlifts(history, catalogue)
     late["_name"] = _names(late["exercise_id"], late["exercise"], catalogue)
-    first = late.groupby("client", as_index=False).agg(
-        name=("_name", "first"), when=("performed_at", "first"), late=("_name", "size")
+    this = late.loc[late["week"] == week]
+    first = this.groupby("client", as_index=False).agg(
+        name=("_name", "first"),
+        when=("performed_at", "first"),
+        late=("_name", "size"),
+        total=("sessions", "first"),
     )
-    first["total"] = first["client"].map(sessions.groupby("client").size())
+    first["streak"] = first["client"].map(_streaks(late, week))
     reasons = [
         f"The deadlift came after {n} on {w:%a} {w.day} {w:%b}"
         + (f" ({k} of {t} deadlift sessions this week)" if t > 1 else "")
@@ -68,7 +93,23 @@ def deadlift_not_first(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str) -
             first["name"], first["when"], first["late"], first["total"], strict=True
         )
     ]
-    return flag_table(first, week, "deadlift_not_first", "medium", reasons, group="lower_back")
+    headlines = [f"Deadlift after {n}" for n in first["name"]]
+    return flag_table(
+        first, week, "deadlift_not_first", reasons, headlines, "streak", group="lower_back"
+    )
+
+
+def _streaks(table: pd.DataFrame, week: str) -> pd.Series:
+    """Return per client the weeks in a row, ending ``week``, that ``table`` has a row in."""
+    ordinal = week_ordinal(table["week"]) if len(table) else pd.Series(dtype="int64")
+    this = int(week_ordinal(pd.Series([week])).iloc[0])
+    out = {}
+    for client, weeks in ordinal.groupby(table["client"]):
+        present, n = set(weeks), 0
+        while this - n in present:
+            n += 1
+        out[client] = n
+    return pd.Series(out, dtype="int64")
 
 
 def deadlift_jump(
@@ -84,26 +125,20 @@ def deadlift_jump(
     the week after a deload week, back at the usual load, is no jump. The previous week must
     have that deadlift: after a week without it there is nothing to compare. The loads in the
     sentence are in each client's unit from ``units`` (client id to ``kg`` or ``lb``; kg for
-    clients it does not name).
+    clients it does not name). ``weeks`` counts the weeks in a row, ending this one, with a
+    jump.
     """
-    s = working_sets(week_sets(sets, week, weeks_before=LOOKBACK_WEEKS))
-    s = s.loc[s["exercise_id"].isin(DEADLIFT.ids(catalogue))]
-    monday = pd.Timestamp(parse_week(week))
-    this = s["performed_at"] >= monday
-    last = ~this & (s["performed_at"] >= monday - pd.Timedelta(weeks=1))
-    keys = [s["client"], s["exercise_id"]]
-    top = pd.concat(
-        {
-            "now": s.loc[this].groupby([k[this] for k in keys])["load_kg"].max(),
-            "last": s.loc[last].groupby([k[last] for k in keys])["load_kg"].max(),
-            "best": s.loc[~this].groupby([k[~this] for k in keys])["load_kg"].max(),
-        },
-        axis=1,
-    ).dropna()
-    top = top.loc[top["best"] > 0].reset_index()
-    top["rise"] = top["now"] / top["best"] - 1
-    # The tolerance keeps an exact 10 % step (100 -> 110 kg) from tripping on rounding.
-    hit = top.loc[top["rise"] > settings.deadlift_max_weekly_increase + 1e-9].copy()
+    hit = _jumps(sets, catalogue, settings, week)
+    streak = pd.Series(1, index=hit["client"].unique(), dtype="int64")
+    monday, going = parse_week(week), set(streak.index)
+    for back in range(1, 53):
+        earlier = week_label(monday - dt.timedelta(weeks=back))
+        mine = sets.loc[sets["client"].isin(going)]
+        going &= set(_jumps(mine, catalogue, settings, earlier)["client"])
+        if not going:
+            break
+        streak[sorted(going)] += 1
+    hit["streak"] = hit["client"].map(streak)
     hit["_name"] = hit["exercise_id"].map(catalogue.set_index("exercise_id")["name"])
     limit = num(settings.deadlift_max_weekly_increase * 100)
     unit = hit["client"].map(units or {}).fillna("kg")
@@ -121,4 +156,29 @@ def deadlift_jump(
             hit["_name"], hit["last"], hit["now"], hit["best"], hit["rise"], unit, strict=True
         )
     ]
-    return flag_table(hit, week, "deadlift_jump", "high", reasons, group="lower_back")
+    headlines = [f"Deadlift +{num(r * 100)} % in a week" for r in hit["rise"]]
+    return flag_table(hit, week, "deadlift_jump", reasons, headlines, "streak", group="lower_back")
+
+
+def _jumps(
+    sets: pd.DataFrame, catalogue: pd.DataFrame, settings: Settings, week: str
+) -> pd.DataFrame:
+    """Return ``client, exercise_id, now, last, best, rise`` of the week's jumps."""
+    s = working_sets(week_sets(sets, week, weeks_before=LOOKBACK_WEEKS))
+    s = s.loc[s["exercise_id"].isin(DEADLIFT.ids(catalogue))]
+    monday = pd.Timestamp(parse_week(week))
+    this = s["performed_at"] >= monday
+    last = ~this & (s["performed_at"] >= monday - pd.Timedelta(weeks=1))
+    keys = [s["client"], s["exercise_id"]]
+    top = pd.concat(
+        {
+            "now": s.loc[this].groupby([k[this] for k in keys])["load_kg"].max(),
+            "last": s.loc[last].groupby([k[last] for k in keys])["load_kg"].max(),
+            "best": s.loc[~this].groupby([k[~this] for k in keys])["load_kg"].max(),
+        },
+        axis=1,
+    ).dropna()
+    top = top.loc[top["best"] > 0].reset_index()
+    top["rise"] = top["now"] / top["best"] - 1
+    # The tolerance keeps an exact 10 % step (100 -> 110 kg) from tripping on rounding.
+    return top.loc[top["rise"] > settings.deadlift_max_weekly_increase + 1e-9].copy()

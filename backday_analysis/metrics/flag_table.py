@@ -1,4 +1,11 @@
-"""Build flag rows and their sentences: the pieces every coaching flag shares."""
+"""Build flag rows and their sentences: the pieces every coaching flag shares.
+
+A flag row says who (``client``), when (``week``), what (``flag`` and ``group``, empty for the
+whole back or the whole week), for how long (``weeks``: the weeks in a row, ending this one,
+in which the flag's condition held, 1 when it is new), a short ``headline`` for the roster
+and the full ``reason``. ``severity`` and its ``why`` come from the coach's severity table
+(:mod:`backday_analysis.metrics.severity`).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +16,7 @@ import pandas as pd
 from backday_analysis import BACK_GROUPS, GROUPS
 from backday_analysis.metrics.weeks import parse_week
 
-FLAG_COLUMNS = ("client", "week", "flag", "group", "severity", "reason")
+FLAG_COLUMNS = ("client", "week", "flag", "group", "severity", "reason", "weeks", "headline", "why")
 
 
 GROUP_LABELS = dict(
@@ -24,9 +31,18 @@ def num(value: float) -> str:
     return f"{round(float(value), 1):g}"
 
 
-def in_a_row(n: int) -> str:
+def ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f", for the {n}{suffix} week in a row" if n > 1 else ""
+    return f"{n}{suffix}"
+
+
+def in_a_row(n: int) -> str:
+    return f", for the {ordinal(n)} week in a row" if n > 1 else ""
+
+
+def weeks_text(n: int) -> str:
+    """Return ``1 week`` or ``3 weeks``."""
+    return f"{n} week{'s' * (n != 1)}"
 
 
 def be(group: str, verb: tuple[str, str] = ("were", "was")) -> str:
@@ -34,12 +50,35 @@ def be(group: str, verb: tuple[str, str] = ("were", "was")) -> str:
 
 
 def flag_table(
-    rows: pd.DataFrame, week: str, flag: str, severity, reasons, group=""
+    rows: pd.DataFrame, week: str, flag: str, reasons, headlines, weeks, group=""
 ) -> pd.DataFrame:
-    """Return the flags table of ``rows`` (one raised flag each) from its parts."""
+    """Return the flags table of ``rows`` (one raised flag each) from its parts.
+
+    ``group`` None takes each row's own ``group``; ``weeks`` is a column of ``rows`` or a
+    number. Severity and its why are left empty for :func:`.severity.apply_severity`.
+    """
     group = rows["group"].to_numpy(dtype=object) if group is None else group
-    values = (rows["client"].to_numpy(dtype=object), week, flag, group, severity, list(reasons))
-    return pd.DataFrame(dict(zip(FLAG_COLUMNS, values, strict=True))).astype("str")
+    weeks = rows[weeks].to_numpy() if isinstance(weeks, str) else weeks
+    table = pd.DataFrame(
+        {
+            "client": rows["client"].to_numpy(dtype=object),
+            "week": week,
+            "flag": flag,
+            "group": group,
+            "severity": "",
+            "reason": list(reasons),
+            "weeks": weeks,
+            "headline": list(headlines),
+            "why": "",
+        },
+        columns=list(FLAG_COLUMNS),
+    )
+    return table.astype({c: "str" for c in FLAG_COLUMNS if c != "weeks"}).astype({"weeks": "int64"})
+
+
+def empty_flags() -> pd.DataFrame:
+    """Return a flags table with no rows."""
+    return flag_table(pd.DataFrame({"client": []}), "", "", [], [], [])
 
 
 def week_ordinal(weeks: pd.Series) -> pd.Series:

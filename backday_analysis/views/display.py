@@ -69,7 +69,9 @@ def table_html(
             colour = f";background:{CELL_COLOURS[name]}" if name in CELL_COLOURS else ""
             attribute = f" class='{html.escape(name)}'" if name else ""
             style = f"{_CELL};text-align:{align[column]}{colour}"
-            value = html.escape(_text(frame.iat[i, j]))
+            cell = frame.iat[i, j]
+            # A cell that writes its own markup (a link) escapes its parts itself.
+            value = cell.__html__() if hasattr(cell, "__html__") else html.escape(_text(cell))
             cells.append(f"<td{attribute} style='{style}'>{value}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     title = f"<caption style='text-align:left'>{html.escape(caption)}</caption>" if caption else ""
