@@ -34,6 +34,7 @@ RULES = (
     "direct_sets",
     "even_share",
     "volume",
+    "restore_volume",
     "deadlift_first",
     "load_step",
     "biceps_pairing",

@@ -45,6 +45,7 @@ from backday_analysis.metrics.advice_lifts import (
     biceps_pairing,
     deadlift_first,
     load_step,
+    restore_volume,
     rule_row,
 )
 from backday_analysis.metrics.advice_plan import ADVICE_COLUMNS, Step, empty_advice, plan_lines
@@ -165,6 +166,7 @@ def _client_steps(table, history, monday, credits, catalogue, settings, rules):
         out += group_steps(group, table, week, week_sets, used, credits, catalogue, settings,
                             rules, back_total, volume_ok, out)  # fmt: skip
     out += back_volume(week_sets, catalogue, settings, rules)
+    out += restore_volume(history, monday, catalogue, settings, rules)
     out += deadlift_first(week_sets, history, monday, catalogue, rules)
     out += load_step(history, monday, catalogue, settings, rules)
     out += biceps_pairing(table, week_sets, used, credits, catalogue, rules, back_days)

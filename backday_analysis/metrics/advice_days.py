@@ -35,6 +35,15 @@ class Week:
     trained: list[int]
     group_days: dict[str, set[int]]
     back_days: set[int]
+    #: Each group's days as logged, before the plan's steps add any.
+    logged_days: dict[str, set[int]] = dataclasses.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.logged_days = {g: set(days) for g, days in self.group_days.items()}
+
+    def added_days(self, group: str) -> set[int]:
+        """Return the days the plan's steps so far give a group."""
+        return self.group_days.get(group, set()) - self.logged_days.get(group, set())
 
     def place(self, day: int) -> str:
         """Return what the day was this week, for a plan line's heading."""

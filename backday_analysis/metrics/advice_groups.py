@@ -47,7 +47,7 @@ def group_steps(group, table, week, week_sets, used, credits, catalogue, setting
             continue
         if rule == "twice_a_week" and len(week.group_days[group]) >= settings.guideline_days:
             # An earlier step already gives the group its days: its line says so.
-            for giver in (s for s in earlier if s.day in week.group_days[group]):
+            for giver in (s for s in earlier if s.day in week.added_days(group)):
                 giver.facts.append(facts)
             return []
         if rule == "twice_a_week":

@@ -14,8 +14,14 @@ import pandas as pd
 from backday_analysis import BACK_GROUPS
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.metrics.advice_plan import Step
-from backday_analysis.metrics.deadlift_flags import DEADLIFT, WARM_UP_IDS, WARM_UP_PATTERNS
+from backday_analysis.metrics.deadlift_flags import (
+    DEADLIFT,
+    LOOKBACK_WEEKS,
+    WARM_UP_IDS,
+    WARM_UP_PATTERNS,
+)
 from backday_analysis.metrics.flag_table import num, week_ordinal
+from backday_analysis.metrics.flags_volume import back_weeks, drops
 from backday_analysis.metrics.weekly import working_sets
 from backday_analysis.metrics.weeks import week_label
 
@@ -107,13 +113,18 @@ def deadlift_first(week_sets, history, monday, catalogue, rules) -> list[Step]:
 
 
 def load_step(history, monday, catalogue, settings: Settings, rules) -> list[Step]:
-    """Suggest a slower deadlift when its top set rose too fast in the last weeks."""
+    """Suggest a slower deadlift when its top set rose too fast in the last weeks.
+
+    A week is a jump as the flag has it (:func:`~.deadlift_flags.deadlift_jump`): its top
+    set more than the limit over the heaviest of the :data:`~.deadlift_flags.LOOKBACK_WEEKS`
+    weeks before, with a deadlift the week before; so the week after a deload is none.
+    """
     row = rule_row(rules, "load_step", "lower_back")
     if row is None:
         return []
     window = int(row["weeks"]) if pd.notna(row["weeks"]) else 4
-    # A jump needs its week and the one before it inside the window: older sets cannot matter.
-    recent = history.loc[history["performed_at"] >= monday - pd.Timedelta(weeks=window)]
+    start = monday - pd.Timedelta(weeks=window + LOOKBACK_WEEKS)
+    recent = history.loc[history["performed_at"] >= start]
     s = working_sets(recent)
     s = s.loc[s["exercise_id"].isin(_deadlift_ids(row, catalogue))]
     if s.empty:
@@ -122,10 +133,16 @@ def load_step(history, monday, catalogue, settings: Settings, rules) -> list[Ste
     top = s.groupby(week_ordinal(weeks))["load_kg"].max()
     this = int(week_ordinal(pd.Series([week_label(monday.date())])).iloc[0])
     limit = settings.deadlift_max_weekly_increase
+
+    def rise(o: int) -> float:
+        before = top.loc[(top.index >= o - LOOKBACK_WEEKS) & (top.index < o)]
+        return top[o] / before.max() - 1
+
+    # The tolerance keeps an exact 10 % step from tripping on rounding, as in the flag.
     jumps = [
         o
         for o in top.index
-        if this - window < o <= this and o - 1 in top.index and top[o] / top[o - 1] - 1 > limit
+        if this - window < o <= this and o - 1 in top.index and rise(o) > limit + 1e-9
     ]
     if not jumps:
         return []
@@ -136,7 +153,7 @@ def load_step(history, monday, catalogue, settings: Settings, rules) -> list[Ste
     stalled = len(after) > 0 and (after <= top[jumps[-1]]).all()
     step = num(row["limit"]) if pd.notna(row["limit"]) else "a little"
     facts = (
-        f"the deadlift top set rose more than {num(limit * 100)} % a week in "
+        f"the deadlift top set rose more than {num(limit * 100)} % in a week in "
         f"{len(jumps)} of the last {window} weeks, to {num(top[jumps[-1]])} kg"
     )
     if stalled:
@@ -200,3 +217,23 @@ def back_volume(week_sets, catalogue, settings: Settings, rules) -> list[Step]:
     item = f"{change} {n} set{'s' * (n != 1)} of {most}"
     fact = [("Whole back", f"{num(total)} working sets this week, {band}")]
     return [Step("", "volume", "drop" if total > high else "note", item, row["why"], -1, fact)]
+
+
+def restore_volume(history, monday, catalogue, settings: Settings, rules) -> list[Step]:
+    """Suggest the usual back sets again after a sudden drop (the ``volume_drop`` flag)."""
+    row = rule_row(rules, "restore_volume", "")
+    if row is None:
+        return []
+    week = week_label(monday.date())
+    volume = drops(back_weeks(history, catalogue, week), settings)
+    this = volume.loc[(volume["week"] == week) & (volume["streak"] > 0)]
+    if this.empty:
+        return []
+    now, before = float(this["back_sets"].iloc[0]), float(this["before"].iloc[0])
+    n = settings.drop_weeks
+    item = f"back to about {round(before)} back sets, the average of the {n} weeks before"
+    fact = (
+        f"{num(now)} working sets this week, {num((1 - now / before) * 100)} % under the "
+        f"average of {num(before)} a week over the {n} weeks before"
+    )
+    return [Step("", "restore_volume", "note", item, row["why"], -1, [("Whole back", fact)])]

@@ -14,6 +14,8 @@ import dataclasses
 
 import pandas as pd
 
+from backday_analysis.metrics.flag_table import GROUP_LABELS
+
 #: Actions in the order a session does them; each with the verb its line uses.
 ACTIONS = {"first": "", "move": "move", "add": "add", "pair": "finish with", "drop": "", "note": ""}
 ADVICE_COLUMNS = ("client", "day", "group", "rule", "place", "plan", "facts", "why", "text")
@@ -51,7 +53,9 @@ def _facts(steps: list[Step]) -> str:
             if label not in names:
                 names.append(label)
     parts = []
+    order = {label: i for i, label in enumerate(GROUP_LABELS.values())}
     for text, labels in by_text.items():
+        labels = sorted(labels, key=lambda label: order.get(label, len(order)))
         names = [labels[0]] + [label[:1].lower() + label[1:] for label in labels[1:]]
         parts.append(f"{_join(names)}: {text}")
     return " ".join(f"{p}." for p in parts)
@@ -73,7 +77,8 @@ def line_parts(steps: list[Step]) -> tuple[str, str, str]:
 def line_text(place: str, steps: list[Step]) -> str:
     """Return one session line: the day, its actions, the numbers and the rules."""
     plan, facts, why = line_parts(steps)
-    rule = ("Rule: " if why.count("; ") == 0 else "Rules: ") + why if why else ""
+    several = len({s.why for s in steps if s.why}) > 1
+    rule = ("Rules: " if several else "Rule: ") + why if why else ""
     text = " ".join(t for t in (plan, facts, rule) if t)
     return f"{place}: {text}" if place else text
 

@@ -5,16 +5,14 @@ The seed article says to deadlift first in the session and to build the load slo
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 
 from backday_analysis.canonical import kg_to
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.metrics.balance import ExerciseRule, set_weeks
-from backday_analysis.metrics.flag_table import flag_table, num, week_ordinal, week_sets
+from backday_analysis.metrics.flag_table import flag_table, num, week_ordinal
 from backday_analysis.metrics.weekly import working_sets
-from backday_analysis.metrics.weeks import parse_week, week_label
+from backday_analysis.metrics.weeks import parse_week
 
 DEADLIFT = ExerciseRule(
     "hinge", r"deadlift", r"romanian|stiff|single_leg|rdl", ("barbell", "trap_bar", "hex_bar")
@@ -46,6 +44,9 @@ def late_deadlifts(sets: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     """
     ids = DEADLIFT.ids(catalogue)
     keys = ["client", "session_id"]
+    # Only sessions with a deadlift can have it late; the rest need no sorting.
+    with_deadlift = sets.loc[sets["exercise_id"].isin(ids), keys].drop_duplicates()
+    sets = sets.merge(with_deadlift, on=keys)
     # Strong and Hevy give one time per workout: the log line keeps the order within it.
     order = [*keys, "performed_at", *(["line"] if "line" in sets else [])]
     s = sets.sort_values(order, kind="stable")
@@ -128,17 +129,11 @@ def deadlift_jump(
     clients it does not name). ``weeks`` counts the weeks in a row, ending this one, with a
     jump.
     """
-    hit = _jumps(sets, catalogue, settings, week)
-    streak = pd.Series(1, index=hit["client"].unique(), dtype="int64")
-    monday, going = parse_week(week), set(streak.index)
-    for back in range(1, 53):
-        earlier = week_label(monday - dt.timedelta(weeks=back))
-        mine = sets.loc[sets["client"].isin(going)]
-        going &= set(_jumps(mine, catalogue, settings, earlier)["client"])
-        if not going:
-            break
-        streak[sorted(going)] += 1
-    hit["streak"] = hit["client"].map(streak)
+    tops = top_sets(sets, catalogue, week)
+    tops["jump"] = tops["rise"] > settings.deadlift_max_weekly_increase + 1e-9
+    hit = tops.loc[(tops["week"] == week) & tops["jump"]].copy()
+    jumped = tops.loc[tops["jump"], ["client", "week"]].drop_duplicates()
+    hit["streak"] = hit["client"].map(_streaks(jumped, week))
     hit["_name"] = hit["exercise_id"].map(catalogue.set_index("exercise_id")["name"])
     limit = num(settings.deadlift_max_weekly_increase * 100)
     unit = hit["client"].map(units or {}).fillna("kg")
@@ -160,25 +155,39 @@ def deadlift_jump(
     return flag_table(hit, week, "deadlift_jump", reasons, headlines, "streak", group="lower_back")
 
 
-def _jumps(
-    sets: pd.DataFrame, catalogue: pd.DataFrame, settings: Settings, week: str
-) -> pd.DataFrame:
-    """Return ``client, exercise_id, now, last, best, rise`` of the week's jumps."""
-    s = working_sets(week_sets(sets, week, weeks_before=LOOKBACK_WEEKS))
+def top_sets(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str) -> pd.DataFrame:
+    """Return each deadlift's weekly top set up to ``week``, with the loads it is judged by.
+
+    Columns ``client, exercise_id, week, now`` (the week's heaviest working set), ``last``
+    (the week before's, NaN without one), ``best`` (the heaviest of the
+    :data:`LOOKBACK_WEEKS` weeks before) and ``rise`` (``now / best - 1``, NaN when there is
+    no week before to compare with).
+    """
+    end = pd.Timestamp(parse_week(week)) + pd.Timedelta(days=7)
+    s = working_sets(sets.loc[sets["performed_at"] < end])
     s = s.loc[s["exercise_id"].isin(DEADLIFT.ids(catalogue))]
-    monday = pd.Timestamp(parse_week(week))
-    this = s["performed_at"] >= monday
-    last = ~this & (s["performed_at"] >= monday - pd.Timedelta(weeks=1))
-    keys = [s["client"], s["exercise_id"]]
-    top = pd.concat(
-        {
-            "now": s.loc[this].groupby([k[this] for k in keys])["load_kg"].max(),
-            "last": s.loc[last].groupby([k[last] for k in keys])["load_kg"].max(),
-            "best": s.loc[~this].groupby([k[~this] for k in keys])["load_kg"].max(),
-        },
-        axis=1,
-    ).dropna()
-    top = top.loc[top["best"] > 0].reset_index()
-    top["rise"] = top["now"] / top["best"] - 1
-    # The tolerance keeps an exact 10 % step (100 -> 110 kg) from tripping on rounding.
-    return top.loc[top["rise"] > settings.deadlift_max_weekly_increase + 1e-9].copy()
+    columns = ["client", "exercise_id", "week", "now", "last", "best", "rise"]
+    if s.empty:
+        return pd.DataFrame(columns=columns)
+    weeks = set_weeks(s)
+    top = s.groupby([s["client"], s["exercise_id"], week_ordinal(weeks).rename("_o")])[
+        "load_kg"
+    ].max()
+    top = top.rename("now").reset_index()
+    out = []
+    for _, one in top.groupby(["client", "exercise_id"], sort=False):
+        span = pd.RangeIndex(one["_o"].min(), one["_o"].max() + 1)
+        now = one.set_index("_o")["now"].reindex(span)
+        best = now.shift(1).rolling(LOOKBACK_WEEKS, min_periods=1).max()
+        frame = pd.DataFrame({"now": now, "last": now.shift(1), "best": best})
+        frame = frame.loc[frame["now"].notna()].assign(
+            client=one["client"].iloc[0], exercise_id=one["exercise_id"].iloc[0]
+        )
+        out.append(frame.rename_axis("_o").reset_index())
+    table = pd.concat(out, ignore_index=True)
+    table["rise"] = (table["now"] / table["best"] - 1).where(
+        table["last"].notna() & (table["best"] > 0)
+    )
+    labels = dict(zip(week_ordinal(weeks), weeks, strict=False))
+    table["week"] = table["_o"].map(labels)
+    return table[columns]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUPS
@@ -57,23 +58,23 @@ def flag_table(
     ``group`` None takes each row's own ``group``; ``weeks`` is a column of ``rows`` or a
     number. Severity and its why are left empty for :func:`.severity.apply_severity`.
     """
-    group = rows["group"].to_numpy(dtype=object) if group is None else group
-    weeks = rows[weeks].to_numpy() if isinstance(weeks, str) else weeks
-    table = pd.DataFrame(
+    n = len(rows)
+    groups = rows["group"].astype(str).to_numpy(dtype=object) if group is None else [group] * n
+    weeks = rows[weeks].to_numpy() if isinstance(weeks, str) else [weeks] * n
+    return pd.DataFrame(
         {
-            "client": rows["client"].to_numpy(dtype=object),
-            "week": week,
-            "flag": flag,
-            "group": group,
-            "severity": "",
-            "reason": list(reasons),
-            "weeks": weeks,
-            "headline": list(headlines),
-            "why": "",
+            "client": rows["client"].astype(str).to_numpy(dtype=object),
+            "week": [week] * n,
+            "flag": [flag] * n,
+            "group": list(groups),
+            "severity": [""] * n,
+            "reason": [str(r) for r in reasons],
+            "weeks": np.asarray(weeks, dtype="int64"),
+            "headline": [str(h) for h in headlines],
+            "why": [""] * n,
         },
         columns=list(FLAG_COLUMNS),
     )
-    return table.astype({c: "str" for c in FLAG_COLUMNS if c != "weeks"}).astype({"weeks": "int64"})
 
 
 def empty_flags() -> pd.DataFrame:
@@ -93,12 +94,25 @@ def run_lengths(frame: pd.DataFrame, condition: pd.Series) -> pd.Series:
 
     Runs are per client and group; a missing week breaks a run.
     """
-    keys = ["client", "group"]
-    o = frame.assign(_ord=week_ordinal(frame["week"]), _hit=condition.to_numpy())
-    o = o.sort_values([*keys, "_ord"], kind="stable")
+    n = len(frame)
+    if n == 0:
+        return pd.Series(np.zeros(0, dtype="int64"), index=frame.index)
+    client = pd.factorize(frame["client"])[0]
+    group = pd.factorize(frame["group"])[0]
+    week = week_ordinal(frame["week"]).to_numpy()
+    order = np.lexsort((week, group, client))
+    hit = np.asarray(condition, dtype=bool)[order].astype("int64")
+    c, g, w = client[order], group[order], week[order]
     # A block starts at every miss, new client or group, and gap; hits then count up in it.
-    new = ~o["_hit"] | (o["_ord"].diff() != 1) | o[keys].ne(o[keys].shift()).any(axis=1)
-    return o["_hit"].astype("int64").groupby(new.cumsum()).cumsum().reindex(frame.index)
+    new = np.ones(n, dtype=bool)
+    new[1:] = (hit[1:] == 0) | (np.diff(w) != 1) | (c[1:] != c[:-1]) | (g[1:] != g[:-1])
+    new |= hit == 0
+    total = np.cumsum(hit)
+    starts = np.flatnonzero(new)
+    base = np.repeat(total[starts] - hit[starts], np.diff(np.append(starts, n)))
+    runs = np.empty(n, dtype="int64")
+    runs[order] = total - base
+    return pd.Series(runs, index=frame.index)
 
 
 def back_rows(weekly: pd.DataFrame) -> pd.DataFrame:

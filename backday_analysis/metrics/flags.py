@@ -48,7 +48,12 @@ from backday_analysis.metrics.flag_table import (
     week_ordinal,
     weeks_text,
 )
-from backday_analysis.metrics.flags_volume import back_volume, volume_drop, week_missed
+from backday_analysis.metrics.flags_volume import (
+    back_volume,
+    back_weeks,
+    volume_drop,
+    week_missed,
+)
 from backday_analysis.metrics.severity import apply_severity, attention_order, sort_flags
 from backday_analysis.metrics.weeks import parse_week, week_label
 
@@ -233,12 +238,13 @@ def coaching_flags(
     weekly = weekly.loc[weekly["client"].isin(set(trained["client"]))]
     parts = [missed]
     if not weekly.empty:
+        volume = back_weeks(trained, catalogue, week, weekly)
         parts += [
             not_trained(weekly, settings, week),
             under_guideline(weekly, settings, week),
             no_direct_sets(weekly, settings, week),
-            back_volume(weekly, trained, catalogue, settings, week),
-            volume_drop(trained, catalogue, settings, week),
+            back_volume(weekly, trained, catalogue, settings, week, volume),
+            volume_drop(trained, catalogue, settings, week, volume),
             deadlift_not_first(trained, catalogue, week),
             deadlift_jump(trained, catalogue, settings, week, units),
             no_biceps_work(weekly, week),

@@ -50,7 +50,7 @@ def week_missed(sets: pd.DataFrame, week: str) -> pd.DataFrame:
     return flag_table(hit, week, "week_missed", reasons, headlines, "streak")
 
 
-def _back_weeks(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str, weeks=None):
+def back_weeks(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str, weeks=None):
     """Return whole-back sets per client and week up to ``week``, with an empty group.
 
     ``weeks`` (``client, week`` pairs, such as the weekly table's) adds weeks after the last
@@ -67,13 +67,22 @@ def _back_weeks(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str, weeks=No
 
 
 def back_volume(
-    weekly: pd.DataFrame, sets: pd.DataFrame, catalogue: pd.DataFrame, settings: Settings, week: str
+    weekly: pd.DataFrame,
+    sets: pd.DataFrame,
+    catalogue: pd.DataFrame,
+    settings: Settings,
+    week: str,
+    volume: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Flag whole-back sets under the minimum effective or over the maximum recoverable."""
-    weekly = weekly.loc[weekly["client"].isin(set(weekly.loc[weekly["week"] == week, "client"]))]
-    volume = _back_weeks(
-        sets.loc[sets["client"].isin(set(weekly["client"]))], catalogue, week, weekly
-    )
+    """Flag whole-back sets under the minimum effective or over the maximum recoverable.
+
+    ``volume`` is :func:`back_weeks` of the same sets and weeks, when already computed.
+    """
+    clients = set(weekly.loc[weekly["week"] == week, "client"])
+    weekly = weekly.loc[weekly["client"].isin(clients)]
+    if volume is None:
+        volume = back_weeks(sets.loc[sets["client"].isin(clients)], catalogue, week, weekly)
+    volume = volume.loc[volume["client"].isin(clients)].copy()
     low, high = settings.minimum_effective_sets, settings.maximum_recoverable_sets
     volume["low"] = run_lengths(volume, volume["back_sets"] < low)
     volume["high"] = run_lengths(volume, volume["back_sets"] > high)
@@ -99,18 +108,31 @@ def _for_weeks(n: int, side: str) -> str:
     return f"; {side} it for {weeks_text(n)} in a row" if n > 1 else ""
 
 
-def volume_drop(
-    sets: pd.DataFrame, catalogue: pd.DataFrame, settings: Settings, week: str
-) -> pd.DataFrame:
-    """Flag whole-back sets ``drop_share`` or more under the average of the weeks before."""
+def drops(volume: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+    """Return :func:`back_weeks` with ``before`` (the average of the ``drop_weeks`` weeks
+    before, NaN without all of them) and ``streak`` (weeks in a row with a drop)."""
     n = settings.drop_weeks
-    volume = _back_weeks(sets, catalogue, week)
     before = volume.groupby("client")["back_sets"].transform(
         lambda s: s.shift(1).rolling(n, min_periods=n).mean()
     )
     # The tolerance keeps an exact 20 % drop (10 -> 8 sets) from slipping through rounding.
     dropped = (before > 0) & (volume["back_sets"] <= before * (1 - settings.drop_share) + 1e-9)
-    volume = volume.assign(before=before, streak=run_lengths(volume, dropped) if n else 0)
+    return volume.assign(before=before, streak=run_lengths(volume, dropped) if n else 0)
+
+
+def volume_drop(
+    sets: pd.DataFrame,
+    catalogue: pd.DataFrame,
+    settings: Settings,
+    week: str,
+    volume: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Flag whole-back sets ``drop_share`` or more under the average of the weeks before.
+
+    ``volume`` is :func:`back_weeks` of the same sets, when already computed.
+    """
+    n = settings.drop_weeks
+    volume = drops(back_weeks(sets, catalogue, week) if volume is None else volume, settings)
     hit = volume.loc[(volume["week"] == week) & (volume["streak"] > 0)]
     share = 1 - hit["back_sets"] / hit["before"]
     limit = num(settings.drop_share * 100)

@@ -11,11 +11,12 @@ names a flag.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import pandas as pd
 
-from backday_analysis.datafolder.severity_rules import load_severity_rules
+from backday_analysis.datafolder.severity_rules import load_severity_rules, shipped_severity_path
 from backday_analysis.errors import BackdayError
 from backday_analysis.metrics.flag_table import weeks_text
 
@@ -25,10 +26,14 @@ RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
 
 def shipped_rules() -> pd.DataFrame:
-    """Return the shipped severity table."""
-    from backday_analysis import paths
+    """Return the shipped severity table, read once per process and change of the file."""
+    path = shipped_severity_path()
+    return _shipped(path.stat().st_mtime_ns).copy()
 
-    return load_severity_rules(paths.DEFAULT_DATA_DIR)
+
+@functools.cache
+def _shipped(modified_ns: int) -> pd.DataFrame:
+    return load_severity_rules(shipped_severity_path().parent)
 
 
 def apply_severity(flags: pd.DataFrame, rules: pd.DataFrame | None = None) -> pd.DataFrame:
