@@ -136,9 +136,7 @@ def test_a_muted_rule_leaves_the_plan(demo):
         }
     )
     data, weekly = demo
-    advice = next_week_advice(
-        weekly, data.sets, data.catalogue, data.settings, RULES, LAST, mutes
-    )
+    advice = next_week_advice(weekly, data.sets, data.catalogue, data.settings, RULES, LAST, mutes)
     text = advice.loc[advice["client"] == "ben", "text"].tolist()
     assert "bicep curl" not in text[1] and text[1].startswith("Wednesday (back work this week):")
     steps = next_week_steps(weekly, data.sets, data.catalogue, data.settings, RULES, LAST, mutes)
@@ -212,10 +210,14 @@ def test_fay_misses_two_weeks_and_her_traps_get_no_direct_sets(demo):
     assert ("traps", "no_direct_sets") in pairs(flags_of(demo, "fay"))
     advice = advice_of(demo, "fay")
     assert pairs(advice, "rule") == [("traps", "direct_sets")]
-    assert advice["text"].item().startswith(
-        "Wednesday (back work this week): Add shrug (dumbbell) 3 × 12–15. Trapezius: 2 "
-        "training days this week; no direct sets (its 4 fractional sets came from other "
-        "exercises); 10.4 % of the back's sets, under the 12.5 % limit."
+    assert (
+        advice["text"]
+        .item()
+        .startswith(
+            "Wednesday (back work this week): Add shrug (dumbbell) 3 × 12–15. Trapezius: 2 "
+            "training days this week; no direct sets (its 4 fractional sets came from other "
+            "exercises); 10.4 % of the back's sets, under the 12.5 % limit."
+        )
     )
 
 
@@ -313,8 +315,12 @@ def test_days_come_from_the_clients_own_week():
         RULES,
         LAST,
     )
-    assert three["text"].iloc[-1].startswith(
-        "Saturday (an extra training day): Add lat pulldown (to chest) 3 × 10–12, shrug"
+    assert (
+        three["text"]
+        .iloc[-1]
+        .startswith(
+            "Saturday (an extra training day): Add lat pulldown (to chest) 3 × 10–12, shrug"
+        )
     )
 
 

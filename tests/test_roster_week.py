@@ -132,4 +132,5 @@ def test_a_muted_flag_leaves_the_ranking(fixture_data):
     # The mute holds for weeks that begin by its last day: 2027-W03 begins on 18 Jan.
     later = rw.roster_week("2027-W03", dataset=data)
     assert later.muted_flags.empty
-    assert ("not_trained", "lower_back") in set(zip(later.flags["flag"], later.flags["group"]))
+    pairs = set(zip(later.flags["flag"], later.flags["group"], strict=True))
+    assert ("not_trained", "lower_back") in pairs

@@ -49,9 +49,9 @@ def muted_line(mutes: pd.DataFrame, hidden: pd.DataFrame) -> str:
         mine = hidden.loc[hidden["code"] == row.rule]
         if row.group:
             mine = mine.loc[mine["group"] == row.group]
-        what = row.rule.replace("_", " ") + (f" ({row.group.replace('_', ' ')})" * bool(row.group))
+        what = row.rule.replace("_", " ") + (f", {row.group.replace('_', ' ')}" * bool(row.group))
         until = f", until {row.until:%d %b %Y}" if row.until is not None else ""
         count = len(mine)
-        effect = f"hid {count} item{'s' * (count != 1)} this week" if count else "nothing to hide"
-        parts.append(f"{what}: “{row.reason}”{until}; {effect}")
-    return "Muted by the coach: " + "; ".join(parts) + "."
+        effect = f"hid {count} item{'s' * (count != 1)}" if count else "nothing to hide"
+        parts.append(f"{what} (“{row.reason}”{until}; {effect} this week)")
+    return "Muted by the coach: " + " · ".join(parts) + "."
