@@ -72,8 +72,10 @@ def test_a_week_after_the_last_log_says_so_and_raises_nothing(data):
     assert cw.status_line(report) == (
         "No log yet for this week: the last logged day is Thu 19 Nov 2026."
     )
-    # The weekly table has zeros for W48; the page shows none of them.
-    assert report.this_week["days"].sum() == 0 and len(report.this_week) == 5
+    # The weekly table has zeros for W48; the page, its charts included, shows none of them.
+    w48 = report.full_history.loc[report.full_history["week"] == "2026-W48"]
+    assert len(w48) == 5 and w48["days"].sum() == 0
+    assert report.history["week"].max() == "2026-W47" and report.this_week.empty
     assert cw.summary_table(report).empty
     assert client_flags.flags_table(report).empty
     assert next_week.client_advice(report).empty

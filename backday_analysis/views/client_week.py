@@ -153,9 +153,11 @@ def client_week(
         guideline_days=days,
     )
     first = monday - dt.timedelta(weeks=max(weeks_of_history, 1) - 1)
-    recent = history.loc[history["week"] >= week_label(first)].reset_index(drop=True)
-    rejects = data.rejects.loc[data.rejects["file"] == str(paths.log_path(data.folder, client))]
     last_day = own["performed_at"].max().date()
+    # Weeks after the last logged day are not the client's zeros: the charts stop before.
+    shown = (history["week"] >= week_label(first)) & (history["week"] <= week_label(last_day))
+    recent = history.loc[shown].reset_index(drop=True)
+    rejects = data.rejects.loc[data.rejects["file"] == str(paths.log_path(data.folder, client))]
     logged = not no_log_yet(last_day, label)
     return ClientWeek(
         client,
