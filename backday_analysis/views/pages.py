@@ -131,12 +131,22 @@ def weekly_page(
     return page
 
 
-def roster_page(week: str = "latest", data_dir: str = "", interactive: bool = False) -> Page:
-    """Return the roster overview's page; in JupyterLab with a week picker."""
+def roster_page(
+    week: str = "latest",
+    data_dir: str = "",
+    interactive: bool = False,
+    coach: str = "",
+    sort: str = "attention",
+) -> Page:
+    """Return the roster overview's page; in JupyterLab with a week picker.
+
+    A report's page links each client to their report beside it; JupyterLab's does not.
+    """
+    values = {"week": week, "coach": coach, "sort": sort}
     if not interactive:
-        return Page(roster_week, {"week": week, "data_dir": data_dir})
+        return Page(roster_week, {**values, "data_dir": data_dir, "links": True})
     data = load_dataset(data_dir or None)
-    page = Page(roster_week, {"week": week, "dataset": data}, interactive=True, kind="roster")
+    page = Page(roster_week, {**values, "dataset": data}, interactive=True, kind="roster")
     when = _dropdown("Week", _week_choices(data, None, page.model.week), page.model.week)
     page.on(when, lambda value: page.update(week=value))
 
