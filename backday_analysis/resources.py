@@ -17,7 +17,7 @@ PACKAGE = "backday_analysis"
 #: The notebooks reports are made from, and that ``backday lab`` opens.
 NOTEBOOKS = ("weekly_report.ipynb", "roster_overview.ipynb", "back_balance.ipynb")
 #: The files a new data folder starts from (``backday init``).
-DEFAULT_FILES = ("catalogue.csv", "aliases.csv", "advice.csv", "config.toml")
+DEFAULT_FILES = ("catalogue.csv", "aliases.csv", "advice.csv", "severity.csv", "config.toml")
 
 
 def shipped(*parts: str) -> Path:

@@ -15,6 +15,20 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = dt.date(2027, 6, 1)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def today():
+    """Pin today's date (``$BACKDAY_TODAY``, read by kernels too) after every test week.
+
+    The fixture and demo weeks run to 2027-W03; a real date before that would refuse them
+    as the future. A test of the clock sets its own.
+    """
+    from backday_analysis.clock import TODAY_ENV
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(TODAY_ENV, TODAY.isoformat())
+        yield TODAY
+
+
 @pytest.fixture
 def fixture_data(tmp_path: Path) -> Path:
     """Return a copy of the hand-counted fixture data folder."""

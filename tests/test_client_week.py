@@ -6,6 +6,7 @@ import pytest
 from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.errors import BackdayError
 from backday_analysis.metrics.weekly import WEEKLY_COLUMNS
+from backday_analysis.views import client_flags
 from backday_analysis.views import client_week as cw
 from backday_analysis.views import data_checks as checks
 
@@ -20,7 +21,7 @@ def test_summary_of_the_week_by_hand(report):
     table = cw.summary_table(report).set_index("Muscle group")
     assert table.loc["Lats", "Fractional sets"] == 2.5
     assert table.loc["Lats", "Training days"] == 2
-    assert table.loc["Lower back", "Guideline (2×/week)"] == "not met"
+    assert table.loc["Lower back", "Guideline (2×/week)"] == "✗ not met"
     assert list(report.history["week"].unique()) == ["2026-W52", "2026-W53"]
     assert cw.week_shares(report).round(3).to_dict() == {
         "lats": 0.417,
@@ -43,7 +44,16 @@ def test_exercises_of_the_week_in_session_order(report):
         "Seated cable row (wide grip)",
     ]
     assert table["Exercise"].tolist()[-1] == "Mystery Machine Row (not in catalogue)"
-    assert table.loc[2, "Load (kg)"] == "40"  # assisted: 60 kg bodyweight - 20 kg help
+    # Assisted: logged as 20 kg of help; 60 kg bodyweight - 20 kg is the effective 40 kg.
+    assert table.loc[2, ["Load as logged (kg)", "Effective load (kg)"]].tolist() == [
+        "assistance 20",
+        "40",
+    ]
+    assert table.loc[0, "Effective load (kg)"] == ""  # a cable pulldown: as logged
+    assert cw.exercises_note(report) == (
+        "Effective load: the roster's bodyweight (60 kg) plus the added weight, or minus the "
+        "assistance. Tonnage and one-rep max estimates use it."
+    )
 
 
 def test_a_week_before_the_first_set_is_refused(fixture_data):
@@ -59,7 +69,8 @@ def test_title_tonnage_direct_sets_and_days_by_hand(report):
     assert table["Tonnage (kg)"].tolist() == [1220, 780, 1220, 0, 740]
     assert table["Direct sets"].tolist() == [2, 1, 1, 0, 0]
     assert table["Training days"].tolist() == [2, 2, 2, 0, 2]
-    assert cw.flags_table(report).shape == (3, 1)  # lower back, low volume, no biceps work
+    # Lower back under the guideline, low volume, no biceps work: severity, reason, weeks.
+    assert client_flags.flags_table(report).shape == (3, 3)
     assert checks.unmapped_table(report).values.tolist() == [
         ["Mystery Machine Row", 1, "2027-01-03"]
     ]
@@ -69,7 +80,7 @@ def test_guideline_days_history_and_latest_week_are_parameters(fixture_data):
     dataset = load_dataset(fixture_data, today=dt.date(2027, 6, 1))
     strict = cw.client_week("ana", "2026-W53", dataset=dataset, guideline_days=3)
     table = cw.summary_table(strict)
-    assert table["Guideline (3×/week)"].tolist()[:2] == ["not met", "not met"]  # 2 days each
+    assert table["Guideline (3×/week)"].tolist()[:2] == ["✗ not met", "✗ not met"]  # 2 days each
     one = cw.client_week("ana", "2026-W53", dataset=dataset, weeks_of_history=1)
     assert one.history["week"].unique().tolist() == ["2026-W53"]
     assert cw.client_week("ana", "2026-W53", dataset=dataset, weeks_of_history=0).history[
@@ -110,9 +121,11 @@ def test_a_first_set_on_the_weeks_sunday_rounds_and_formats_as_shown(ben):
     table = cw.summary_table(report).set_index("Muscle group")
     # Ben's roster unit is lb: 787.5 kg is 1736.13 lb, shown to the nearest lb.
     assert table.loc["Lats", "Tonnage (lb)"] == 1736
-    assert table.loc["Lats", "Guideline (2×/week)"] == "not met"
-    # 112.5 kg = 248.02 lb, 40.25 kg = 88.74 lb, one decimal as shown.
-    assert cw.exercises_table(report)["Load (lb)"].tolist() == ["248", "88.7"]
+    assert table.loc["Lats", "Guideline (2×/week)"] == "✗ not met"
+    # 22.5 kg added = 49.6 lb, 112.5 kg = 248.02 lb, 40.25 kg = 88.74 lb, one decimal.
+    exercises = cw.exercises_table(report)
+    assert exercises["Load as logged (lb)"].tolist() == ["bodyweight + 49.6", "88.7"]
+    assert exercises["Effective load (lb)"].tolist() == ["248", ""]
     assert re.findall(r"\d+", checks.accounting_sentence(report)) == ["2", "2", "0", "0"]
     assert list(report.history.columns) == list(WEEKLY_COLUMNS)
 
@@ -122,5 +135,5 @@ def test_the_week_runs_from_monday_0_00_to_before_the_next_monday(ben):
     times = report.week_sets["performed_at"].sort_values().dt.strftime("%d %H:%M").tolist()
     assert times[0] == "28 00:00" and times[-1] == "03 10:00" and len(times) == 6
     table = cw.summary_table(report).set_index("Muscle group")
-    assert table.loc["Lats", "Guideline (2×/week)"] == "met"
+    assert table.loc["Lats", "Guideline (2×/week)"] == "✓ met"
     assert re.findall(r"\d+", checks.accounting_sentence(report)) == ["16", "14", "2", "1"]

@@ -7,7 +7,9 @@ import re
 import pandas as pd
 
 from backday_analysis.metrics.flag_table import (
+    FLAG_COLUMNS,
     be,
+    empty_flags,
     flag_table,
     in_a_row,
     num,
@@ -71,13 +73,16 @@ def test_week_sets_run_from_monday_0_00_to_before_next_monday():
 
 
 def test_flag_table_has_one_row_per_raised_flag():
-    rows = pd.DataFrame({"client": ["a", "b"], "group": ["lats", "traps"]})
-    table = flag_table(rows, "2026-W53", "x", "low", ["one", "two"], group=None)
+    rows = pd.DataFrame({"client": ["a", "b"], "group": ["lats", "traps"], "run": [1, 4]})
+    table = flag_table(rows, "2026-W53", "x", ["one", "two"], ["1", "2"], "run", group=None)
+    # Severity and its why are left for the severity table.
     assert table.values.tolist() == [
-        ["a", "2026-W53", "x", "lats", "low", "one"],
-        ["b", "2026-W53", "x", "traps", "low", "two"],
+        ["a", "2026-W53", "x", "lats", "", "one", 1, "1", ""],
+        ["b", "2026-W53", "x", "traps", "", "two", 4, "2", ""],
     ]
-    assert flag_table(rows, "2026-W53", "x", "low", ["one", "two"])["group"].tolist() == ["", ""]
+    same = flag_table(rows, "2026-W53", "x", ["one", "two"], ["1", "2"], 3)
+    assert same["group"].tolist() == ["", ""] and same["weeks"].tolist() == [3, 3]
+    assert empty_flags().empty and tuple(empty_flags().columns) == FLAG_COLUMNS
 
 
 def test_a_new_group_of_the_same_client_starts_a_new_run():

@@ -19,7 +19,6 @@ from backday_analysis.datafolder.settings import Settings
 from backday_analysis.errors import BackdayError
 from backday_analysis.metrics.flags import (
     FLAG_COLUMNS,
-    attention_order,
     back_sets_per_week,
     back_volume,
     coaching_flags,
@@ -28,8 +27,10 @@ from backday_analysis.metrics.flags import (
     group_imbalance,
     no_biceps_work,
     no_direct_sets,
+    not_trained,
     under_guideline,
 )
+from backday_analysis.metrics.flags_volume import volume_drop
 from backday_analysis.metrics.weekly import weekly_volume
 
 CATALOGUE = load_catalogue(Path(__file__).parent / "fixtures" / "flags" / "catalogue.csv")
@@ -88,14 +89,17 @@ def test_group_under_guideline_three_weeks_running():
     flags = under_guideline(weekly_of(sets), SETTINGS, "2026-W53")
     assert tuple(flags.columns) == FLAG_COLUMNS
     assert reasons(flags, "under_guideline", "rhomboids") == [
-        "Rhomboids were trained on 1 day this week, under the twice-a-week guideline, "
-        "for the 3rd week in a row."
+        "Rhomboids were trained on 1 day this week, under the twice-a-week guideline. "
+        "Rhomboids have been under it for 3 weeks in a row."
     ]
-    assert reasons(flags, "under_guideline", "lower_back") == [
-        "Lower back was not trained this week, under the twice-a-week guideline, "
-        "for the 3rd week in a row."
+    # Zero days is "not trained", its own flag, with its own streak.
+    assert "lower_back" not in set(flags["group"])
+    missing = not_trained(weekly_of(sets), SETTINGS, "2026-W53")
+    assert reasons(missing, "not_trained", "lower_back") == [
+        "Lower back was not trained this week, the 3rd week in a row without any training day."
     ]
-    assert set(flags["severity"]) == {"medium"}
+    assert set(flags["weeks"]) == set(missing["weeks"]) == {3}
+    assert set(flags["headline"]) >= {"Rhomboids on 1 day (guideline 2)"}
 
 
 def test_guideline_met_on_two_days_across_new_year_raises_nothing_for_the_group():
@@ -103,8 +107,9 @@ def test_guideline_met_on_two_days_across_new_year_raises_nothing_for_the_group(
     sets = make_sets(
         block("ana", "W53", "seated_cable_row_wide"), block("ana", "W53+6", "face_pull")
     )
-    flags = under_guideline(weekly_of(sets), SETTINGS, "2026-W53")
-    assert set(flags["group"]) == {"lower_back"}
+    weekly = weekly_of(sets)
+    assert under_guideline(weekly, SETTINGS, "2026-W53").empty
+    assert set(not_trained(weekly, SETTINGS, "2026-W53")["group"]) == {"lower_back"}
 
 
 def test_guideline_streak_restarts_after_a_week_that_met_it():
@@ -117,16 +122,18 @@ def test_guideline_streak_restarts_after_a_week_that_met_it():
     assert reasons(flags, "under_guideline", "lats") == [
         "Lats were trained on 1 day this week, under the twice-a-week guideline."
     ]
-    assert flags.loc[flags["group"] == "lats", "severity"].item() == "low"
+    assert flags.loc[flags["group"] == "lats", "weeks"].item() == 1
     # The streak runs on across the year: 2027-W01 with no training is its 2nd week.
     later = make_sets(block("ana", "W52", "pull_up"), block("ana", "W52+3", "pull_up"))
     later = pd.concat([later, make_sets(block("ana", "W53+6", "pull_up"))], ignore_index=True)
     weekly = weekly_volume(later, CATALOGUE, through=pd.Timestamp("2027-01-10").date())
-    flags = under_guideline(weekly, SETTINGS, "2027-W01")
-    assert reasons(flags, "under_guideline", "lats") == [
-        "Lats were not trained this week, under the twice-a-week guideline, "
-        "for the 2nd week in a row."
+    # Not trained for one week, under the guideline for two: the sentence says which is which.
+    flags = not_trained(weekly, SETTINGS, "2027-W01")
+    assert reasons(flags, "not_trained", "lats") == [
+        "Lats were not trained this week. Lats have been under the twice-a-week guideline for "
+        "2 weeks in a row."
     ]
+    assert flags.loc[flags["group"] == "lats", "weeks"].item() == 1
 
 
 # ---------------------------------------------------------------- no direct sets
@@ -182,8 +189,8 @@ def test_back_sets_count_each_set_once_at_its_largest_back_credit():
 def test_whole_back_under_minimum_effective_volume():
     sets = make_sets(*low_week())
     flags = back_volume(weekly_of(sets), sets, CATALOGUE, SETTINGS, "2026-W53")
-    assert flags[["flag", "group", "severity"]].values.tolist() == [
-        ["back_volume_low", "", "medium"]
+    assert flags[["flag", "group", "weeks", "headline"]].values.tolist() == [
+        ["back_volume_low", "", 1, "Back 7 sets, min 10"]
     ]
     assert flags["reason"].item() == (
         "The whole back got 7 working sets this week, under the minimum effective volume "
@@ -199,7 +206,7 @@ def test_whole_back_over_maximum_recoverable_and_within_the_band():
         "The whole back got 26 working sets this week, over the maximum recoverable volume "
         "of 25 sets a week."
     )
-    assert flags["severity"].item() == "high"
+    assert flags["weeks"].item() == 1
 
 
 # ---------------------------------------------------------------- deadlift first
@@ -219,8 +226,8 @@ def test_deadlift_after_bench_press_is_flagged():
         "The deadlift came after bench press on Thu 31 Dec (1 of 2 deadlift sessions this "
         "week); do it first in the session, while you are fresh."
     ]
-    assert flags[["flag", "group", "severity"]].values.tolist() == [
-        ["deadlift_not_first", "lower_back", "medium"]
+    assert flags[["flag", "group", "weeks", "headline"]].values.tolist() == [
+        ["deadlift_not_first", "lower_back", 1, "Deadlift after bench press"]
     ]
 
 
@@ -281,7 +288,7 @@ def test_deadlift_top_set_jump_across_the_new_year():
         "Barbell deadlift: the top set went from 100 kg last week to 115 kg this week "
         "(+15 %), over the 10 % a week limit; build the load up slowly."
     ]
-    assert flags[["week", "severity"]].values.tolist() == [["2027-W01", "high"]]
+    assert flags[["week", "weeks"]].values.tolist() == [["2027-W01", 1]]
 
 
 def test_deadlift_steps_of_ten_percent_or_after_a_break_are_not_flagged():
@@ -328,7 +335,7 @@ def test_back_without_biceps_work_is_flagged_but_not_with_a_chin_up_or_a_curl():
         block("dee", "W53", "barbell_curl", 3),  # no back this week: nothing to pair
     )
     flags = no_biceps_work(weekly_of(sets), "2026-W53")
-    assert flags[["client", "group", "severity"]].values.tolist() == [["ana", "biceps", "low"]]
+    assert flags[["client", "group", "weeks"]].values.tolist() == [["ana", "biceps", 1]]
     assert flags["reason"].item() == (
         "The back was trained this week with no direct biceps work, such as curls (the "
         "biceps' 2 fractional sets came from pulls); pair back days with a smaller group "
@@ -352,7 +359,7 @@ def lopsided(client, week):
 def test_lower_back_under_half_an_even_share_for_three_weeks_across_the_new_year():
     sets = make_sets(*lopsided("ana", "W52"), *lopsided("ana", "W53"), *lopsided("ana", "W01"))
     flags = group_imbalance(weekly_of(sets), SETTINGS, "2027-W01")
-    assert flags[["group", "severity"]].values.tolist() == [["lower_back", "medium"]]
+    assert flags[["group", "weeks"]].values.tolist() == [["lower_back", 3]]
     assert flags["reason"].item() == (
         "Lower back got 10.5 % of the back's sets this week, less than half an even share "
         "(12.5 %), for the 3rd week in a row."
@@ -370,7 +377,7 @@ def test_imbalance_for_two_weeks_or_broken_by_a_rest_week_is_not_flagged():
 # ---------------------------------------------------------------- all flags, attention
 
 
-def test_coaching_flags_orders_by_severity_and_checks_the_week():
+def test_coaching_flags_orders_by_severity_then_age_and_checks_the_week():
     sets = make_sets(
         block("ana", "W53", "bench_press", 3, load=70),
         block("ana", "W53", "barbell_deadlift", 3, load=100, reps=5),
@@ -380,24 +387,68 @@ def test_coaching_flags_orders_by_severity_and_checks_the_week():
     )
     flags = coaching_flags(weekly_of(sets), sets, CATALOGUE, SETTINGS, "2027-W01")
     assert tuple(flags.columns) == FLAG_COLUMNS
-    assert flags["flag"].tolist()[:3] == ["deadlift_jump", "back_volume_low", "deadlift_not_first"]
-    assert list(flags["severity"]) == sorted(
-        flags["severity"], key={"high": 0, "medium": 1, "low": 2}.get
-    )
+    # The jump is high and new; the four groups on one day for the 2nd week are medium (a
+    # 3rd week would make them low), as are the low volume and the late deadlift; curls low.
+    assert flags[["flag", "severity", "weeks"]].values.tolist() == [
+        ["deadlift_jump", "high", 1],
+        *[["under_guideline", "medium", 2]] * 4,
+        ["back_volume_low", "medium", 2],
+        ["deadlift_not_first", "medium", 2],
+        ["no_biceps_work", "low", 2],
+    ]
+    assert flags["why"].iloc[0] == "a deadlift jump risks injury"
     assert (flags["week"] == "2027-W01").all()
-    assert "no_biceps_work" in set(flags["flag"])
-    # A week outside the history raises nothing rather than failing.
+    # A week after everyone's last set has no log yet: nothing rather than zeros.
     assert coaching_flags(weekly_of(sets), sets, CATALOGUE, SETTINGS, "2027-W10").empty
     with pytest.raises(BackdayError, match="not an ISO week"):
         coaching_flags(weekly_of(sets), sets, CATALOGUE, SETTINGS, "2027-01")
 
 
-def test_attention_order_sums_severities_and_breaks_ties_by_client_id():
-    flags = pd.DataFrame(
-        {
-            "client": ["dev", "ana", "ana", "ben", "ben"],
-            "severity": ["high", "high", "low", "medium", "medium"],
-        }
+def test_a_whole_week_missed_is_one_flag_and_a_week_without_a_log_yet_none():
+    sets = make_sets(
+        block("ana", "W51", "pull_up", 3),
+        block("ana", "W51+3", "bench_press", 3),  # W52: nothing; W53: only a warm-up
+        block("ana", "W53", "pull_up", 1, kind="warmup"),
+        block("ana", "W01", "pull_up", 3),
+        block("bo", "W51", "pull_up", 3),  # and nothing since
     )
-    assert attention_order(flags, ["dev", "cleo", "ben", "ana"]) == ["ana", "ben", "dev", "cleo"]
-    assert attention_order(flags.iloc[:0], ["b", "a"]) == ["a", "b"]
+    weekly = weekly_of(sets)
+    flags = coaching_flags(weekly, sets, CATALOGUE, SETTINGS, "2026-W53")
+    assert flags[["client", "flag", "severity", "weeks"]].values.tolist() == [
+        ["ana", "week_missed", "high", 2]
+    ]
+    assert flags["reason"].item() == (
+        "No working set was logged this week, though later weeks have sets: the week was "
+        "missed, the 2nd week in a row without training."
+    )
+    assert flags["headline"].item() == "Whole week missed (2 weeks in a row)"
+    # Bo has logged nothing since W51: no log yet, whatever the weekly table's zeros say.
+    assert "bo" not in set(coaching_flags(weekly, sets, CATALOGUE, SETTINGS, "2026-W52")["client"])
+
+
+def back_weeks(*counts):
+    """Return a client's weeks W50 (Mon 7 Dec) on with ``counts`` pull-ups, one a week."""
+    mondays = pd.date_range("2026-12-07", periods=len(counts), freq="7D")
+    return make_sets(
+        *(block("ana", str(m.date()), "pull_up", n) for m, n in zip(mondays, counts, strict=True))
+    )
+
+
+def test_a_sudden_drop_of_20_percent_against_the_four_weeks_before():
+    assert (SETTINGS.drop_share, SETTINGS.drop_weeks) == (0.2, 4)
+    # W50-W53 average (10 + 12 + 8 + 10) / 4 = 10; 8 in 2027-W01 is exactly 20 % under.
+    sets = back_weeks(10, 12, 8, 10, 8)
+    flags = volume_drop(sets, CATALOGUE, SETTINGS, "2027-W01")
+    assert flags["reason"].item() == (
+        "The whole back got 8 working sets this week, 20 % under its average of 10 a week "
+        "over the 4 weeks before."
+    )
+    assert flags["headline"].item() == "Back sets 20 % under the 4-week average"
+    assert volume_drop(back_weeks(10, 12, 8, 10, 9), CATALOGUE, SETTINGS, "2027-W01").empty
+    # Three weeks of history are not four: no average to compare with.
+    assert volume_drop(back_weeks(12, 8, 10, 1), CATALOGUE, SETTINGS, "2026-W53").empty
+    # A second week in a row: 6 against (12 + 8 + 10 + 8) / 4 = 9.5, 36.8 % under.
+    again = volume_drop(back_weeks(10, 12, 8, 10, 8, 6), CATALOGUE, SETTINGS, "2027-W02")
+    assert again["weeks"].item() == 2 and "36.8 % under its average of 9.5" in (
+        again["reason"].item()
+    )

@@ -66,6 +66,7 @@ def test_init_keeps_secrets_lock_and_caches_out_of_git(tmp_path):
         "catalogue.csv",
         "config.toml",
         "roster.csv",
+        "severity.csv",
     ]
 
 

@@ -24,8 +24,8 @@ from backday_analysis.datafolder.settings import Settings
 from backday_analysis.metrics.deadlift_flags import deadlift_jump
 from backday_analysis.rendering.pages import TEMPLATES_DIR
 from backday_analysis.views import balance_explorer as be
+from backday_analysis.views import client_flags, display
 from backday_analysis.views import client_week as cw
-from backday_analysis.views import display
 
 # Weeks 2026-W45 (Mon 2 Nov) and 2026-W46 (Mon 9 Nov), in the past so no set is rejected.
 BEN_LOG = (
@@ -52,14 +52,14 @@ def test_a_pound_client_sees_tonnage_and_loads_in_pounds(ben_week):
     summary = cw.summary_table(ben_week).set_index("Muscle group")
     assert summary.at["Lower back", "Tonnage (lb)"] == 2250
     exercises = cw.exercises_table(ben_week)
-    assert exercises["Load (lb)"].tolist() == ["225 / 225"]
+    assert exercises["Load as logged (lb)"].tolist() == ["225 / 225"]
     # The weekly table itself stays in kg, as `backday weekly` prints it.
     lower = ben_week.this_week.set_index("group").at["lower_back", "tonnage_kg"]
     assert lower == pytest.approx(1020.6)
 
 
 def test_the_deadlift_jump_is_told_in_the_clients_unit(ben_week):
-    reasons = cw.flags_table(ben_week)["Needs attention"].tolist()
+    reasons = client_flags.flags_table(ben_week)["Needs attention"].tolist()
     # 185 -> 225 lb is +21.6 %; the sentence keeps the client's own numbers.
     assert reasons[0] == (
         "Barbell deadlift: the top set went from 185 lb last week to 225 lb this week "

@@ -101,23 +101,28 @@ def test_weekly_report_summary_by_hand(weekly):
     summary = by_first_column(tables(shown_html(weekly))[0])
     # Training days, fractional sets, direct sets, tonnage (kg), guideline.
     assert summary == {
-        "Lats": ["2", "2.5", "2", "1220", "met"],  # 500 + 480 + 40 × 6
-        "Trapezius": ["2", "1.5", "1", "780", "met"],  # 480 + 300
-        "Rhomboids": ["2", "2", "1", "1220", "met"],
-        "Lower back": ["0", "0", "0", "0", "not met"],
-        "Biceps": ["2", "1", "0", "740", "met"],  # 500 + 240
+        "Lats": ["2", "2.5", "2", "1220", "✓ met"],  # 500 + 480 + 40 × 6
+        "Trapezius": ["2", "1.5", "1", "780", "✓ met"],  # 480 + 300
+        "Rhomboids": ["2", "2", "1", "1220", "✓ met"],
+        "Lower back": ["0", "0", "0", "0", "✗ not met"],
+        "Biceps": ["2", "1", "0", "740", "✓ met"],  # 500 + 240
     }
 
 
 def test_weekly_report_flags_exercises_and_data_checks(weekly):
     page = shown_html(weekly)
     found = tables(page)
-    assert len(found[1]) == 1 + 3  # lower back under the guideline, low volume, no biceps
-    advice = [row[0] for row in found[2][1:]]  # "Next week", one line per suggestion
-    assert advice[0].startswith("Whole back: 4 working sets this week, under the minimum")
+    # Lower back not trained (high, new), low volume (medium), no biceps work (low).
+    assert [row[0] for row in found[1][1:]] == ["high", "medium", "low"]
+    plan = found[2][1:]  # "Next week": day, plan, the numbers, the rule
+    assert plan[0][0] == "Whole week" and plan[0][1] == "Add 6 sets of lat pulldown (to chest)."
+    assert plan[0][2].startswith("Whole back: 4 working sets this week, under the minimum")
     exercises = [row for row in found[3][1:]]
-    assert exercises[0] == ["Mon 29 Dec", "Lat pulldown (to chest)", "1", "10", "50"]
-    assert exercises[2] == ["Sun 04 Jan", "Assisted pull-up (machine)", "1", "6", "40"]
+    assert exercises[0] == ["Mon 29 Dec", "Lat pulldown (to chest)", "1", "10", "50", ""]
+    # Logged as 20 kg of assistance; the effective load is 60 kg bodyweight - 20 kg.
+    assert exercises[2] == [
+        "Sun 04 Jan", "Assisted pull-up (machine)", "1", "6", "assistance 20", "40"
+    ]  # fmt: skip
     assert exercises[-1][1] == "Mystery Machine Row (not in catalogue)"
     sentence = re.search(r"<p>(The log has[^<]*)</p>", page)[1]
     assert re.findall(r"\d+", sentence) == ["14", "12", "2", "1"]
@@ -129,10 +134,10 @@ def test_roster_page_colours_a_met_and_an_unmet_cell(data):
     page = to_html(executed, "Roster", "Generated at test")
     parser = Tables()
     parser.feed(page)
-    rows = {row[0][0]: row[1:] for row in parser.tables[0][1:]}
-    assert rows["Ana Example"][0] == ("✓ 2 d · 2.5 sets", "met")  # lats
-    assert rows["Ana Example"][3] == ("✗ 0 d · 0 sets", "unmet")  # lower back
-    assert rows["Ben Example"][0] == ("✗ 0 d · 0 sets", "unmet")
+    rows = {row[1][0]: row[2:] for row in parser.tables[0][1:]}
+    assert rows["Ana Example"][0] == ("✓ 2 d", "met")  # lats
+    assert rows["Ana Example"][3] == ("✗ 0 d", "unmet")  # lower back
+    assert rows["Ben Example"][0] == ("—", "")  # no sets: no log yet, not a week of zeros
     colour = dict(re.findall(r"td\.(met|unmet) \{ background: #(\w{6})", page))
     red, green = (int(colour["met"][i : i + 2], 16) for i in (0, 2))
     assert green > red  # met is green

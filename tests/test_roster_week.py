@@ -1,12 +1,14 @@
-"""The roster page's tables on the fixture data folder, week 2026-W53, worked out by hand.
+"""The roster page's lines on the fixture data folder, week 2026-W53, worked out by hand.
 
-Ana (tests/test_weekly.py lists her sets) in 2026-W53: lats 1 + .5 + 1 = 2.5 sets on two
-days (Mon 28 Dec, Sun 3 Jan), traps .5 + 1 = 1.5 on two days, rhomboids .5 + 1 + .5 = 2 on
-two days, lower back nothing. Ben has no sets: zeros, guideline not met.
+Ana (tests/test_weekly.py lists her sets) in 2026-W53: lats, traps and rhomboids on two days
+each (Mon 28 Dec, Sun 3 Jan), lower back on none. Her flags, from data/severity.csv:
 
-Flags: Ana 3 (lower back under the guideline, 2nd week, low; 4 whole-back sets, under the
-minimum effective volume, medium; no biceps work, low) = 1 + 2 + 1 = 4 points. Ben 5 (four
-groups under the guideline, low; 0 back sets, medium) = 4 + 2 = 6 points: Ben comes first.
+- lower back not trained: W52 had two deadlift sets, so this is its first week: high, new;
+- whole back 4 sets (pulldown, wide row, assisted pull-up, shrug), under 10 for the 2nd week
+  (W52: 2 deadlifts + 1 pull-up = 3): medium from its first week;
+- no direct biceps work (W52 neither): low.
+
+Ben has no sets at all: no log yet, no flag, after Ana.
 """
 
 from __future__ import annotations
@@ -16,55 +18,119 @@ import datetime as dt
 import pytest
 
 from backday_analysis.datafolder.dataset import load_dataset
+from backday_analysis.errors import BackdayError
+from backday_analysis.views import roster_lines as rl
 from backday_analysis.views import roster_week as rw
+from backday_analysis.views.links import Link
 
 
 @pytest.fixture
-def roster(fixture_data):
-    dataset = load_dataset(fixture_data, today=dt.date(2027, 6, 1))
+def dataset(fixture_data):
+    return load_dataset(fixture_data, today=dt.date(2027, 6, 1))
+
+
+@pytest.fixture
+def roster(dataset):
     return rw.roster_week("2026-W53", dataset=dataset)
 
 
-def test_clients_in_attention_order_with_their_flag_counts(roster):
-    assert roster.order == ["ben", "ana"]
-    values, _ = rw.roster_matrix(roster)
-    assert values[["Client", "Flags"]].values.tolist() == [["Ben Example", 5], ["Ana Example", 3]]
-
-
-def test_cells_read_days_and_fractional_sets_with_met_and_unmet_classes(roster):
-    values, classes = rw.roster_matrix(roster)
-    ana = values.set_index("Client").loc["Ana Example"]
-    assert ana[["Lats", "Trapezius", "Rhomboids", "Lower back"]].tolist() == [
-        "2 d · 2.5 sets",
-        "2 d · 1.5 sets",
-        "2 d · 2 sets",
-        "0 d · 0 sets",
+def test_flags_severities_and_weeks_by_hand(roster):
+    flags = roster.flags
+    assert flags[["flag", "group", "severity", "weeks"]].values.tolist() == [
+        ["not_trained", "lower_back", "high", 1],
+        ["back_volume_low", "", "medium", 2],
+        ["no_biceps_work", "biceps", "low", 2],
     ]
-    assert classes.iloc[1].tolist() == ["", "met", "met", "met", "unmet", ""]
-    assert values.iloc[0, 1:5].tolist() == ["0 d · 0 sets"] * 4
-    assert classes.iloc[0].tolist() == ["", "unmet", "unmet", "unmet", "unmet", ""]
+    assert set(flags["client"]) == {"ana"}  # Ben has no log: no flag, and no zeros
 
 
-def test_title_and_flags_by_client(roster):
+def test_one_line_per_client_with_marks_beside_the_colours(roster):
+    values, classes = rl.roster_lines(roster)
+    assert list(values.columns) == [
+        "#", "Client", "Lats", "Traps", "Rhomb.", "L. back", "Most urgent", "Why here"
+    ]  # fmt: skip
+    ana, ben = values.to_dict("records")
+    assert [ana[c] for c in ("#", "Client", "Lats", "Traps", "Rhomb.", "L. back")] == [
+        1, "Ana Example", "✓ 2 d", "✓ 2 d", "✓ 2 d", "✗ 0 d"
+    ]  # fmt: skip
+    assert ana["Most urgent"] == "Lower back not trained (new; +2 more)"
+    assert ana["Why here"] == "high: a back group not trained at all"
+    assert classes.iloc[0, 2:6].tolist() == ["met", "met", "met", "unmet"]
+    # No log yet: no zeros passed off as a week, no colour, and why it stands there.
+    assert [ben[c] for c in ("Lats", "L. back", "Most urgent", "Why here")] == [
+        "—", "—", "No log yet", "no sets logged"
+    ]  # fmt: skip
+    assert classes.iloc[1, 2:6].tolist() == ["", "", "", ""]
+
+
+def test_summary_and_title(roster):
     assert rw.roster_title(roster) == (
         "Roster overview — week 2026-W53 (28 Dec 2026 to 03 Jan 2027)"
     )
-    flags = rw.flags_by_client(roster)
-    assert flags["Client"].tolist() == ["Ben Example"] * 5 + ["Ana Example"] * 3
+    assert rw.roster_summary(roster) == (
+        "2 clients: 1 needs attention (1 high, by their most urgent flag); 0 on track; "
+        "1 with no log yet for this week."
+    )
 
 
-def test_latest_week_is_the_week_of_the_last_set(fixture_data):
-    dataset = load_dataset(fixture_data, today=dt.date(2027, 6, 1))
+def test_a_report_links_each_client_to_their_page(dataset):
+    roster = rw.roster_week("2026-W53", dataset=dataset, links=True)
+    client = rl.roster_lines(roster)[0]["Client"].iloc[0]
+    assert client == Link("Ana Example", "ana.html") and str(client) == "Ana Example"
+    assert client.__html__() == "<a href='ana.html'>Ana Example</a>"
+
+
+def test_latest_week_is_the_week_of_the_last_set_but_never_after_today(dataset):
     assert rw.roster_week("latest", dataset=dataset).week == "2027-W03"
+    assert rw.roster_week("latest", dataset=dataset, today=dt.date(2027, 1, 6)).week == "2027-W01"
 
 
-def test_a_client_without_flags_shows_0_and_no_flags_at_all_is_fine(roster):
-    from dataclasses import replace
+def test_a_week_after_today_is_refused(dataset):
+    with pytest.raises(BackdayError, match="week 2027-W02 has not begun yet"):
+        rw.roster_week("2027-W02", dataset=dataset, today=dt.date(2027, 1, 6))
 
-    only_ben = replace(roster, flags=roster.flags.loc[roster.flags["client"] == "ben"])
-    values, _ = rw.roster_matrix(only_ben)
-    assert values["Flags"].tolist() == [5, 0]
-    none = replace(roster, flags=roster.flags.iloc[:0])
-    values, _ = rw.roster_matrix(none)
-    assert values["Flags"].tolist() == [0, 0]
-    assert rw.flags_by_client(none).empty
+
+def test_one_coachs_roster(fixture_data):
+    roster_file = fixture_data / "roster.csv"
+    roster_file.write_text(
+        "client_id,name,unit,bodyweight_kg,timezone,coach\n"
+        "ana,Ana Example,kg,60,Europe/Amsterdam,Maria\n"
+        "ben,Ben Example,lb,90,,Joe\n",
+        encoding="utf-8",
+    )
+    data = load_dataset(fixture_data, today=dt.date(2027, 6, 1))
+    mine = rw.roster_week("2026-W53", dataset=data, coach="maria")
+    assert mine.order == ["ana"]
+    assert rw.roster_title(mine).startswith("Roster overview for maria — week 2026-W53")
+    with pytest.raises(BackdayError, match=r"coach 'Zed' \(coaches: Joe, Maria\)"):
+        rw.roster_week("2026-W53", dataset=data, coach="Zed")
+
+
+def test_sorting_by_name_and_an_unknown_sort(dataset):
+    roster = rw.roster_week("2026-W53", dataset=dataset, sort="name")
+    assert rl.roster_lines(roster)[0]["Client"].tolist() == ["Ana Example", "Ben Example"]
+    roster = rw.roster_week("2026-W53", dataset=dataset, sort="pull_push")
+    with pytest.raises(BackdayError, match="sort 'pull_push' is unknown; use one of attention"):
+        rl.roster_lines(roster)
+
+
+def test_a_muted_flag_leaves_the_ranking(fixture_data):
+    (fixture_data / "client_rules.csv").write_text(
+        "client_id,rule,group,reason,until\n"
+        "ana,not_trained,lower_back,back surgery in December,2027-01-10\n",
+        encoding="utf-8",
+    )
+    data = load_dataset(fixture_data, today=dt.date(2027, 6, 1))
+    roster = rw.roster_week("2026-W53", dataset=data)
+    assert roster.flags["flag"].tolist() == ["back_volume_low", "no_biceps_work"]
+    assert roster.muted_flags["flag"].tolist() == ["not_trained"]
+    values, _ = rl.roster_lines(roster)
+    assert values["Most urgent"].iloc[0] == "Back 4 sets, min 10 (2 weeks; +1 more)"
+    assert rw.roster_summary(roster).endswith(
+        "1 flag muted by the coach is left out of the ranking."
+    )
+    # The mute holds for weeks that begin by its last day: 2027-W03 begins on 18 Jan.
+    later = rw.roster_week("2027-W03", dataset=data)
+    assert later.muted_flags.empty
+    pairs = set(zip(later.flags["flag"], later.flags["group"], strict=True))
+    assert ("not_trained", "lower_back") in pairs

@@ -220,10 +220,11 @@ def training_days_heatmap(explorer: BalanceExplorer) -> Figure:
             if not np.isnan(v):
                 red, green, blue, _ = cmap(norm(v))
                 dark = 0.299 * red + 0.587 * green + 0.114 * blue < 0.5
+                # The mark says what the colour says, for readers who cannot tell them apart.
                 ax.text(
                     j,
                     i,
-                    f"{v:g}",
+                    f"{v:g}{'✓' if v >= guideline else '✗'}",
                     ha="center",
                     va="center",
                     fontsize=SMALL_FONT,
@@ -239,7 +240,7 @@ def training_days_heatmap(explorer: BalanceExplorer) -> Figure:
     labels = [f"{d}: guideline" if d == guideline else str(d) for d in range(top + 1)]
     bar.ax.set_yticklabels(labels, fontsize=SMALL_FONT)
     bar.ax.set_title("days", fontsize=SMALL_FONT)
-    bar.set_label(f"orange: under {guideline} a week", fontsize=SMALL_FONT)
+    bar.set_label(f"orange and ✗: under {guideline} a week", fontsize=SMALL_FONT)
     return fig
 
 

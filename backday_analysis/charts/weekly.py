@@ -124,7 +124,7 @@ def days_history(report: ClientWeek, groups=BACK_GROUPS) -> Figure:
         ax.bar(x, values, color=colours, width=0.8)
         ax.axhline(guideline, color="black", linestyle="--", linewidth=1)
         ax.set_title(GROUP_LABELS[group], fontsize=SMALL_FONT)
-        ticks = x[:: max(len(x) // 4, 1)]
+        ticks = x[:: max(-(-len(x) // 4), 1)]  # at most four labels in a narrow panel
         ax.set_xticks(ticks, [table.index[i].split("-")[1] for i in ticks], fontsize=SMALL_FONT)
         ax.set_ylim(0, top)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # days are whole numbers
@@ -144,6 +144,11 @@ def days_history(report: ClientWeek, groups=BACK_GROUPS) -> Figure:
 def group_shares(report: ClientWeek) -> Figure:
     """Plot each back group's share of this week's back volume as horizontal bars."""
     shares = week_shares(report)
+    if not report.logged:  # no bars of zeros for a week that may still be synced
+        fig = plt.figure(figsize=(FIGURE_WIDTH, 0.45))
+        title = f"Balance of the back in {report.week}: no log yet for this week"
+        fig.text(0.01, 0.5, title, va="center", fontsize=TITLE_FONT)
+        return fig
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 2.2))
     set_margins(fig, left=1.0, right=0.15, top=0.3, bottom=0.5)
     y = np.arange(len(shares))[::-1]

@@ -172,6 +172,9 @@ def report(
     roster: Annotated[
         bool, typer.Option("--roster", help="Write the roster page instead.")
     ] = False,
+    coach: Annotated[
+        str, typer.Option("--coach", help="With --roster: one coach's clients (roster.csv).")
+    ] = "",
     jobs: Annotated[int, typer.Option(help="Reports run at once; one per core unless given.")] = (
         os.cpu_count() or 1
     ),
@@ -202,7 +205,7 @@ def report(
         from backday_analysis.rendering.batch import plan_reports, run_reports
 
         week_label, planned = plan_reports(
-            week, client, data, out or Path(paths.REPORTS_FOLDER_NAME), roster
+            week, client, data, out or Path(paths.REPORTS_FOLDER_NAME), roster, coach
         )
         if single:
             # Only now, so as not to slow the reading above: they load while the kernel

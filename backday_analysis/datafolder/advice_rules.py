@@ -8,8 +8,10 @@ One row per rule and group; the coach edits exercises, sets, reps and limits, re
 - ``exercises``: catalogue exercise ids to suggest, in order of preference, ``|``-separated
   (the client's own exercises that credit the group come first);
 - ``sets``, ``reps``: what to add, such as ``3`` and ``10-12``;
-- ``limit``: the load step in kg for the deadlift rules; other limits (days a week, share of
-  an even split, largest weekly rise) come from ``config.toml``;
+- ``limit``: the load step in kg for the deadlift rules; for ``spread``, the weekly
+  fractional sets from which a group short of days gets sets moved to another day rather
+  than added (empty: the guideline's days × the ``twice_a_week`` row's sets); other limits
+  (days a week, share of an even split, largest weekly rise) come from ``config.toml``;
 - ``weeks``: how many weeks back ``load_step`` looks for a deadlift top set raised too fast;
 - ``why``: the rule in words, quoted after each suggestion so the coach can disagree.
 
@@ -28,9 +30,11 @@ from backday_analysis.errors import BackdayError, located
 
 RULES = (
     "twice_a_week",
+    "spread",
     "direct_sets",
     "even_share",
     "volume",
+    "restore_volume",
     "deadlift_first",
     "load_step",
     "biceps_pairing",

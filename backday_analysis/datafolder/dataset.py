@@ -11,12 +11,14 @@ import numpy as np
 import pandas as pd
 
 from backday_analysis import paths
-from backday_analysis.datafolder.advice_rules import advice_rules_path, load_advice_rules
+from backday_analysis.datafolder.advice_rules import RULES, advice_rules_path, load_advice_rules
 from backday_analysis.datafolder.catalogue import load_aliases, load_catalogue
+from backday_analysis.datafolder.client_rules import empty_client_rules, load_client_rules
 from backday_analysis.datafolder.log_schema import empty_rejects, empty_sets
 from backday_analysis.datafolder.logs import read_log
 from backday_analysis.datafolder.roster import client_row, load_roster
 from backday_analysis.datafolder.settings import Settings, load_settings
+from backday_analysis.datafolder.severity_rules import load_severity_rules
 from backday_analysis.importers.names import name_index, resolve_names
 
 
@@ -34,6 +36,10 @@ class Dataset:
     rows_read: dict[str, int] = field(default_factory=dict)
     #: The coach's "next week" rule table (:mod:`.advice_rules`).
     advice_rules: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: How urgent each flag is (:mod:`.severity_rules`); empty means the shipped table.
+    severity_rules: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: The coach's per-client mutes (:mod:`.client_rules`).
+    client_rules: pd.DataFrame = field(default_factory=empty_client_rules)
 
     def client_name(self, client_id: str) -> str:
         """Return a client's display name from the roster."""
@@ -123,7 +129,21 @@ def load_dataset(
     resolved = with_loads(sets, catalogue, index, roster)
     rules_path = advice_rules_path(root)
     rules = load_advice_rules(rules_path, catalogue, strict=rules_path.parent == root)
-    return Dataset(root, settings, catalogue, aliases, roster, resolved, rejects, rows_read, rules)
+    severity = load_severity_rules(root)
+    mutes = load_client_rules(root, roster["client_id"], {*RULES, *severity["flag"]})
+    return Dataset(
+        root,
+        settings,
+        catalogue,
+        aliases,
+        roster,
+        resolved,
+        rejects,
+        rows_read,
+        rules,
+        severity,
+        mutes,
+    )
 
 
 def with_loads(

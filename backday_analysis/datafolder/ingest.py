@@ -46,7 +46,7 @@ import re
 import zoneinfo
 from pathlib import Path
 
-from backday_analysis import paths
+from backday_analysis import clock, paths
 from backday_analysis.atomic import write_csv_atomic
 from backday_analysis.canonical import UNIT_NAMES
 from backday_analysis.datafolder.catalogue import load_aliases, load_catalogue
@@ -168,7 +168,7 @@ def _import_exports(
     for export, file in zip(parsed, files, strict=True):
         before = log
         log, rows, summary = merge_export(
-            log, export, client_id, new_unit, index, catalogue, today or dt.date.today()
+            log, export, client_id, new_unit, index, catalogue, today or clock.today()
         )
         summary.dry_run = dry_run
         if len(rows) and not dry_run:

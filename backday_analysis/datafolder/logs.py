@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from backday_analysis import clock
 from backday_analysis.canonical import (
     LB_TO_KG,
     LOG_COLUMNS,
@@ -110,7 +111,7 @@ def parse_log(
             raw[column] = ""
     raw = raw.loc[:, list(LOG_COLUMNS)]
     raw.index = _line_numbers(text, len(raw))
-    sets, rejects = _typed_sets(raw, client_id, default_unit, origin, today or dt.date.today())
+    sets, rejects = _typed_sets(raw, client_id, default_unit, origin, today or clock.today())
     return (sets_schema().validate(sets) if validate else sets), rejects, len(raw)
 
 

@@ -11,6 +11,8 @@ from backday_analysis.atomic import write_csv_atomic
 from backday_analysis.errors import BackdayError, located
 
 ROSTER_COLUMNS = ("client_id", "name", "unit", "bodyweight_kg", "timezone")
+#: An optional column: the coach a client belongs to (``backday report --roster --coach``).
+COACH = "coach"
 UNITS = ("kg", "lb")
 
 
@@ -20,8 +22,9 @@ def load_roster(path: Path) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns ``client_id, name, unit, bodyweight_kg, timezone``; ``bodyweight_kg`` is a
-        float (missing when unknown) and ``timezone`` empty when the roster gives none.
+        Columns ``client_id, name, unit, bodyweight_kg, timezone, coach``; ``bodyweight_kg``
+        is a float (missing when unknown), ``timezone`` and ``coach`` empty when the roster
+        gives none.
     """
     if not path.is_file():
         raise BackdayError(
@@ -45,7 +48,9 @@ def load_roster(path: Path) -> pd.DataFrame:
     for column in ROSTER_COLUMNS[3:]:
         if column not in raw.columns:
             raw[column] = ""
-    roster = raw.loc[:, list(ROSTER_COLUMNS)].apply(lambda s: s.str.strip())
+    if COACH not in raw.columns:
+        raw[COACH] = ""
+    roster = raw.loc[:, [*ROSTER_COLUMNS, COACH]].apply(lambda s: s.str.strip())
     weights = []
     for offset, row in enumerate(roster.itertuples(index=False)):
         line = offset + 2
@@ -156,6 +161,7 @@ def with_client(
                 "unit": unit,
                 "bodyweight_kg": bodyweight_kg,
                 "timezone": timezone,
+                COACH: "",
             }
         ]
     )
@@ -164,8 +170,15 @@ def with_client(
 
 
 def save_roster(roster: pd.DataFrame, path: Path) -> None:
-    """Write the roster atomically, bodyweights as the coach writes them (``60``, not ``60.0``)."""
-    out = roster.loc[:, list(ROSTER_COLUMNS)].copy()
+    """Write the roster atomically, bodyweights as the coach writes them (``60``, not ``60.0``).
+
+    The ``coach`` column is written when any client has a coach, so a roster without one
+    keeps its columns.
+    """
+    coached = (
+        COACH in roster.columns and roster[COACH].fillna("").astype(str).str.strip().ne("").any()
+    )
+    out = roster.loc[:, [*ROSTER_COLUMNS, *([COACH] * bool(coached))]].copy()
     out["bodyweight_kg"] = [
         "" if pd.isna(value) else f"{float(value):g}" for value in out["bodyweight_kg"]
     ]

@@ -23,6 +23,8 @@ class Settings:
     deadlift_max_weekly_increase: float = 0.10
     imbalance_share_of_even: float = 0.5
     imbalance_weeks: int = 3
+    drop_share: float = 0.20
+    drop_weeks: int = 4
     default_timezone: str = "Europe/Amsterdam"
 
     def table(self) -> pd.DataFrame:
@@ -45,6 +47,8 @@ _LABELS = {
     "deadlift_max_weekly_increase": "Largest weekly rise of the deadlift top set",
     "imbalance_share_of_even": "Share of an even split below which a group is flagged",
     "imbalance_weeks": "Weeks in a row of imbalance before it is flagged",
+    "drop_share": "Drop in whole-back sets, against the weeks before, that is flagged",
+    "drop_weeks": "Weeks before whose average a drop is measured against",
     "default_timezone": "Time zone for apps that export UTC",
 }
 
@@ -59,6 +63,8 @@ _FIELDS = {
     ("flags", "deadlift_max_weekly_increase"): "deadlift_max_weekly_increase",
     ("flags", "imbalance_share_of_even"): "imbalance_share_of_even",
     ("flags", "imbalance_weeks"): "imbalance_weeks",
+    ("flags", "drop_share"): "drop_share",
+    ("flags", "drop_weeks"): "drop_weeks",
     ("import", "default_timezone"): "default_timezone",
 }
 

@@ -1,7 +1,7 @@
-"""Next week's advice about lifts and volume: the deadlift, biceps after back, whole-back sets.
+"""Next week's steps about lifts and volume: the deadlift, biceps after back, whole-back sets.
 
 Also the small pieces :mod:`.advice` shares: finding a rule's row, picking an exercise and
-writing days, sets and reps in words.
+writing sets and reps in words. Each function returns :class:`~.advice_plan.Step` objects.
 """
 
 from __future__ import annotations
@@ -13,8 +13,15 @@ import pandas as pd
 
 from backday_analysis import BACK_GROUPS
 from backday_analysis.datafolder.settings import Settings
-from backday_analysis.metrics.deadlift_flags import DEADLIFT, WARM_UP_IDS, WARM_UP_PATTERNS
+from backday_analysis.metrics.advice_plan import Step
+from backday_analysis.metrics.deadlift_flags import (
+    DEADLIFT,
+    LOOKBACK_WEEKS,
+    WARM_UP_IDS,
+    WARM_UP_PATTERNS,
+)
 from backday_analysis.metrics.flag_table import num, week_ordinal
+from backday_analysis.metrics.flags_volume import back_weeks, drops
 from backday_analysis.metrics.weekly import working_sets
 from backday_analysis.metrics.weeks import week_label
 
@@ -29,13 +36,6 @@ def rule_row(rules: pd.DataFrame, rule: str, group: str) -> pd.Series | None:
     return None
 
 
-def weekday_list(days, notes=None) -> str:
-    """Return weekdays (0 = Monday) in words, ``Monday and Thursday``, each with its note."""
-    notes = notes or [""] * len(days)
-    names = [f"{dt.date(2024, 1, 1 + int(d)):%A}{n}" for d, n in zip(days, notes, strict=True)]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def display_name(exercise_id: str, catalogue: pd.DataFrame) -> str:
     """Return the catalogue's name of an exercise, lower-cased for use in a sentence."""
     name = str(catalogue.set_index("exercise_id").at[exercise_id, "name"])
@@ -47,6 +47,11 @@ def sets_reps(row: pd.Series) -> str:
     """Return ``3 × 10–12`` from a rule row (``sets`` and ``reps``)."""
     sets = f"{int(row['sets'])}" if pd.notna(row["sets"]) else "a few sets"
     return f"{sets} × {row['reps']}" if row["reps"] else f"{sets} sets"
+
+
+def sets_count(row: pd.Series) -> int | None:
+    """Return a rule row's sets as a number, None when the row gives none."""
+    return int(row["sets"]) if pd.notna(row["sets"]) else None
 
 
 def pick_exercise(group, listed, used, credits, catalogue, pattern=None) -> str | None:
@@ -74,8 +79,8 @@ def _deadlift_ids(row: pd.Series | None, catalogue: pd.DataFrame) -> list[str]:
     return listed or ids
 
 
-def deadlift_first(week_sets, history, monday, catalogue, rules) -> list[tuple[str, str, str]]:
-    """Suggest moving the deadlift to the start of each session where it came later."""
+def deadlift_first(week_sets, history, monday, catalogue, rules) -> list[Step]:
+    """Ask for the deadlift first on each day whose session had it after another exercise."""
     row = rule_row(rules, "deadlift_first", "lower_back")
     if row is None:
         return []
@@ -89,30 +94,37 @@ def deadlift_first(week_sets, history, monday, catalogue, rules) -> list[tuple[s
         is_deadlift = session["exercise_id"].isin(ids).to_numpy()
         if is_deadlift.any() and not is_deadlift[0]:
             late.append((session["performed_at"].iloc[0], session["exercise_id"].iloc[0]))
-    if not late:
-        return []
     late.sort()
-    when, before = late[0]
     top = s.loc[s["exercise_id"].isin(ids), "load_kg"].max()
     step = f", top set at most {num(row['limit'])} kg above this week's {num(top)} kg" * bool(
         pd.notna(row["limit"])
     )
-    days = weekday_list(sorted({w.weekday() for w, _ in late}))
-    text = (
-        f"Lower back: the deadlift came after {display_name(before, catalogue)} on "
-        f"{when:%A}. Next week deadlift first on {days}{step}. Rule: {row['why']}."
-    )
-    return [("lower_back", "deadlift_first", text)]
+    steps, seen = [], set()
+    for when, before in late:
+        if when.weekday() in seen:
+            continue
+        seen.add(when.weekday())
+        fact = f"the deadlift came after {display_name(before, catalogue)} this {when:%A}"
+        steps.append(
+            Step("lower_back", "deadlift_first", "first", f"deadlift first{step}", row["why"],
+                 when.weekday(), [("Lower back", fact)])
+        )  # fmt: skip
+    return steps
 
 
-def load_step(history, monday, catalogue, settings: Settings, rules) -> list[tuple[str, str, str]]:
-    """Suggest a slower deadlift when its top set rose too fast in the last weeks."""
+def load_step(history, monday, catalogue, settings: Settings, rules) -> list[Step]:
+    """Suggest a slower deadlift when its top set rose too fast in the last weeks.
+
+    A week is a jump as the flag has it (:func:`~.deadlift_flags.deadlift_jump`): its top
+    set more than the limit over the heaviest of the :data:`~.deadlift_flags.LOOKBACK_WEEKS`
+    weeks before, with a deadlift the week before; so the week after a deload is none.
+    """
     row = rule_row(rules, "load_step", "lower_back")
     if row is None:
         return []
     window = int(row["weeks"]) if pd.notna(row["weeks"]) else 4
-    # A jump needs its week and the one before it inside the window: older sets cannot matter.
-    recent = history.loc[history["performed_at"] >= monday - pd.Timedelta(weeks=window)]
+    start = monday - pd.Timedelta(weeks=window + LOOKBACK_WEEKS)
+    recent = history.loc[history["performed_at"] >= start]
     s = working_sets(recent)
     s = s.loc[s["exercise_id"].isin(_deadlift_ids(row, catalogue))]
     if s.empty:
@@ -121,10 +133,16 @@ def load_step(history, monday, catalogue, settings: Settings, rules) -> list[tup
     top = s.groupby(week_ordinal(weeks))["load_kg"].max()
     this = int(week_ordinal(pd.Series([week_label(monday.date())])).iloc[0])
     limit = settings.deadlift_max_weekly_increase
+
+    def rise(o: int) -> float:
+        before = top.loc[(top.index >= o - LOOKBACK_WEEKS) & (top.index < o)]
+        return top[o] / before.max() - 1
+
+    # The tolerance keeps an exact 10 % step from tripping on rounding, as in the flag.
     jumps = [
         o
         for o in top.index
-        if this - window < o <= this and o - 1 in top.index and top[o] / top[o - 1] - 1 > limit
+        if this - window < o <= this and o - 1 in top.index and rise(o) > limit + 1e-9
     ]
     if not jumps:
         return []
@@ -135,19 +153,22 @@ def load_step(history, monday, catalogue, settings: Settings, rules) -> list[tup
     stalled = len(after) > 0 and (after <= top[jumps[-1]]).all()
     step = num(row["limit"]) if pd.notna(row["limit"]) else "a little"
     facts = (
-        f"Lower back: the deadlift top set rose more than {num(limit * 100)} % a week in "
+        f"the deadlift top set rose more than {num(limit * 100)} % in a week in "
         f"{len(jumps)} of the last {window} weeks, to {num(top[jumps[-1]])} kg"
     )
     if stalled:
         reps = f"{row['reps']} reps" if row["reps"] else "its planned reps"
         facts += (
             f", and has not gone up since {label} (this week's best: {num(now)} kg × "
-            f"{int(best['reps'])}). Next week stay at {num(now)} kg until every set reaches "
-            f"{reps}, then add at most {step} kg a week."
+            f"{int(best['reps'])})"
+        )
+        item = (
+            f"deadlift: stay at {num(now)} kg until every set reaches {reps}, then add at most "
+            f"{step} kg a week"
         )
     else:
-        facts += f". Next week add at most {step} kg to this week's {num(now)} kg."
-    return [("lower_back", "load_step", f"{facts} Rule: {row['why']}.")]
+        item = f"deadlift: add at most {step} kg to this week's {num(now)} kg"
+    return [Step("lower_back", "load_step", "note", item, row["why"], -1, [("Lower back", facts)])]
 
 
 def biceps_pairing(table, week_sets, used, credits, catalogue, rules, back_days):
@@ -162,17 +183,15 @@ def biceps_pairing(table, week_sets, used, credits, catalogue, rules, back_days)
         return []
     frac = float(table.at["biceps", "fractional_sets"]) if "biceps" in table.index else 0.0
     came = f" (its {num(frac)} fractional sets came from pulls)" if frac else ""
-    days = sorted(back_days)
-    sessions = "session" if len(days) == 1 else "sessions"
-    text = (
-        f"Biceps: no direct biceps work this week{came}. Finish {weekday_list(days)}'s back "
-        f"{sessions} with {display_name(exercise, catalogue)}, {sets_reps(row)}. "
-        f"Rule: {row['why']}."
-    )
-    return [("biceps", "biceps_pairing", text)]
+    item = f"{display_name(exercise, catalogue)} {sets_reps(row)}"
+    fact = [("Biceps", f"no direct biceps work this week{came}")]
+    return [
+        Step("biceps", "biceps_pairing", "pair", item, row["why"], day, fact)
+        for day in sorted(back_days)
+    ]
 
 
-def back_volume(week_sets, catalogue, settings: Settings, rules) -> list[tuple[str, str, str]]:
+def back_volume(week_sets, catalogue, settings: Settings, rules) -> list[Step]:
     """Suggest fewer or more back sets when the week was outside the configured volume band.
 
     Whole-back sets count each set once, at its largest back credit, as the flag does.
@@ -195,8 +214,26 @@ def back_volume(week_sets, catalogue, settings: Settings, rules) -> list[tuple[s
         if total > high
         else (f"under the minimum effective {num(low)}")
     )
-    text = (
-        f"Whole back: {num(total)} working sets this week, {band}. Next week {change} {n} "
-        f"set{'s' * (n != 1)} of {most}. Rule: {row['why']}."
+    item = f"{change} {n} set{'s' * (n != 1)} of {most}"
+    fact = [("Whole back", f"{num(total)} working sets this week, {band}")]
+    return [Step("", "volume", "drop" if total > high else "note", item, row["why"], -1, fact)]
+
+
+def restore_volume(history, monday, catalogue, settings: Settings, rules) -> list[Step]:
+    """Suggest the usual back sets again after a sudden drop (the ``volume_drop`` flag)."""
+    row = rule_row(rules, "restore_volume", "")
+    if row is None:
+        return []
+    week = week_label(monday.date())
+    volume = drops(back_weeks(history, catalogue, week), settings)
+    this = volume.loc[(volume["week"] == week) & (volume["streak"] > 0)]
+    if this.empty:
+        return []
+    now, before = float(this["back_sets"].iloc[0]), float(this["before"].iloc[0])
+    n = settings.drop_weeks
+    item = f"back to about {round(before)} back sets, the average of the {n} weeks before"
+    fact = (
+        f"{num(now)} working sets this week, {num((1 - now / before) * 100)} % under the "
+        f"average of {num(before)} a week over the {n} weeks before"
     )
-    return [("", "volume", text)]
+    return [Step("", "restore_volume", "note", item, row["why"], -1, [("Whole back", fact)])]

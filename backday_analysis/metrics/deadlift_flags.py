@@ -9,8 +9,8 @@ import pandas as pd
 
 from backday_analysis.canonical import kg_to
 from backday_analysis.datafolder.settings import Settings
-from backday_analysis.metrics.balance import ExerciseRule
-from backday_analysis.metrics.flag_table import flag_table, num, week_sets
+from backday_analysis.metrics.balance import ExerciseRule, set_weeks
+from backday_analysis.metrics.flag_table import flag_table, num, week_ordinal
 from backday_analysis.metrics.weekly import working_sets
 from backday_analysis.metrics.weeks import parse_week
 
@@ -36,14 +36,21 @@ def _names(ids: pd.Series, logged: pd.Series, catalogue: pd.DataFrame) -> pd.Ser
     return name.fillna(logged)
 
 
-def deadlift_not_first(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str) -> pd.DataFrame:
-    """Flag clients whose deadlift came after another exercise in a session this week."""
+def late_deadlifts(sets: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """Return each session whose deadlift came after another exercise: its first exercise.
+
+    Columns ``client, session_id, performed_at, exercise_id, exercise``, one row per late
+    session, and ``sessions``: the client's deadlift sessions in that session's ISO week.
+    """
     ids = DEADLIFT.ids(catalogue)
     keys = ["client", "session_id"]
-    s = week_sets(sets, week)
+    # Only sessions with a deadlift can have it late; the rest need no sorting.
+    with_deadlift = sets.loc[sets["exercise_id"].isin(ids), keys].drop_duplicates()
+    sets = sets.merge(with_deadlift, on=keys)
     # Strong and Hevy give one time per workout: the log line keeps the order within it.
-    s = s.sort_values([*keys, "performed_at", *(["line"] if "line" in s else [])], kind="stable")
-    s["_pos"] = s.groupby(keys).cumcount()
+    order = [*keys, "performed_at", *(["line"] if "line" in sets else [])]
+    s = sets.sort_values(order, kind="stable")
+    s = s.assign(_pos=s.groupby(keys).cumcount())
     is_deadlift = s["exercise_id"].isin(ids)
     skip = [
         *catalogue.loc[catalogue["pattern"].isin(WARM_UP_PATTERNS), "exercise_id"],
@@ -51,15 +58,34 @@ def deadlift_not_first(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str) -
     ]
     working = (s["set_kind"] != "warmup") & ~s["exercise_id"].isin(skip)
     first_deadlift = s.loc[is_deadlift].groupby(keys)["_pos"].min().rename("_dl")
-    sessions = s.loc[is_deadlift & working, keys].drop_duplicates()
+    sessions = s.loc[is_deadlift & working, [*keys, "performed_at"]].drop_duplicates(keys)
+    sessions = sessions.assign(_week=set_weeks(sessions))
+    per_week = sessions.groupby(["client", "_week"]).size().rename("sessions")
     first_other = s.loc[~is_deadlift & working].groupby(keys).head(1)
-    late = sessions.merge(first_other, on=keys).merge(first_deadlift.reset_index(), on=keys)
+    late = sessions[[*keys, "_week"]].merge(first_other, on=keys)
+    late = late.merge(first_deadlift.reset_index(), on=keys)
     late = late.loc[late["_pos"] < late["_dl"]].sort_values(["client", "performed_at"])
+    late = late.join(per_week, on=["client", "_week"])
+    return late.rename(columns={"_week": "week"})
+
+
+def deadlift_not_first(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str) -> pd.DataFrame:
+    """Flag clients whose deadlift came after another exercise in a session this week.
+
+    ``weeks`` counts the weeks in a row, ending this one, with such a session.
+    """
+    monday = pd.Timestamp(parse_week(week))
+    history = sets.loc[sets["performed_at"] < monday + pd.Timedelta(days=7)]
+    late = late_deadlifts(history, catalogue)
     late["_name"] = _names(late["exercise_id"], late["exercise"], catalogue)
-    first = late.groupby("client", as_index=False).agg(
-        name=("_name", "first"), when=("performed_at", "first"), late=("_name", "size")
+    this = late.loc[late["week"] == week]
+    first = this.groupby("client", as_index=False).agg(
+        name=("_name", "first"),
+        when=("performed_at", "first"),
+        late=("_name", "size"),
+        total=("sessions", "first"),
     )
-    first["total"] = first["client"].map(sessions.groupby("client").size())
+    first["streak"] = first["client"].map(_streaks(late, week))
     reasons = [
         f"The deadlift came after {n} on {w:%a} {w.day} {w:%b}"
         + (f" ({k} of {t} deadlift sessions this week)" if t > 1 else "")
@@ -68,7 +94,23 @@ def deadlift_not_first(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str) -
             first["name"], first["when"], first["late"], first["total"], strict=True
         )
     ]
-    return flag_table(first, week, "deadlift_not_first", "medium", reasons, group="lower_back")
+    headlines = [f"Deadlift after {n}" for n in first["name"]]
+    return flag_table(
+        first, week, "deadlift_not_first", reasons, headlines, "streak", group="lower_back"
+    )
+
+
+def _streaks(table: pd.DataFrame, week: str) -> pd.Series:
+    """Return per client the weeks in a row, ending ``week``, that ``table`` has a row in."""
+    ordinal = week_ordinal(table["week"]) if len(table) else pd.Series(dtype="int64")
+    this = int(week_ordinal(pd.Series([week])).iloc[0])
+    out = {}
+    for client, weeks in ordinal.groupby(table["client"]):
+        present, n = set(weeks), 0
+        while this - n in present:
+            n += 1
+        out[client] = n
+    return pd.Series(out, dtype="int64")
 
 
 def deadlift_jump(
@@ -84,26 +126,14 @@ def deadlift_jump(
     the week after a deload week, back at the usual load, is no jump. The previous week must
     have that deadlift: after a week without it there is nothing to compare. The loads in the
     sentence are in each client's unit from ``units`` (client id to ``kg`` or ``lb``; kg for
-    clients it does not name).
+    clients it does not name). ``weeks`` counts the weeks in a row, ending this one, with a
+    jump.
     """
-    s = working_sets(week_sets(sets, week, weeks_before=LOOKBACK_WEEKS))
-    s = s.loc[s["exercise_id"].isin(DEADLIFT.ids(catalogue))]
-    monday = pd.Timestamp(parse_week(week))
-    this = s["performed_at"] >= monday
-    last = ~this & (s["performed_at"] >= monday - pd.Timedelta(weeks=1))
-    keys = [s["client"], s["exercise_id"]]
-    top = pd.concat(
-        {
-            "now": s.loc[this].groupby([k[this] for k in keys])["load_kg"].max(),
-            "last": s.loc[last].groupby([k[last] for k in keys])["load_kg"].max(),
-            "best": s.loc[~this].groupby([k[~this] for k in keys])["load_kg"].max(),
-        },
-        axis=1,
-    ).dropna()
-    top = top.loc[top["best"] > 0].reset_index()
-    top["rise"] = top["now"] / top["best"] - 1
-    # The tolerance keeps an exact 10 % step (100 -> 110 kg) from tripping on rounding.
-    hit = top.loc[top["rise"] > settings.deadlift_max_weekly_increase + 1e-9].copy()
+    tops = top_sets(sets, catalogue, week)
+    tops["jump"] = tops["rise"] > settings.deadlift_max_weekly_increase + 1e-9
+    hit = tops.loc[(tops["week"] == week) & tops["jump"]].copy()
+    jumped = tops.loc[tops["jump"], ["client", "week"]].drop_duplicates()
+    hit["streak"] = hit["client"].map(_streaks(jumped, week))
     hit["_name"] = hit["exercise_id"].map(catalogue.set_index("exercise_id")["name"])
     limit = num(settings.deadlift_max_weekly_increase * 100)
     unit = hit["client"].map(units or {}).fillna("kg")
@@ -121,4 +151,43 @@ def deadlift_jump(
             hit["_name"], hit["last"], hit["now"], hit["best"], hit["rise"], unit, strict=True
         )
     ]
-    return flag_table(hit, week, "deadlift_jump", "high", reasons, group="lower_back")
+    headlines = [f"Deadlift +{num(r * 100)} % in a week" for r in hit["rise"]]
+    return flag_table(hit, week, "deadlift_jump", reasons, headlines, "streak", group="lower_back")
+
+
+def top_sets(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str) -> pd.DataFrame:
+    """Return each deadlift's weekly top set up to ``week``, with the loads it is judged by.
+
+    Columns ``client, exercise_id, week, now`` (the week's heaviest working set), ``last``
+    (the week before's, NaN without one), ``best`` (the heaviest of the
+    :data:`LOOKBACK_WEEKS` weeks before) and ``rise`` (``now / best - 1``, NaN when there is
+    no week before to compare with).
+    """
+    end = pd.Timestamp(parse_week(week)) + pd.Timedelta(days=7)
+    s = working_sets(sets.loc[sets["performed_at"] < end])
+    s = s.loc[s["exercise_id"].isin(DEADLIFT.ids(catalogue))]
+    columns = ["client", "exercise_id", "week", "now", "last", "best", "rise"]
+    if s.empty:
+        return pd.DataFrame(columns=columns)
+    weeks = set_weeks(s)
+    top = s.groupby([s["client"], s["exercise_id"], week_ordinal(weeks).rename("_o")])[
+        "load_kg"
+    ].max()
+    top = top.rename("now").reset_index()
+    out = []
+    for _, one in top.groupby(["client", "exercise_id"], sort=False):
+        span = pd.RangeIndex(one["_o"].min(), one["_o"].max() + 1)
+        now = one.set_index("_o")["now"].reindex(span)
+        best = now.shift(1).rolling(LOOKBACK_WEEKS, min_periods=1).max()
+        frame = pd.DataFrame({"now": now, "last": now.shift(1), "best": best})
+        frame = frame.loc[frame["now"].notna()].assign(
+            client=one["client"].iloc[0], exercise_id=one["exercise_id"].iloc[0]
+        )
+        out.append(frame.rename_axis("_o").reset_index())
+    table = pd.concat(out, ignore_index=True)
+    table["rise"] = (table["now"] / table["best"] - 1).where(
+        table["last"].notna() & (table["best"] > 0)
+    )
+    labels = dict(zip(week_ordinal(weeks), weeks, strict=False))
+    table["week"] = table["_o"].map(labels)
+    return table[columns]

@@ -1,15 +1,23 @@
-"""Build flag rows and their sentences: the pieces every coaching flag shares."""
+"""Build flag rows and their sentences: the pieces every coaching flag shares.
+
+A flag row says who (``client``), when (``week``), what (``flag`` and ``group``, empty for the
+whole back or the whole week), for how long (``weeks``: the weeks in a row, ending this one,
+in which the flag's condition held, 1 when it is new), a short ``headline`` for the roster
+and the full ``reason``. ``severity`` and its ``why`` come from the coach's severity table
+(:mod:`backday_analysis.metrics.severity`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUPS
 from backday_analysis.metrics.weeks import parse_week
 
-FLAG_COLUMNS = ("client", "week", "flag", "group", "severity", "reason")
+FLAG_COLUMNS = ("client", "week", "flag", "group", "severity", "reason", "weeks", "headline", "why")
 
 
 GROUP_LABELS = dict(
@@ -24,9 +32,18 @@ def num(value: float) -> str:
     return f"{round(float(value), 1):g}"
 
 
-def in_a_row(n: int) -> str:
+def ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f", for the {n}{suffix} week in a row" if n > 1 else ""
+    return f"{n}{suffix}"
+
+
+def in_a_row(n: int) -> str:
+    return f", for the {ordinal(n)} week in a row" if n > 1 else ""
+
+
+def weeks_text(n: int) -> str:
+    """Return ``1 week`` or ``3 weeks``."""
+    return f"{n} week{'s' * (n != 1)}"
 
 
 def be(group: str, verb: tuple[str, str] = ("were", "was")) -> str:
@@ -34,12 +51,35 @@ def be(group: str, verb: tuple[str, str] = ("were", "was")) -> str:
 
 
 def flag_table(
-    rows: pd.DataFrame, week: str, flag: str, severity, reasons, group=""
+    rows: pd.DataFrame, week: str, flag: str, reasons, headlines, weeks, group=""
 ) -> pd.DataFrame:
-    """Return the flags table of ``rows`` (one raised flag each) from its parts."""
-    group = rows["group"].to_numpy(dtype=object) if group is None else group
-    values = (rows["client"].to_numpy(dtype=object), week, flag, group, severity, list(reasons))
-    return pd.DataFrame(dict(zip(FLAG_COLUMNS, values, strict=True))).astype("str")
+    """Return the flags table of ``rows`` (one raised flag each) from its parts.
+
+    ``group`` None takes each row's own ``group``; ``weeks`` is a column of ``rows`` or a
+    number. Severity and its why are left empty for :func:`.severity.apply_severity`.
+    """
+    n = len(rows)
+    groups = rows["group"].astype(str).to_numpy(dtype=object) if group is None else [group] * n
+    weeks = rows[weeks].to_numpy() if isinstance(weeks, str) else [weeks] * n
+    return pd.DataFrame(
+        {
+            "client": rows["client"].astype(str).to_numpy(dtype=object),
+            "week": [week] * n,
+            "flag": [flag] * n,
+            "group": list(groups),
+            "severity": [""] * n,
+            "reason": [str(r) for r in reasons],
+            "weeks": np.asarray(weeks, dtype="int64"),
+            "headline": [str(h) for h in headlines],
+            "why": [""] * n,
+        },
+        columns=list(FLAG_COLUMNS),
+    )
+
+
+def empty_flags() -> pd.DataFrame:
+    """Return a flags table with no rows."""
+    return flag_table(pd.DataFrame({"client": []}), "", "", [], [], [])
 
 
 def week_ordinal(weeks: pd.Series) -> pd.Series:
@@ -54,12 +94,25 @@ def run_lengths(frame: pd.DataFrame, condition: pd.Series) -> pd.Series:
 
     Runs are per client and group; a missing week breaks a run.
     """
-    keys = ["client", "group"]
-    o = frame.assign(_ord=week_ordinal(frame["week"]), _hit=condition.to_numpy())
-    o = o.sort_values([*keys, "_ord"], kind="stable")
+    n = len(frame)
+    if n == 0:
+        return pd.Series(np.zeros(0, dtype="int64"), index=frame.index)
+    client = pd.factorize(frame["client"])[0]
+    group = pd.factorize(frame["group"])[0]
+    week = week_ordinal(frame["week"]).to_numpy()
+    order = np.lexsort((week, group, client))
+    hit = np.asarray(condition, dtype=bool)[order].astype("int64")
+    c, g, w = client[order], group[order], week[order]
     # A block starts at every miss, new client or group, and gap; hits then count up in it.
-    new = ~o["_hit"] | (o["_ord"].diff() != 1) | o[keys].ne(o[keys].shift()).any(axis=1)
-    return o["_hit"].astype("int64").groupby(new.cumsum()).cumsum().reindex(frame.index)
+    new = np.ones(n, dtype=bool)
+    new[1:] = (hit[1:] == 0) | (np.diff(w) != 1) | (c[1:] != c[:-1]) | (g[1:] != g[:-1])
+    new |= hit == 0
+    total = np.cumsum(hit)
+    starts = np.flatnonzero(new)
+    base = np.repeat(total[starts] - hit[starts], np.diff(np.append(starts, n)))
+    runs = np.empty(n, dtype="int64")
+    runs[order] = total - base
+    return pd.Series(runs, index=frame.index)
 
 
 def back_rows(weekly: pd.DataFrame) -> pd.DataFrame:

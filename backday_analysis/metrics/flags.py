@@ -1,42 +1,36 @@
 """Raise coaching flags: what in a client's week needs the coach's attention, and why.
 
 Each flag is a small function returning a flags table (:data:`FLAG_COLUMNS`), one row per
-raised flag with a one-line reason a client can read; :func:`coaching_flags` runs them all
-for one ISO week and :func:`attention_order` ranks clients by their flags' severity.
+raised flag with a one-line reason a client can read, a short headline for the roster and
+``weeks``, how many weeks in a row ending this one the flag's condition has held.
+:func:`coaching_flags` runs them all for one ISO week and gives each its severity from the
+coach's severity table (:mod:`.severity`).
 
 Decisions, so the numbers can be checked by hand:
 
-- *Whole-back sets* (:func:`backday_analysis.metrics.balance.back_sets_per_week`, re-exported
-  here): each working set counts once, at its largest back-group credit, so a deadlift
-  counts 1, a wide cable row 1, a curl 0. Summing the four groups' credits would count one
-  deadlift set 2.5 times.
-- *Deadlift* (:data:`~.deadlift_flags.DEADLIFT`): hinge exercises with ``deadlift`` in
-  their id, on a barbell or trap bar (conventional, sumo, trap bar), not Romanian, stiff-leg or
-  single-leg ones or dumbbell deadlifts: accessories, not the heavy pull the seed says to
-  do first.
-- *First exercise*: sessions are ordered by ``performed_at`` then log line. A deadlift is
-  first when no working set of another exercise comes before its first set. Its own
-  warm-ups count as the deadlift; warm-up sets, cardio and mobility of other exercises
-  cost little energy and are ignored; unknown exercises count, named in the reason.
-- *Top-set jump*: the heaviest working ``load_kg`` of each deadlift exercise on its own (a
-  trap bar takes other loads), compared with the heaviest of the previous four ISO weeks (so
-  2027-W01 with 2026-W50 to W53, and the week after a deload week is no jump). After a week
-  without that deadlift there is nothing to compare: no flag.
+- *Not trained* means zero training days for the group this week; *under the guideline*
+  means at least one day but fewer than the guideline's. Each counts its own streak: weeks
+  in a row with zero days, or weeks in a row under the guideline (zero-day weeks included,
+  since zero is under it). A not-trained sentence adds the longer under-the-guideline run
+  when there is one, saying which it counts.
+- *A whole week missed*: no working set at all in a week before the client's last logged
+  day (:mod:`.flags_volume`). That week raises this flag alone; a week after the last
+  logged day raises nothing (no log yet).
+- *Whole-back sets* (:func:`backday_analysis.metrics.balance.back_sets_per_week`): each
+  working set counts once, at its largest back-group credit, so a deadlift counts 1, a wide
+  cable row 1, a curl 0.
+- *Deadlift*, *first exercise*, *top-set jump*: see :mod:`.deadlift_flags`.
 - *Biceps work*: a working set with biceps credit 1 (a curl or a chin-up); every pull
   credits the biceps 0.5, so counting those would never raise the flag.
 - *Streaks* count consecutive ISO weeks ending this week; a week with no back sets at all
   has no shares and breaks an imbalance streak.
-- *Severity*: high where injury or recovery is at stake (deadlift jump, too much volume),
-  low for a first or second week under the guideline and for missing biceps work, medium
-  for the rest.
 """
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
-from backday_analysis import BACK_GROUPS, GROUPS
+from backday_analysis import BACK_GROUPS
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.metrics.balance import back_sets_per_week
 from backday_analysis.metrics.deadlift_flags import DEADLIFT, deadlift_jump, deadlift_not_first
@@ -45,83 +39,105 @@ from backday_analysis.metrics.flag_table import (
     GROUP_LABELS,
     back_rows,
     be,
+    empty_flags,
     flag_table,
     in_a_row,
     num,
+    ordinal,
     run_lengths,
     week_ordinal,
-    week_sets,
+    weeks_text,
 )
+from backday_analysis.metrics.flags_volume import (
+    back_volume,
+    back_weeks,
+    volume_drop,
+    week_missed,
+)
+from backday_analysis.metrics.severity import apply_severity, attention_order, sort_flags
 from backday_analysis.metrics.weeks import parse_week, week_label
 
-#: Flag codes in the order a report lists them (within one severity).
+#: Flag codes in the order a page lists them within one severity and age.
 FLAGS = tuple(
-    "deadlift_jump back_volume_high back_volume_low deadlift_not_first group_imbalance "
-    "no_direct_sets under_guideline no_biceps_work".split()
+    "week_missed not_trained volume_drop deadlift_jump back_volume_high under_guideline "
+    "back_volume_low deadlift_not_first group_imbalance no_direct_sets no_biceps_work".split()
 )
-#: Weight of each severity in :func:`attention_order`.
-SEVERITY_WEIGHTS = {"high": 3, "medium": 2, "low": 1}
-# Weeks under the guideline after which the flag is no longer a one-off.
-PERSISTENT_WEEKS = 3
+
+
+def _often(settings: Settings) -> str:
+    n = settings.guideline_days
+    return {1: "once", 2: "twice"}.get(n, f"{n}-times")
+
+
+def not_trained(weekly: pd.DataFrame, settings: Settings, week: str) -> pd.DataFrame:
+    """Flag back groups with no training day this week, with their streaks in weeks."""
+    back = back_rows(weekly)
+    back = back.assign(
+        streak=run_lengths(back, back["days"] == 0),
+        under=run_lengths(back, back["days"] < settings.guideline_days),
+    )
+    hit = back.loc[(back["week"] == week) & (back["days"] == 0)]
+    often = _often(settings)
+    reasons = [
+        f"{be(g)} not trained this week"
+        + (f", the {ordinal(s)} week in a row without any training day" if s > 1 else "")
+        + "."
+        + (
+            f" {be(g, ('have', 'has'))} been under the "
+            f"{often}-a-week guideline for {weeks_text(u)} in a row."
+            if u > s
+            else ""
+        )
+        for g, s, u in zip(hit["group"], hit["streak"], hit["under"], strict=True)
+    ]
+    headlines = [f"{GROUP_LABELS[g]} not trained" for g in hit["group"]]
+    return flag_table(hit, week, "not_trained", reasons, headlines, "streak", group=None)
 
 
 def under_guideline(weekly: pd.DataFrame, settings: Settings, week: str) -> pd.DataFrame:
-    """Flag back groups trained on fewer days than the guideline, with the streak in weeks."""
+    """Flag back groups trained on some days, but fewer than the guideline's, this week."""
     back = back_rows(weekly)
     below = back["days"] < settings.guideline_days
     back = back.assign(streak=run_lengths(back, below))
-    hit = back.loc[(back["week"] == week) & below]
-    often = {1: "once", 2: "twice"}.get(settings.guideline_days, f"{settings.guideline_days}-times")
+    hit = back.loc[(back["week"] == week) & below & (back["days"] > 0)]
+    often = _often(settings)
     reasons = [
-        f"{be(g)} "
-        + (f"trained on {d} day{'s' * (d != 1)}" if d else "not trained")
-        + f" this week, under the {often}-a-week guideline{in_a_row(s)}."
+        f"{be(g)} trained on {d} day{'s' * (d != 1)} this week, under the {often}-a-week "
+        "guideline."
+        + (
+            f" {be(g, ('have', 'has'))} been under it for {weeks_text(s)} in a row."
+            if s > 1
+            else ""
+        )
         for g, d, s in zip(hit["group"], hit["days"], hit["streak"], strict=True)
     ]
-    severity = np.where(hit["streak"] >= PERSISTENT_WEEKS, "medium", "low")
-    return flag_table(hit, week, "under_guideline", severity, reasons, group=None)
+    headlines = [
+        f"{GROUP_LABELS[g]} on {d} day{'s' * (d != 1)} (guideline {settings.guideline_days})"
+        for g, d in zip(hit["group"], hit["days"], strict=True)
+    ]
+    return flag_table(hit, week, "under_guideline", reasons, headlines, "streak", group=None)
 
 
 def no_direct_sets(weekly: pd.DataFrame, settings: Settings, week: str) -> pd.DataFrame:
     """Flag back groups with no direct sets in the last ``no_direct_sets_weeks`` weeks.
 
-    Only clients whose history covers the whole window are judged.
+    Only clients whose history covers the whole window are judged; ``weeks`` is the run of
+    weeks without direct sets, at least the window.
     """
     weeks = settings.no_direct_sets_weeks
     back = back_rows(weekly)
-    ordinal = week_ordinal(back["week"])
-    this = int(week_ordinal(pd.Series([week])).iloc[0])
-    window = back.loc[(ordinal > this - weeks) & (ordinal <= this)]
-    totals = window.groupby(["client", "group"], as_index=False, sort=False).agg(
-        weeks=("week", "nunique"), direct=("direct_sets", "sum")
-    )
-    hit = totals.loc[(totals["weeks"] == weeks) & (totals["direct"] == 0) & (weeks > 0)]
+    back = back.assign(streak=run_lengths(back, back["direct_sets"] == 0))
+    hit = back.loc[(back["week"] == week) & (back["streak"] >= weeks) & (weeks > 0)]
     reasons = [
         f"{be(g, ('have', 'has'))} had no direct sets (exercises where they are the main "
-        f"mover) in the last {weeks} weeks."
-        for g in hit["group"]
+        f"mover) in the last {s} weeks."
+        for g, s in zip(hit["group"], hit["streak"], strict=True)
     ]
-    return flag_table(hit, week, "no_direct_sets", "medium", reasons, group=None)
-
-
-def back_volume(
-    weekly: pd.DataFrame, sets: pd.DataFrame, catalogue: pd.DataFrame, settings: Settings, week: str
-) -> pd.DataFrame:
-    """Flag whole-back sets under the minimum effective or over the maximum recoverable."""
-    clients = pd.DataFrame({"client": weekly.loc[weekly["week"] == week, "client"].unique()})
-    volume = back_sets_per_week(week_sets(sets, week), catalogue)
-    volume = clients.merge(volume.loc[volume["week"] == week], on="client", how="left")
-    volume["back_sets"] = volume["back_sets"].fillna(0.0)
-    low = volume.loc[volume["back_sets"] < settings.minimum_effective_sets]
-    high = volume.loc[volume["back_sets"] > settings.maximum_recoverable_sets]
-    words = "The whole back got {:g} working sets this week, {} volume of {:g} sets a week."
-    low_words = ("under the minimum effective", settings.minimum_effective_sets)
-    high_words = ("over the maximum recoverable", settings.maximum_recoverable_sets)
-    low_reasons = [words.format(round(v, 1), *low_words) for v in low["back_sets"]]
-    high_reasons = [words.format(round(v, 1), *high_words) for v in high["back_sets"]]
-    low_table = flag_table(low, week, "back_volume_low", "medium", low_reasons)
-    high_table = flag_table(high, week, "back_volume_high", "high", high_reasons)
-    return pd.concat([low_table, high_table], ignore_index=True)
+    headlines = [
+        f"{GROUP_LABELS[g]}: no direct sets in {s} weeks"
+        for g, s in zip(hit["group"], hit["streak"], strict=True)
+    ]
+    return flag_table(hit, week, "no_direct_sets", reasons, headlines, "streak", group=None)
 
 
 def no_biceps_work(weekly: pd.DataFrame, week: str) -> pd.DataFrame:
@@ -129,20 +145,22 @@ def no_biceps_work(weekly: pd.DataFrame, week: str) -> pd.DataFrame:
 
     The reason names the biceps' fractional sets from pulls, which the weekly table shows.
     """
-    rows = weekly.loc[weekly["week"] == week]
-    back = back_rows(rows).groupby("client")["fractional_sets"].sum()
-    biceps_rows = rows.loc[rows["group"] == "biceps"].groupby("client")
-    biceps, pulls = biceps_rows["direct_sets"].sum(), biceps_rows["fractional_sets"].sum()
-    hit = back.loc[(back > 0) & (biceps.reindex(back.index).fillna(0) == 0)].reset_index()
+    back = back_rows(weekly).groupby(["client", "week"], sort=False)["fractional_sets"].sum()
+    biceps = weekly.loc[weekly["group"] == "biceps"].set_index(["client", "week"])
+    table = back.rename("back").to_frame().join(biceps[["direct_sets", "fractional_sets"]])
+    table = table.fillna(0.0).reset_index().assign(group="biceps")
+    table["streak"] = run_lengths(table, (table["back"] > 0) & (table["direct_sets"] == 0))
+    hit = table.loc[(table["week"] == week) & (table["streak"] > 0)]
     # Pulls credit the biceps 0.5, so the table beside the flag can show biceps sets: say
     # what the rule means (no direct sets) and where those sets came from.
     reasons = [
         "The back was trained this week with no direct biceps work, such as curls"
         + (f" (the biceps' {num(f)} fractional sets came from pulls)" if f else "")
         + "; pair back days with a smaller group such as biceps."
-        for f in pulls.reindex(hit["client"]).fillna(0.0)
+        for f in hit["fractional_sets"]
     ]
-    return flag_table(hit, week, "no_biceps_work", "low", reasons, group="biceps")
+    headlines = ["No direct biceps work"] * len(hit)
+    return flag_table(hit, week, "no_biceps_work", reasons, headlines, "streak", group="biceps")
 
 
 def group_imbalance(weekly: pd.DataFrame, settings: Settings, week: str) -> pd.DataFrame:
@@ -165,7 +183,11 @@ def group_imbalance(weekly: pd.DataFrame, settings: Settings, week: str) -> pd.D
         f"{part} an even share ({num(limit * 100)} %){in_a_row(s)}."
         for g, v, s in zip(hit["group"], hit["share"], hit["streak"], strict=True)
     ]
-    return flag_table(hit, week, "group_imbalance", "medium", reasons, group=None)
+    headlines = [
+        f"{GROUP_LABELS[g]} {num(v * 100)} % of back sets"
+        for g, v in zip(hit["group"], hit["share"], strict=True)
+    ]
+    return flag_table(hit, week, "group_imbalance", reasons, headlines, "streak", group=None)
 
 
 def coaching_flags(
@@ -175,8 +197,9 @@ def coaching_flags(
     settings: Settings,
     week: str,
     units: dict[str, str] | None = None,
+    severity_rules: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Return every coaching flag raised in ``week``, most severe first within each client.
+    """Return every coaching flag raised in ``week``, most severe and newest first per client.
 
     Parameters
     ----------
@@ -184,7 +207,7 @@ def coaching_flags(
         Weekly table (:func:`backday_analysis.metrics.weekly.weekly_volume`) through ``week`` at
         least; the earlier weeks feed the streaks.
     sets : pandas.DataFrame
-        Sets with ``exercise_id`` and ``load_kg``; this and the previous week are used.
+        Sets with ``exercise_id`` and ``load_kg``, the whole history (streaks look back).
     catalogue : pandas.DataFrame
         The exercise catalogue.
     settings : Settings
@@ -193,55 +216,52 @@ def coaching_flags(
         ISO week label, such as ``2026-W53``.
     units : dict, optional
         Each client's unit (``kg`` or ``lb``) for loads in the reasons; default kg.
+    severity_rules : pandas.DataFrame, optional
+        The coach's severity table (:mod:`backday_analysis.datafolder.severity_rules`);
+        default the shipped one.
 
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`FLAG_COLUMNS`; ``group`` is empty for whole-back flags.
+        Columns :data:`FLAG_COLUMNS`; ``group`` is empty for whole-back and whole-week flags.
+        A client with no set logged in or after ``week`` (no log yet) has none; a client who
+        missed the whole week has only ``week_missed``.
     """
     week_label(parse_week(week))  # a clear error for a malformed label
-    flags = pd.concat(
-        [
+    monday = pd.Timestamp(parse_week(week))
+    last = sets.groupby("client")["performed_at"].max()
+    logged = set(last.index[last >= monday])
+    weekly = weekly.loc[weekly["client"].isin(logged)]
+    sets = sets.loc[sets["client"].isin(logged)]
+    missed = week_missed(sets, week)
+    trained = sets.loc[~sets["client"].isin(set(missed["client"]))]
+    weekly = weekly.loc[weekly["client"].isin(set(trained["client"]))]
+    parts = [missed]
+    if not weekly.empty:
+        volume = back_weeks(trained, catalogue, week, weekly)
+        parts += [
+            not_trained(weekly, settings, week),
             under_guideline(weekly, settings, week),
             no_direct_sets(weekly, settings, week),
-            back_volume(weekly, sets, catalogue, settings, week),
-            deadlift_not_first(sets, catalogue, week),
-            deadlift_jump(sets, catalogue, settings, week, units),
+            back_volume(weekly, trained, catalogue, settings, week, volume),
+            volume_drop(trained, catalogue, settings, week, volume),
+            deadlift_not_first(trained, catalogue, week),
+            deadlift_jump(trained, catalogue, settings, week, units),
             no_biceps_work(weekly, week),
             group_imbalance(weekly, settings, week),
-        ],
-        ignore_index=True,
-    )
-    rank = {
-        "severity": {k: -v for k, v in SEVERITY_WEIGHTS.items()},
-        "flag": {f: i for i, f in enumerate(FLAGS)},
-        "group": {g: i for i, g in enumerate(GROUPS)},
-    }
-    return flags.sort_values(
-        ["client", "severity", "flag", "group"],
-        key=lambda c: c.map(rank[c.name]).astype(float) if c.name in rank else c,
-        na_position="first",
-        ignore_index=True,
-    )
-
-
-def attention_order(flags: pd.DataFrame, clients) -> list[str]:
-    """Return ``clients`` ordered by how much attention they need, ties by client id.
-
-    A client's need is the sum of their flags' :data:`SEVERITY_WEIGHTS`; clients without
-    flags come last.
-    """
-    score = flags["severity"].map(SEVERITY_WEIGHTS).astype(float).groupby(flags["client"]).sum()
-    unique = list(dict.fromkeys(str(c) for c in clients))
-    return sorted(unique, key=lambda c: (-float(score.get(c, 0)), c))
+        ]
+    flags = pd.concat([empty_flags(), *parts], ignore_index=True)
+    return sort_flags(apply_severity(flags, severity_rules), FLAGS)
 
 
 __all__ = [
     "DEADLIFT",
+    "FLAGS",
     "FLAG_COLUMNS",
     "attention_order",
     "back_sets_per_week",
     "coaching_flags",
     "deadlift_jump",
     "deadlift_not_first",
+    "week_ordinal",
 ]

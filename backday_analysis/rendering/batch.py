@@ -11,7 +11,8 @@ from tqdm import tqdm
 from backday_analysis import paths
 from backday_analysis.atomic import exit_on_terminate, remove_partial_files
 from backday_analysis.datafolder.dataset import load_dataset, load_people
-from backday_analysis.metrics.weeks import parse_week
+from backday_analysis.errors import BackdayError
+from backday_analysis.metrics.week_status import refuse_future
 from backday_analysis.rendering.kernels import WarmKernel
 from backday_analysis.rendering.pages import prepare_writers
 from backday_analysis.rendering.report import (
@@ -22,38 +23,51 @@ from backday_analysis.rendering.report import (
     render,
 )
 from backday_analysis.views.client_week import latest_week
+from backday_analysis.views.roster_week import coach_clients
 
 WEEKS_OF_HISTORY = 16
 
 
 def plan_reports(
-    week: str, clients: list[str] | None, data: Path | None, out: Path, roster_page: bool = False
+    week: str,
+    clients: list[str] | None,
+    data: Path | None,
+    out: Path,
+    roster_page: bool = False,
+    coach: str = "",
 ) -> tuple[str, list[ReportJob]]:
     """Check the inputs and return the week and one job per report to write.
+
+    ``coach`` makes the roster page one coach's (``roster-<coach>.html``).
 
     Raises
     ------
     BackdayError
-        For an invalid week, an unknown client or a data folder that cannot be read.
+        For an invalid week or one after today, an unknown client or coach, or a data
+        folder that cannot be read.
     """
+    if coach and not roster_page:
+        raise BackdayError(f"--coach {coach} picks one coach's roster page; add --roster.")
     folder = paths.data_dir(data)
     if week == "latest":
         dataset = load_dataset(folder, clients=clients or None)
         label = latest_week(dataset.sets)
     else:
         # A named week needs no sets here: each report reads its own client's log.
-        parse_week(week)
+        refuse_future(week)
         dataset = load_people(folder, clients)
         label = week
     target = Path(out).expanduser().resolve() / label
     if roster_page:
+        coach_clients(dataset.roster, coach)  # an unknown coach: one sentence, now
+        name = f"roster-{paths.safe_name(coach)}" if coach else "roster"
         return label, [
             ReportJob(
                 "roster",
                 ROSTER,
-                {"week": label, "data_dir": str(folder)},
-                target / "roster",
-                f"Roster overview {label}",
+                {"week": label, "data_dir": str(folder), "coach": coach},
+                target / name,
+                f"Roster overview {label}" + (f" for {coach}" if coach else ""),
             )
         ]
     jobs = []

@@ -192,7 +192,9 @@ def balance_explorer(
     days = days.loc[client] if client in days.index else pd.DataFrame(index=list(GROUPS))
     flags_week = weeks[-1] if weeks else None
     flags = (
-        coaching_flags(weekly, own, catalogue, settings, flags_week, data.units())
+        coaching_flags(
+            weekly, own, catalogue, settings, flags_week, data.units(), data.severity_rules
+        )
         if flags_week
         else pd.DataFrame(columns=["client", "week", "flag", "group", "severity", "reason"])
     )

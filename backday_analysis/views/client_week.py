@@ -1,13 +1,15 @@
 """Gather what one client's weekly report shows, as plain DataFrames.
 
 The weekly report notebook calls :func:`client_week` once and hands the result to the
-tables and figures; nothing here draws or writes files.
+tables and figures; nothing here draws or writes files. A week after today is refused; a
+week after the client's last logged day has *no log yet*: its tables stay empty and say so,
+and it raises no flag. Flags, mutes and the status line are in :mod:`.client_flags`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -17,8 +19,16 @@ from backday_analysis.datafolder.dataset import Dataset, load_dataset
 from backday_analysis.datafolder.roster import client_id, load_roster
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.errors import BackdayError
-from backday_analysis.metrics.weekly import unmapped_exercises, weekly_volume, working_sets
+from backday_analysis.metrics.week_status import (
+    latest_logged_week,
+    no_log_sentence,
+    no_log_yet,
+    refuse_future,
+)
+from backday_analysis.metrics.weekly import unmapped_exercises, weekly_volume
 from backday_analysis.metrics.weeks import parse_week, week_label
+from backday_analysis.views.exercises import exercises_note, exercises_table
+from backday_analysis.views.status_notes import client_notes
 
 GROUP_LABELS = {
     "lats": "Lats",
@@ -46,6 +56,10 @@ class ClientWeek:
     rows_read: int
     dataset: Dataset
     unit: str = "kg"
+    #: Whether any set is logged in or after this week; False: no log yet, nothing to show.
+    logged: bool = True
+    #: Lines about the client's data shown under the title (no log yet, a sync's time).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def this_week(self) -> pd.DataFrame:
@@ -62,14 +76,9 @@ class ClientWeek:
         ]
 
 
-def latest_week(sets: pd.DataFrame) -> str:
-    """Return the ISO week of the most recent logged set."""
-    if sets.empty:
-        raise BackdayError(
-            "there are no logged sets, so there is no latest week; import a "
-            "log first or name a week as YYYY-Www."
-        )
-    return week_label(sets["performed_at"].max().date())
+def latest_week(sets: pd.DataFrame, today: dt.date | None = None) -> str:
+    """Return the ISO week of the most recent logged set, at most the week holding today."""
+    return latest_logged_week(sets, today)
 
 
 def load_for_client(
@@ -94,6 +103,7 @@ def client_week(
     weeks_of_history: int = 16,
     guideline_days: int | None = None,
     dataset: Dataset | None = None,
+    today: dt.date | None = None,
 ) -> ClientWeek:
     """Load a client's data and compute the weekly table up to the chosen week.
 
@@ -111,11 +121,20 @@ def client_week(
         Training days per week that meet the guideline; default from the settings file.
     dataset : Dataset, optional
         An already loaded data folder, to skip reading it again.
+    today : datetime.date, optional
+        The day weeks after which are refused; default :func:`backday_analysis.clock.today`.
+
+    Raises
+    ------
+    BackdayError
+        For a week after today, a week before the client's first set, or an unknown client.
     """
+    if week not in ("latest", "", None):
+        refuse_future(week, today)
     client, data = load_for_client(client, data_dir, dataset)
     name = data.client_name(client)
     own = data.sets.loc[data.sets["client"] == client]
-    label = latest_week(own) if week in ("latest", "", None) else week
+    label = latest_week(own, today) if week in ("latest", "", None) else week
     monday = parse_week(label)
     sunday = monday + dt.timedelta(days=6)
     if own.empty or own["performed_at"].min().date() > sunday:
@@ -134,8 +153,12 @@ def client_week(
         guideline_days=days,
     )
     first = monday - dt.timedelta(weeks=max(weeks_of_history, 1) - 1)
-    recent = history.loc[history["week"] >= week_label(first)].reset_index(drop=True)
+    last_day = own["performed_at"].max().date()
+    # Weeks after the last logged day are not the client's zeros: the charts stop before.
+    shown = (history["week"] >= week_label(first)) & (history["week"] <= week_label(last_day))
+    recent = history.loc[shown].reset_index(drop=True)
     rejects = data.rejects.loc[data.rejects["file"] == str(paths.log_path(data.folder, client))]
+    logged = not no_log_yet(last_day, label)
     return ClientWeek(
         client,
         name,
@@ -150,15 +173,34 @@ def client_week(
         data.rows_read.get(client, 0),
         data,
         data.client_unit(client),
+        logged,
+        [*([] if logged else [no_log_sentence(last_day)]), *client_notes(data, client, label)],
     )
 
 
+__all__ = ["ClientWeek", "client_week", "exercises_note", "exercises_table"]
+
+
+def status_line(report: ClientWeek) -> str:
+    """Return the notes on the client's data for the page, one line (empty when none)."""
+    return " ".join(report.notes)
+
+
+#: The marks beside a met and an unmet guideline, so colour is never the only sign.
+MET, UNMET = "✓ met", "✗ not met"
+
+
 def summary_table(report: ClientWeek) -> pd.DataFrame:
-    """Return this week's guideline summary: one row per back group (and biceps)."""
+    """Return this week's guideline summary: one row per back group (and biceps).
+
+    No rows for a week with no log yet: its zeros would not be the client's.
+    """
     rows = report.this_week.set_index("group").reindex(list(GROUPS))
+    if not report.logged:
+        rows = rows.iloc[:0]
     return pd.DataFrame(
         {
-            "Muscle group": [GROUP_LABELS[g] for g in GROUPS],
+            "Muscle group": [GROUP_LABELS[g] for g in rows.index],
             "Training days": rows["days"].to_numpy(),
             "Fractional sets": rows["fractional_sets"].to_numpy(),
             "Direct sets": rows["direct_sets"].to_numpy(),
@@ -167,7 +209,7 @@ def summary_table(report: ClientWeek) -> pd.DataFrame:
             .astype("int64")
             .to_numpy(),
             f"Guideline ({report.settings.guideline_days}×/week)": [
-                "met" if met else "not met" for met in rows["guideline_met"]
+                MET if met else UNMET for met in rows["guideline_met"]
             ],
         }
     )
@@ -180,64 +222,12 @@ def week_shares(report: ClientWeek) -> pd.Series:
     return sets / total if total else sets * 0.0
 
 
-def exercises_table(report: ClientWeek) -> pd.DataFrame:
-    """Return the exercises done this week: working sets, reps and loads, in session order."""
-    week = working_sets(report.week_sets)
-    if week.empty:
-        return pd.DataFrame(columns=["Day", "Exercise", "Sets", "Reps", f"Load ({report.unit})"])
-    names = dict(
-        zip(report.dataset.catalogue["exercise_id"], report.dataset.catalogue["name"], strict=True)
-    )
-    shown = week.assign(
-        day=week["performed_at"].dt.strftime("%a %d %b"),
-        name=week["exercise_id"].map(names).fillna(week["exercise"] + " (not in catalogue)"),
-        order=range(len(week)),
-        load=week["load_kg"] * kg_to(report.unit),
-    )
-    grouped = (
-        shown.groupby(["day", "session_id", "name"], sort=False)
-        .agg(
-            start=("performed_at", "min"),
-            order=("order", "min"),
-            sets=("reps", "size"),
-            reps=("reps", lambda r: " / ".join(map(str, r))),
-            load=("load", lambda w: " / ".join(f"{x:g}" for x in w.round(1))),
-        )
-        .reset_index()
-        .sort_values(["start", "order"])
-    )
-    return pd.DataFrame(
-        {
-            "Day": grouped["day"].to_numpy(),
-            "Exercise": grouped["name"].to_numpy(),
-            "Sets": grouped["sets"].to_numpy(),
-            "Reps": grouped["reps"].to_numpy(),
-            f"Load ({report.unit})": grouped["load"].to_numpy(),
-        }
-    )
-
-
 def title(report: ClientWeek) -> str:
     """Return the report's heading: client, ISO week and its dates."""
     sunday = report.monday + dt.timedelta(days=6)
     return (
         f"{report.client_name} — week {report.week} ({report.monday:%d %b %Y} to {sunday:%d %b %Y})"
     )
-
-
-def flags_table(report: ClientWeek) -> pd.DataFrame:
-    """Return this week's coaching flags for the client: what needs attention and why."""
-    from backday_analysis.metrics.flags import coaching_flags
-
-    flags = coaching_flags(
-        report.full_history,
-        report.sets,
-        report.dataset.catalogue,
-        report.settings,
-        report.week,
-        {report.client_id: report.unit},
-    )
-    return pd.DataFrame({"Needs attention": flags["reason"].to_numpy()})
 
 
 def settings_table(report: ClientWeek) -> pd.DataFrame:

@@ -74,14 +74,20 @@ def table_html(
             colour = f";background:{CELL_COLOURS[name]}" if name in CELL_COLOURS else ""
             attribute = f" class='{html.escape(name)}'" if name else ""
             style = f"{_CELL};text-align:{align[column]}{colour}"
-            text = _text(frame.iat[i, j])
+            cell = frame.iat[i, j]
             words = ""
-            if name in CELL_MARKS:
-                mark, words = CELL_MARKS[name]
-                if not any(m in text for m, _ in CELL_MARKS.values()):
-                    text = f"{mark} {text}"
+            if hasattr(cell, "__html__"):
+                # A cell that writes its own markup (a link) escapes its parts itself.
+                value = cell.__html__()
+            else:
+                text = _text(cell)
+                if name in CELL_MARKS:
+                    mark, words = CELL_MARKS[name]
+                    if not any(m in text for m, _ in CELL_MARKS.values()):
+                        text = f"{mark} {text}"
+                value = html.escape(text)
             said = f" title='{words}'" if words else ""
-            cells.append(f"<td{attribute} style='{style}'{said}>{html.escape(text)}</td>")
+            cells.append(f"<td{attribute} style='{style}'{said}>{value}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     title = f"<caption style='text-align:left'>{html.escape(caption)}</caption>" if caption else ""
     return (

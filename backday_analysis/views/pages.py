@@ -192,11 +192,20 @@ def weekly_page(
     return page
 
 
-def roster_page(week: str = "latest", data_dir: str = "", interactive: bool = False) -> Page:
-    """Return the roster overview's page; in JupyterLab with a week picker."""
-    values = {"week": week, "data_dir": data_dir}
+def roster_page(
+    week: str = "latest",
+    data_dir: str = "",
+    interactive: bool = False,
+    coach: str = "",
+    sort: str = "attention",
+) -> Page:
+    """Return the roster overview's page; in JupyterLab with a week picker.
+
+    A report's page links each client to their report beside it; JupyterLab's does not.
+    """
+    values = {"week": week, "coach": coach, "sort": sort}
     if not interactive:
-        return Page(roster_week, values)
+        return Page(roster_week, {**values, "data_dir": data_dir, "links": True})
     data = load_dataset(data_dir or None)
     page = Page(roster_week, values, interactive=True, kind="roster", fixed={"dataset": data})
     page.describe = lambda roster: f"week {roster.week}"
