@@ -41,7 +41,7 @@ def test_catalogue_loads_credits_as_numbers(tmp_path):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (HEADER.replace("biceps", "chest") + ROW_PULL, "line 1: 'chest' is not a muscle group"),
+        (HEADER.replace("biceps", "neck") + ROW_PULL, "line 1: 'neck' is not a muscle group"),
         (
             HEADER + ROW_PULL.replace(",1,,0.5,,0.5", ",2,,0.5,,0.5"),
             "line 2: the lats credit '2' is not 0.5 or 1",

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from backday_analysis import BACK_GROUPS, GROUPS, paths
+from backday_analysis import BACK_GROUPS, GROUP_LABELS, GROUPS, paths
 from backday_analysis.canonical import kg_to
 from backday_analysis.datafolder.dataset import Dataset, load_dataset
 from backday_analysis.datafolder.roster import client_id, load_roster
@@ -19,14 +19,6 @@ from backday_analysis.datafolder.settings import Settings
 from backday_analysis.errors import BackdayError
 from backday_analysis.metrics.weekly import unmapped_exercises, weekly_volume, working_sets
 from backday_analysis.metrics.weeks import parse_week, week_label
-
-GROUP_LABELS = {
-    "lats": "Lats",
-    "traps": "Trapezius",
-    "rhomboids": "Rhomboids",
-    "lower_back": "Lower back",
-    "biceps": "Biceps",
-}
 
 
 @dataclass
