@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from backday_analysis import GROUPS
 from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.metrics.weekly import WEEKLY_COLUMNS, unmapped_exercises, weekly_volume
 
@@ -46,7 +47,7 @@ def test_columns_and_every_week_from_first_to_last_appear(dataset):
         "2027-W02",
         "2027-W03",
     ]
-    assert len(table) == 5 * 5
+    assert len(table) == 5 * len(GROUPS)
 
 
 def test_fractional_direct_tonnage_and_days_by_hand(dataset):
@@ -171,7 +172,7 @@ def test_from_arrays_without_through_ends_at_the_last_day():
 
     # Days since 1970-01-01: 20457 is Sun 4 Jan 2026 (2026-W01), 20472 Mon 19 Jan (W04).
     day = np.array([20457, 20472])
-    credits = np.array([[1.0, 0.0, 0.5, 0.0, 0.5]])
+    credits = np.array([[1.0, 0.0, 0.5, 0.0, 0.5] + [0.0] * (len(GROUPS) - 5)])
     table = weekly_from_arrays(
         np.array([0, 0]), ["ana"], day, np.array([0, 0]), np.array([100.0, 100.0]), credits
     )

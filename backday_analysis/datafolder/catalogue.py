@@ -14,6 +14,7 @@ import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUPS
 from backday_analysis.errors import BackdayError, located
+from backday_analysis.importers.name_table import NameTable, read_coach_rules, with_coach_rules
 from backday_analysis.importers.names import normalise_name
 
 BASE_COLUMNS = ("exercise_id", "name", "pattern", "equipment", "grip", "load_type", "aliases")
@@ -191,3 +192,28 @@ def credit_table(catalogue: pd.DataFrame) -> pd.DataFrame:
         id_vars="exercise_id", value_vars=list(GROUPS), var_name="group", value_name="credit"
     )
     return long.loc[long["credit"] > 0].reset_index(drop=True)
+
+
+def name_rules_path(folder: Path) -> Path:
+    """Return the coach's own name rules of a data folder (same columns as the shipped table)."""
+    return folder / "name_rules.csv"
+
+
+def load_name_rules(path: Path, catalogue: pd.DataFrame) -> NameTable:
+    """Return the name rules: the shipped table with the coach's rows (if any) first.
+
+    A coach's movement row must name an exercise of the catalogue; a missing file means the
+    shipped rules alone (see :mod:`backday_analysis.importers.name_table`).
+    """
+    coach = read_coach_rules(path)
+    if coach is not None:
+        known = set(catalogue["exercise_id"])
+        for row in coach.loc[coach["kind"] == "movement"].itertuples(index=False):
+            if row.means not in known:
+                raise located(
+                    path,
+                    row.line,
+                    f"the exercise_id '{row.means}' is not in the catalogue",
+                    "write an exercise_id from catalogue.csv in 'means'",
+                )
+    return with_coach_rules(coach)

@@ -37,10 +37,10 @@ from backday_analysis.importers.rows import (
     Parsed,
     finish,
     hold_notes,
-    hold_seconds,
     measured,
     read_exercise_and_reps,
     row_verdicts,
+    without_reps,
 )
 from backday_analysis.importers.table import Layout, RawTable
 
@@ -149,7 +149,7 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         shaped=start.map(written_like_hevy).astype(bool),
     )
     timed = measured(table, layout, "distance", "duration_seconds")
-    held = hold_seconds(
+    held = without_reps(
         parse_numbers(table.column(layout, "duration_seconds"))[0],
         parse_numbers(table.column(layout, "distance"))[0],
     )
