@@ -136,9 +136,7 @@ def without_reps(seconds: pd.Series, distance: pd.Series | None = None) -> pd.Da
     measured.
     """
     timed = seconds.astype(float)
-    far = (
-        distance.astype(float) if distance is not None else pd.Series(np.nan, index=seconds.index)
-    )
+    far = distance.astype(float) if distance is not None else pd.Series(np.nan, index=seconds.index)
     return pd.DataFrame({"seconds": timed.where(timed > 0), "distance": far.where(far > 0)})
 
 
