@@ -191,6 +191,7 @@ def weekly_table(
 
     ``client_names`` lists the blocks' clients in block order. A block counted up to an
     earlier week than ``last_week`` (its own last set) has zeros for the later weeks.
+    ``blocks`` is emptied as the table fills, so that no block's counts are held twice.
     """
     if not blocks:
         return empty_weekly_table()
@@ -205,7 +206,8 @@ def weekly_table(
     rows = sum(int(in_range.sum()) for _, _, in_range in picks)
     columns = {name: np.empty((rows, n_groups), dtype) for name, dtype in MEASURES.items()}
     client_rows, week_rows, row, offset = [], [], 0, 0
-    for block, (first, span, in_range) in zip(blocks, picks, strict=True):
+    for position, (first, span, in_range) in enumerate(picks):
+        block, blocks[position] = blocks[position], None
         n_clients, taken = len(block.starts), int(in_range.sum())
         for column, measure in zip(columns.values(), block.measures, strict=True):
             if block.weeks != span:  # zeros for the weeks after the block's last set
@@ -216,6 +218,8 @@ def weekly_table(
         client_rows.append(np.repeat(np.arange(offset, offset + n_clients), in_range.sum(1)))
         week_rows.append(np.broadcast_to(np.arange(first, last_week + 1), in_range.shape)[in_range])
         row, offset = row + taken, offset + n_clients
+        del block, measure
+    blocks.clear()
     # Rows in client, week and group order: groups vary fastest.
     weeks = np.concatenate(week_rows)
     first_week = int(weeks.min()) if len(weeks) else last_week
