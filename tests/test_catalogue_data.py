@@ -44,6 +44,8 @@ PATTERNS = {
     "carry",
     "rear_delt",
     "curl",
+    "horizontal_push",
+    "vertical_push",
     "push",
     "squat",
     "lunge",
@@ -345,6 +347,8 @@ def test_grip_decides_which_row_group_leads(catalogue: pd.DataFrame) -> None:
 def test_non_back_patterns_have_no_back_credit(catalogue: pd.DataFrame) -> None:
     non_back = catalogue["pattern"].isin(
         [
+            "horizontal_push",
+            "vertical_push",
             "push",
             "squat",
             "lunge",

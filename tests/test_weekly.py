@@ -179,3 +179,30 @@ def test_from_arrays_without_through_ends_at_the_last_day():
     assert table["week"].unique().tolist() == ["2026-W01", "2026-W02", "2026-W03", "2026-W04"]
     lats = table.loc[table["group"] == "lats"]
     assert lats["fractional_sets"].tolist() == [1.0, 0.0, 0.0, 1.0]
+
+
+def test_every_group_gets_its_days_and_the_twice_a_week_check():
+    """Shipped catalogue, a week of pressing: Mon 3 bench press sets, Thu 2 push-ups.
+
+    Chest 1 per set: 5 fractional sets, 5 direct, 2 days (met); triceps and front delts 0.5
+    per set: 2.5 fractional, 0 direct, 2 days; with two sets needed for a training day,
+    Thursday's two push-ups still count and a single Friday curl does not for the biceps.
+    """
+    from backday_analysis import paths
+    from backday_analysis.datafolder.catalogue import load_catalogue
+
+    catalogue = load_catalogue(paths.catalogue_path(paths.DEFAULT_DATA_DIR))
+    sets = sets_of(
+        [["ana", "2026-11-16 18:00", "bench_press_barbell", "working", 80.0, 5, "Bench"]] * 3
+        + [["ana", "2026-11-19 18:00", "push_up", "working", 60.0, 10, "Push Up"]] * 2
+        + [["ana", "2026-11-20 18:00", "bicep_curl_dumbbell", "working", 10.0, 10, "Curl"]]
+    )
+    table = weekly_volume(sets, catalogue, min_sets_per_day=2).set_index("group")
+    chest, triceps = table.loc["chest"], table.loc["triceps"]
+    assert (chest["fractional_sets"], chest["direct_sets"], chest["days"]) == (5.0, 5, 2)
+    assert bool(chest["guideline_met"])
+    assert chest["tonnage_kg"] == 3 * 80 * 5 + 2 * 60 * 10
+    assert (triceps["fractional_sets"], triceps["direct_sets"], triceps["days"]) == (2.5, 0, 2)
+    assert table.at["front_delts", "fractional_sets"] == 2.5
+    assert (table.at["biceps", "fractional_sets"], table.at["biceps", "days"]) == (1.0, 0)
+    assert table.at["quads", "fractional_sets"] == 0.0 and not table.at["quads", "guideline_met"]

@@ -60,10 +60,6 @@ class NameParts:
         """Return whether the respelled text matches a regular expression (word bounded)."""
         return re.search(rf"\b(?:{pattern})\b", self.text) is not None
 
-    def stem_sequence(self) -> tuple[str, ...]:
-        """Return the name's words in order, each without a plural ending."""
-        return tuple(singular(t) for t in self.text.split())
-
 
 @lru_cache(maxsize=65536)
 def name_parts(name: str, table: NameTable | None = None) -> NameParts:

@@ -169,8 +169,9 @@ def curl(p: NameParts) -> str | None:
     """Biceps curls by equipment; leg, wrist and Nordic curls are no biceps work."""
     if p.phrase("21 s|21s"):
         return "bicep_curl_barbell"
-    if not p.has("curl") or p.any("leg", "hamstring", "wrist", "nordic", "glute", "ball", "toe",
-                                  "jefferson", "crunch", "sliding", "slider"):  # fmt: skip
+    not_biceps = ("leg", "single_leg", "hamstring", "wrist", "nordic", "glute", "ball", "toe",
+                  "jefferson", "crunch", "sliding", "slider", "razor")  # fmt: skip
+    if not p.has("curl") or p.any(*not_biceps):
         return None
     if p.has("hammer") or (p.any("neutral") and not p.any("reverse")):
         return by_equipment(

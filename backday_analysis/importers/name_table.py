@@ -68,15 +68,23 @@ def _forms(phrase: str) -> list[str]:
 
 @dataclass(frozen=True)
 class MovementRule:
-    """A movement row: the words of its phrase, read through the table, and its exercise."""
+    """A movement row: the words of its phrase, read through the table, and its exercise.
+
+    ``words`` leaves the phrase's equipment out, as names are read without theirs;
+    ``equipment`` holds it, for the name to have too (``landmine press``).
+    """
 
     phrase: str
     words: tuple[str, ...]
+    equipment: frozenset[str]
     exercise_id: str
     coach: bool
 
-    def found_in(self, stems: tuple[str, ...]) -> bool:
-        """Return whether the phrase's words stand together, in order, among ``stems``."""
+    def found_in(self, stems: tuple[str, ...], equipment: frozenset[str]) -> bool:
+        """Return whether the phrase's words stand together, in order, among ``stems``, and
+        its equipment is among ``equipment``."""
+        if not self.equipment <= equipment:
+            return False
         n = len(self.words)
         return any(stems[i : i + n] == self.words for i in range(len(stems) - n + 1))
 
@@ -118,11 +126,23 @@ class NameTable:
         self.noise = frozenset(plain_text(p) for p in rows.loc[rows["kind"] == "noise", "phrase"])
         moves = rows.loc[rows["kind"] == "movement"]
         self.movements = tuple(
-            MovementRule(phrase, tuple(map(singular, self.respell(phrase).split())), means, coach)
+            MovementRule(
+                phrase,
+                self.movement_words(phrase),
+                frozenset(self.respell(phrase).split()) & self.equipment,
+                means,
+                coach,
+            )
             for phrase, means, coach in zip(
                 moves["phrase"], moves["means"], moves["coach"], strict=True
             )
         )
+
+    def movement_words(self, name: object) -> tuple[str, ...]:
+        """Return a name's words as movement phrases are matched: respelled, without a plural
+        ending, equipment left out (``Standing Barbell Press`` reads ``standing press``)."""
+        words = self.respell(name).split()
+        return tuple(singular(w) for w in words if w not in self.equipment)
 
     def respell(self, name: object) -> str:
         """Return a name's plain text with every word phrase replaced by its word."""
