@@ -28,7 +28,12 @@ from pathlib import Path
 import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUPS, paths
-from backday_analysis.datafolder.catalogue import load_aliases, load_catalogue
+from backday_analysis.datafolder.catalogue import (
+    load_aliases,
+    load_catalogue,
+    load_name_rules,
+    name_rules_path,
+)
 from backday_analysis.importers.detect import read_export
 from backday_analysis.importers.names import name_index, resolution_table
 from backday_analysis.importers.rows import ImportContext
@@ -195,7 +200,8 @@ def main(argv: list[str] | None = None) -> None:
     catalogue = load_catalogue(paths.catalogue_path(folder))
     if args.no_aliases:
         catalogue["aliases"] = [[] for _ in range(len(catalogue))]
-    index = name_index(catalogue, load_aliases(paths.aliases_path(folder), catalogue))
+    aliases = load_aliases(paths.aliases_path(folder), catalogue)
+    index = name_index(catalogue, aliases, load_name_rules(name_rules_path(folder), catalogue))
     lists = reference_lists(args.reference)
     primary_of: dict[str, list[str]] = {}
     for frame in lists.values():

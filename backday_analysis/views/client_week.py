@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from backday_analysis import BACK_GROUPS, GROUP_LABELS, GROUPS, paths
+from backday_analysis import BACK_GROUPS, GROUP_LABELS, paths
 from backday_analysis.canonical import kg_to
 from backday_analysis.datafolder.dataset import Dataset, load_dataset
 from backday_analysis.datafolder.roster import client_id, load_roster
@@ -19,6 +19,10 @@ from backday_analysis.datafolder.settings import Settings
 from backday_analysis.errors import BackdayError
 from backday_analysis.metrics.weekly import unmapped_exercises, weekly_volume, working_sets
 from backday_analysis.metrics.weeks import parse_week, week_label
+
+#: The groups the weekly pages show, the back and the biceps, until the pages set the back
+#: against the whole body (issue 20, part 5); the weekly table itself holds every group.
+PAGE_GROUPS = (*BACK_GROUPS, "biceps")
 
 
 @dataclass
@@ -147,10 +151,10 @@ def client_week(
 
 def summary_table(report: ClientWeek) -> pd.DataFrame:
     """Return this week's guideline summary: one row per back group (and biceps)."""
-    rows = report.this_week.set_index("group").reindex(list(GROUPS))
+    rows = report.this_week.set_index("group").reindex(list(PAGE_GROUPS))
     return pd.DataFrame(
         {
-            "Muscle group": [GROUP_LABELS[g] for g in GROUPS],
+            "Muscle group": [GROUP_LABELS[g] for g in PAGE_GROUPS],
             "Training days": rows["days"].to_numpy(),
             "Fractional sets": rows["fractional_sets"].to_numpy(),
             "Direct sets": rows["direct_sets"].to_numpy(),
