@@ -13,6 +13,10 @@ Agreement: a name agrees when, for each back muscle the list gives as primary, t
 exercise it resolves to credits the matching group as a primary mover (1); "credited" asks
 only for some credit (0.5 or 1). Hevy's ``upper_back`` and free-exercise-db's ``middle back``
 are rhomboids or traps; FitNotes' ``Back`` category is any back group.
+
+``--groups`` prints the same agreement for every muscle group of the project, over all the
+lists: for each group, the names whose list gives a matching primary muscle (:data:`MUSCLES`),
+how many are recognised, and how many credit the group 1 (or at all).
 """
 
 from __future__ import annotations
@@ -23,8 +27,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from backday_analysis import BACK_GROUPS, paths
-from backday_analysis.datafolder.catalogue import load_aliases, load_catalogue
+from backday_analysis import BACK_GROUPS, GROUPS, paths
+from backday_analysis.datafolder.catalogue import (
+    load_aliases,
+    load_catalogue,
+    load_name_rules,
+    name_rules_path,
+)
 from backday_analysis.importers.detect import read_export
 from backday_analysis.importers.names import name_index, resolution_table
 from backday_analysis.importers.rows import ImportContext
@@ -39,6 +48,21 @@ BACK_MUSCLES = {
     "lower back": ("lower_back",),
     "Back": BACK_GROUPS,
 }
+
+
+_DELTS = ("front_delts", "side_delts", "rear_delts")
+_LEGS = ("quads", "hamstrings", "glutes", "calves")
+# Every list's muscle (or FitNotes category) -> the groups of this project it may stand for;
+# muscles with no group (adductors, neck, hip flexors, cardio, full body) are left out.
+MUSCLES = {
+    **BACK_MUSCLES,
+    **{g: (g,) for g in GROUPS},
+    "abdominals": ("abs",), "obliques": ("abs",), "Abs": ("abs",),
+    "quadriceps": ("quads",), "Legs": _LEGS, "abductors": ("glutes",),
+    "shoulders": _DELTS, "Shoulders": _DELTS, "upper_chest": ("chest",),
+    "lower_chest": ("chest",), "lower back": ("lower_back",), "Biceps": ("biceps",),
+    "Chest": ("chest",), "Triceps": ("triceps",),
+}  # fmt: skip
 
 
 def reference_lists(folder: Path) -> dict[str, pd.DataFrame]:
@@ -116,6 +140,47 @@ def measure(names: pd.Series, weights: pd.Series, primary: pd.Series, index, cat
     }
 
 
+def group_agreement(lists: dict[str, pd.DataFrame], index, catalogue) -> pd.DataFrame:
+    """Return, per group, the listed names whose primary muscle stands for it and how many of
+    them resolve, credit it 1, or credit it at all (all lists together).
+
+    A coarse muscle (``shoulders``, ``upper_back``, FitNotes' ``Legs``) has its own row, its
+    groups joined by ``/``: it agrees when any of them is credited. "training" leaves out the
+    names read as an exercise that credits no group at all (stretches, cardio), which the
+    lists give muscles too.
+    """
+    credits = catalogue.set_index("exercise_id").loc[:, list(GROUPS)]
+    names = pd.concat(list(lists.values()), ignore_index=True)
+    resolved = resolution_table(names["name"], index)
+    known = (resolved["exercise_id"].notna() & (resolved["exercise_id"] != "nan")).tolist()
+    trains = credits.max(axis=1) > 0
+    tally: dict[tuple[str, ...], list[tuple[float, bool]]] = {}
+    for primary, exercise_id, found in zip(
+        names["primary"], resolved["exercise_id"], known, strict=True
+    ):
+        for groups in {MUSCLES[m] for m in primary if m in MUSCLES}:
+            best = max(credits.at[exercise_id, g] for g in groups) if found else -1.0
+            tally.setdefault(groups, []).append((best, found and bool(trains[exercise_id])))
+    order = {g: i for i, g in enumerate(GROUPS)}
+    rows = []
+    for groups in sorted(tally, key=lambda gs: (len(gs), order[gs[0]])):
+        best = [b for b, _ in tally[groups]]
+        training = [b for b, t in tally[groups] if t]
+        n, trained = len(best), max(len(training), 1)
+        rows.append(
+            {
+                "group": "/".join(groups),
+                "names": n,
+                "recognised": f"{sum(b >= 0 for b in best) / n:.1%}",
+                "credited 1": f"{sum(b == 1 for b in best) / n:.1%}",
+                "credited": f"{sum(b > 0 for b in best) / n:.1%}",
+                "training": len(training),
+                "training credited 1": f"{sum(b == 1 for b in training) / trained:.1%}",
+            }
+        )
+    return pd.DataFrame(rows).set_index("group")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Print the coverage table (see the module docstring)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -124,6 +189,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", default=None, help="data folder (catalogue, aliases)")
     parser.add_argument("--unknown", action="store_true", help="list the unknown names")
     parser.add_argument("--disagree", action="store_true", help="list disagreeing names")
+    parser.add_argument("--groups", action="store_true", help="agreement for every group")
     parser.add_argument(
         "--no-aliases",
         action="store_true",
@@ -134,7 +200,8 @@ def main(argv: list[str] | None = None) -> None:
     catalogue = load_catalogue(paths.catalogue_path(folder))
     if args.no_aliases:
         catalogue["aliases"] = [[] for _ in range(len(catalogue))]
-    index = name_index(catalogue, load_aliases(paths.aliases_path(folder), catalogue))
+    aliases = load_aliases(paths.aliases_path(folder), catalogue)
+    index = name_index(catalogue, aliases, load_name_rules(name_rules_path(folder), catalogue))
     lists = reference_lists(args.reference)
     primary_of: dict[str, list[str]] = {}
     for frame in lists.values():
@@ -154,6 +221,9 @@ def main(argv: list[str] | None = None) -> None:
         rows[label] = measure(frame["name"], ones, frame["primary"], index, catalogue)
     table = pd.DataFrame(rows).T
     print(table.drop(columns=["_unknown", "_disagree"]).to_string())
+    if args.groups:
+        print("\nEvery group, all lists together:")
+        print(group_agreement(lists, index, catalogue).to_string())
     for label, row in rows.items():
         if args.unknown and row["_unknown"]:
             print(f"\n{label}: unknown: " + " | ".join(row["_unknown"]))

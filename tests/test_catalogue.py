@@ -41,7 +41,7 @@ def test_catalogue_loads_credits_as_numbers(tmp_path):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (HEADER.replace("biceps", "chest") + ROW_PULL, "line 1: 'chest' is not a muscle group"),
+        (HEADER.replace("biceps", "neck") + ROW_PULL, "line 1: 'neck' is not a muscle group"),
         (
             HEADER + ROW_PULL.replace(",1,,0.5,,0.5", ",2,,0.5,,0.5"),
             "line 2: the lats credit '2' is not 0.5 or 1",
@@ -106,3 +106,11 @@ def test_users_own_copies_of_an_exercise_resolve_to_it(tmp_path):
     ):
         assert lookup_id(name, index) == "pull_up", name
     assert lookup_id("Pull Over", index) is None
+
+
+def test_an_older_catalogue_without_the_whole_body_columns_loads_and_says_so(tmp_path, caplog):
+    path = write(tmp_path, HEADER + ROW_PULL)
+    with caplog.at_level("WARNING"):
+        catalogue = load_catalogue(path)
+    assert catalogue.loc[0, ["lats", "chest", "calves"]].tolist() == [1.0, 0.0, 0.0]
+    assert "no column for chest, front_delts" in caplog.text and str(path) in caplog.text

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from distributed import LocalCluster
 
+from backday_analysis import GROUPS
 from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.datafolder.parquet_store import read_store, store_rows, write_store
 from backday_analysis.metrics.dask_weekly import weekly_volume_dask
@@ -35,7 +36,7 @@ def test_dask_on_a_local_cluster_equals_pandas(stored):
     with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
         result = weekly_volume_dask(store, dataset.catalogue, scheduler=cluster.scheduler_address)
     pd.testing.assert_frame_equal(result, expected)
-    assert len(result) == 6 * 26 * 5  # six demo clients, 26 weeks, five groups
+    assert len(result) == 6 * 26 * len(GROUPS)  # six demo clients, 26 weeks, every group
 
 
 def test_weekly_straight_from_the_store_equals_pandas(stored):

@@ -15,10 +15,12 @@ rhomboids, lower back, biceps), worked out by hand:
 
 import datetime as dt
 
+import checkout
 import numpy as np
 import pandas as pd
 import pytest
 
+from backday_analysis import GROUPS
 from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.metrics.weekly import WEEKLY_COLUMNS, unmapped_exercises, weekly_volume
 
@@ -46,7 +48,7 @@ def test_columns_and_every_week_from_first_to_last_appear(dataset):
         "2027-W02",
         "2027-W03",
     ]
-    assert len(table) == 5 * 5
+    assert len(table) == 5 * len(GROUPS)
 
 
 def test_fractional_direct_tonnage_and_days_by_hand(dataset):
@@ -171,10 +173,37 @@ def test_from_arrays_without_through_ends_at_the_last_day():
 
     # Days since 1970-01-01: 20457 is Sun 4 Jan 2026 (2026-W01), 20472 Mon 19 Jan (W04).
     day = np.array([20457, 20472])
-    credits = np.array([[1.0, 0.0, 0.5, 0.0, 0.5]])
+    credits = np.array([[1.0, 0.0, 0.5, 0.0, 0.5] + [0.0] * (len(GROUPS) - 5)])
     table = weekly_from_arrays(
         np.array([0, 0]), ["ana"], day, np.array([0, 0]), np.array([100.0, 100.0]), credits
     )
     assert table["week"].unique().tolist() == ["2026-W01", "2026-W02", "2026-W03", "2026-W04"]
     lats = table.loc[table["group"] == "lats"]
     assert lats["fractional_sets"].tolist() == [1.0, 0.0, 0.0, 1.0]
+
+
+def test_every_group_gets_its_days_and_the_twice_a_week_check():
+    """Shipped catalogue, a week of pressing: Mon 3 bench press sets, Thu 2 push-ups.
+
+    Chest 1 per set: 5 fractional sets, 5 direct, 2 days (met); triceps and front delts 0.5
+    per set: 2.5 fractional, 0 direct, 2 days; with two sets needed for a training day,
+    Thursday's two push-ups still count and a single Friday curl does not for the biceps.
+    """
+    from backday_analysis import paths
+    from backday_analysis.datafolder.catalogue import load_catalogue
+
+    catalogue = load_catalogue(paths.catalogue_path(checkout.DATA_DIR))
+    sets = sets_of(
+        [["ana", "2026-11-16 18:00", "bench_press_barbell", "working", 80.0, 5, "Bench"]] * 3
+        + [["ana", "2026-11-19 18:00", "push_up", "working", 60.0, 10, "Push Up"]] * 2
+        + [["ana", "2026-11-20 18:00", "bicep_curl_dumbbell", "working", 10.0, 10, "Curl"]]
+    )
+    table = weekly_volume(sets, catalogue, min_sets_per_day=2).set_index("group")
+    chest, triceps = table.loc["chest"], table.loc["triceps"]
+    assert (chest["fractional_sets"], chest["direct_sets"], chest["days"]) == (5.0, 5, 2)
+    assert bool(chest["guideline_met"])
+    assert chest["tonnage_kg"] == 3 * 80 * 5 + 2 * 60 * 10
+    assert (triceps["fractional_sets"], triceps["direct_sets"], triceps["days"]) == (2.5, 0, 2)
+    assert table.at["front_delts", "fractional_sets"] == 2.5
+    assert (table.at["biceps", "fractional_sets"], table.at["biceps", "days"]) == (1.0, 0)
+    assert table.at["quads", "fractional_sets"] == 0.0 and not table.at["quads", "guideline_met"]

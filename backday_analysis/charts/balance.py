@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
 
-from backday_analysis import BACK_GROUPS, GROUPS
+from backday_analysis import BACK_GROUPS
 from backday_analysis.canonical import kg_to
 from backday_analysis.charts.weekly import (
     FIGURE_WIDTH,
@@ -25,7 +25,7 @@ from backday_analysis.charts.weekly import (
 )
 from backday_analysis.metrics.balance import LIFT_LABELS, epley
 from backday_analysis.views.balance_explorer import GRIPS, BalanceExplorer
-from backday_analysis.views.client_week import GROUP_LABELS
+from backday_analysis.views.client_week import GROUP_LABELS, PAGE_GROUPS
 
 # Paul Tol's colour-blind-safe pairs, kept apart from the muscle groups' Okabe-Ito colours.
 DIRECTION_COLOURS = {"vertical": "#332288", "horizontal": "#DDCC77"}
@@ -197,7 +197,7 @@ def days_colours(guideline: int, top: int) -> ListedColormap:
 
 def training_days_heatmap(explorer: BalanceExplorer) -> Figure:
     """Draw training days per group and week as an annotated heatmap, guideline marked."""
-    matrix = explorer.days.reindex(list(GROUPS))
+    matrix = explorer.days.reindex(list(PAGE_GROUPS))
     weeks, guideline = list(matrix.columns), explorer.settings.guideline_days
     title = f"Training days per week (the guideline: {guideline} a week)"
     if not weeks:
@@ -230,7 +230,9 @@ def training_days_heatmap(explorer: BalanceExplorer) -> Figure:
                     fontsize=SMALL_FONT,
                     color="white" if dark else "black",
                 )
-        ax.set_yticks(range(len(GROUPS)), [GROUP_LABELS[g] for g in GROUPS], fontsize=SMALL_FONT)
+        ax.set_yticks(
+            range(len(part.index)), [GROUP_LABELS[g] for g in part.index], fontsize=SMALL_FONT
+        )
         week_ticks(ax, list(part.columns))
         ax.set_xlim(-0.5, per_row - 0.5)
         ax.tick_params(length=0)

@@ -1,23 +1,33 @@
 """Load and check the exercise catalogue and the coach's aliases.
 
 The catalogue (``data/catalogue.csv``) has one row per exercise and one credit column per
-muscle group: 1 for a primary mover, 0.5 for a secondary one, empty for none.
+muscle group: 1 for a primary mover, 0.5 for a secondary one, empty for none. An optional
+``source`` column says where a row's credits come from.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pandas as pd
 
-from backday_analysis import GROUPS
+from backday_analysis import BACK_GROUPS, GROUPS
 from backday_analysis.errors import BackdayError, located
+from backday_analysis.importers.name_table import NameTable, read_coach_rules, with_coach_rules
 from backday_analysis.importers.names import normalise_name
 
 BASE_COLUMNS = ("exercise_id", "name", "pattern", "equipment", "grip", "load_type", "aliases")
+#: Columns a catalogue may have: where each row's credits come from.
+OPTIONAL_COLUMNS = ("source",)
 LOAD_TYPES = ("external", "bodyweight", "assisted")
 ALLOWED_CREDITS = (0.5, 1.0)
 ALIAS_SEPARATOR = "|"
+#: Credit columns every catalogue has: the back and the biceps it was first written for. The
+#: other groups' columns may be missing from an older catalogue; they then credit nothing.
+REQUIRED_GROUPS = (*BACK_GROUPS, "biceps")
+
+logger = logging.getLogger(__name__)
 
 
 def _read_csv(path: Path, what: str) -> pd.DataFrame:
@@ -47,17 +57,20 @@ def load_catalogue(path: Path) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per exercise, with the base columns, ``aliases`` as a list and one float
-        credit column per group in :data:`backday_analysis.GROUPS` (0.0 for none).
+        One row per exercise, with the base columns, ``aliases`` as a list, one float
+        credit column per group in :data:`backday_analysis.GROUPS` (0.0 for none) and
+        ``source`` when the file has it.
 
     Raises
     ------
     BackdayError
-        For a missing column, an unknown muscle, a credit outside {0.5, 1}, an unknown load
-        type, or an id or alias used twice; the message names the file, line and column.
+        For a missing base, back or biceps column, an unknown muscle, a credit outside
+        {0.5, 1}, an unknown load type, or an id or alias used twice; the message names the
+        file, line and column.
     """
     raw = _read_csv(path, "exercise catalogue")
-    unknown = [c for c in raw.columns if c not in BASE_COLUMNS and c not in GROUPS]
+    known = (*BASE_COLUMNS, *GROUPS, *OPTIONAL_COLUMNS)
+    unknown = [c for c in raw.columns if c not in known]
     if unknown:
         raise located(
             path,
@@ -65,7 +78,7 @@ def load_catalogue(path: Path) -> pd.DataFrame:
             f"'{unknown[0]}' is not a muscle group this project knows",
             f"use only {', '.join(GROUPS)} as credit columns",
         )
-    missing = [c for c in (*BASE_COLUMNS, *GROUPS) if c not in raw.columns]
+    missing = [c for c in (*BASE_COLUMNS, *REQUIRED_GROUPS) if c not in raw.columns]
     if missing:
         raise located(
             path,
@@ -73,8 +86,19 @@ def load_catalogue(path: Path) -> pd.DataFrame:
             f"the column '{missing[0]}' is missing",
             f"the header needs {', '.join((*BASE_COLUMNS, *GROUPS))}",
         )
-    catalogue = raw.loc[:, [*BASE_COLUMNS, *GROUPS]].copy()
-    for column in BASE_COLUMNS:
+    absent = [g for g in GROUPS if g not in raw.columns]
+    if absent:
+        # A catalogue written before the whole-body groups: its exercises credit only what
+        # it has columns for, and the coach is told which groups count nothing.
+        logger.warning(
+            "%s has no column for %s: no exercise credits %s; copy the columns from the "
+            "shipped catalogue to count them",
+            path, ", ".join(absent), "them" if len(absent) > 1 else "it",
+        )  # fmt: skip
+        raw = raw.assign(**{g: "" for g in absent})
+    optional = [c for c in OPTIONAL_COLUMNS if c in raw.columns]
+    catalogue = raw.loc[:, [*BASE_COLUMNS, *GROUPS, *optional]].copy()
+    for column in (*BASE_COLUMNS, *optional):
         catalogue[column] = catalogue[column].str.strip()
     seen: dict[str, tuple[int, str]] = {}
     credits = {group: [] for group in GROUPS}
@@ -168,3 +192,28 @@ def credit_table(catalogue: pd.DataFrame) -> pd.DataFrame:
         id_vars="exercise_id", value_vars=list(GROUPS), var_name="group", value_name="credit"
     )
     return long.loc[long["credit"] > 0].reset_index(drop=True)
+
+
+def name_rules_path(folder: Path) -> Path:
+    """Return the coach's own name rules of a data folder (same columns as the shipped table)."""
+    return folder / "name_rules.csv"
+
+
+def load_name_rules(path: Path, catalogue: pd.DataFrame) -> NameTable:
+    """Return the name rules: the shipped table with the coach's rows (if any) first.
+
+    A coach's movement row must name an exercise of the catalogue; a missing file means the
+    shipped rules alone (see :mod:`backday_analysis.importers.name_table`).
+    """
+    coach = read_coach_rules(path)
+    if coach is not None:
+        known = set(catalogue["exercise_id"])
+        for row in coach.loc[coach["kind"] == "movement"].itertuples(index=False):
+            if row.means not in known:
+                raise located(
+                    path,
+                    row.line,
+                    f"the exercise_id '{row.means}' is not in the catalogue",
+                    "write an exercise_id from catalogue.csv in 'means'",
+                )
+    return with_coach_rules(coach)

@@ -12,13 +12,19 @@ import pandas as pd
 
 from backday_analysis import paths
 from backday_analysis.datafolder.advice_rules import RULES, advice_rules_path, load_advice_rules
-from backday_analysis.datafolder.catalogue import load_aliases, load_catalogue
+from backday_analysis.datafolder.catalogue import (
+    load_aliases,
+    load_catalogue,
+    load_name_rules,
+    name_rules_path,
+)
 from backday_analysis.datafolder.client_rules import empty_client_rules, load_client_rules
 from backday_analysis.datafolder.log_schema import empty_rejects, empty_sets
 from backday_analysis.datafolder.logs import read_log
 from backday_analysis.datafolder.roster import client_row, load_roster
 from backday_analysis.datafolder.settings import Settings, load_settings
 from backday_analysis.datafolder.severity_rules import load_severity_rules
+from backday_analysis.importers.name_table import NameTable, shipped_table
 from backday_analysis.importers.names import name_index, resolve_names
 
 
@@ -40,6 +46,8 @@ class Dataset:
     severity_rules: pd.DataFrame = field(default_factory=pd.DataFrame)
     #: The coach's per-client mutes (:mod:`.client_rules`).
     client_rules: pd.DataFrame = field(default_factory=empty_client_rules)
+    #: The name rules that read logged names (shipped, with the coach's own first).
+    name_rules: NameTable = field(default_factory=shipped_table)
 
     def client_name(self, client_id: str) -> str:
         """Return a client's display name from the roster."""
@@ -82,10 +90,12 @@ def _reference_files(root: Path) -> tuple:
         paths.catalogue_path(root),
         paths.aliases_path(root),
         paths.roster_path(root),
+        name_rules_path(root),
     )
     stamps = tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else None for f in files)
     settings, catalogue, aliases, roster, index = _read_reference(root, stamps)
-    return settings, catalogue.copy(), aliases.copy(), roster.copy(), dict(index)
+    # The index is shared by the cache: each caller gets its own copy, with its rules.
+    return settings, catalogue.copy(), aliases.copy(), roster.copy(), index.copy()
 
 
 @functools.lru_cache(maxsize=4)
@@ -95,7 +105,8 @@ def _read_reference(root: Path, stamps: tuple) -> tuple:
     catalogue = load_catalogue(paths.catalogue_path(root))
     aliases = load_aliases(paths.aliases_path(root), catalogue)
     roster = load_roster(paths.roster_path(root))
-    return settings, catalogue, aliases, roster, name_index(catalogue, aliases)
+    rules = load_name_rules(name_rules_path(root), catalogue)
+    return settings, catalogue, aliases, roster, name_index(catalogue, aliases, rules)
 
 
 def load_dataset(
@@ -143,6 +154,7 @@ def load_dataset(
         rules,
         severity,
         mutes,
+        index.table,
     )
 
 

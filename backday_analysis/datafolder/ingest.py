@@ -49,7 +49,12 @@ from pathlib import Path
 from backday_analysis import clock, paths
 from backday_analysis.atomic import write_csv_atomic
 from backday_analysis.canonical import UNIT_NAMES
-from backday_analysis.datafolder.catalogue import load_aliases, load_catalogue
+from backday_analysis.datafolder.catalogue import (
+    load_aliases,
+    load_catalogue,
+    load_name_rules,
+    name_rules_path,
+)
 from backday_analysis.datafolder.import_records import read_records, record_added, write_records
 from backday_analysis.datafolder.import_summary import ImportSummary, format_summary
 from backday_analysis.datafolder.lock import data_folder_lock
@@ -59,7 +64,7 @@ from backday_analysis.datafolder.settings import load_settings
 from backday_analysis.datafolder.wrong_client import wrong_client_warning
 from backday_analysis.errors import BackdayError
 from backday_analysis.importers.detect import read_export
-from backday_analysis.importers.names import back_hold_rule, name_index
+from backday_analysis.importers.names import carry_rule, hold_rule, name_index
 from backday_analysis.importers.rows import ImportContext
 
 __all__ = ["ImportSummary", "format_summary", "import_exports"]
@@ -132,7 +137,11 @@ def _import_exports(
     folder = paths.data_dir(data_dir)
     settings = load_settings(paths.config_path(folder))
     catalogue = load_catalogue(paths.catalogue_path(folder))
-    index = name_index(catalogue, load_aliases(paths.aliases_path(folder), catalogue))
+    index = name_index(
+        catalogue,
+        load_aliases(paths.aliases_path(folder), catalogue),
+        load_name_rules(name_rules_path(folder), catalogue),
+    )
     roster_file = paths.roster_path(folder)
     roster = load_roster(roster_file)
     listed = roster.loc[roster["client_id"] == client_id]
@@ -149,7 +158,8 @@ def _import_exports(
         client_id=client_id,
         unit=unit or roster_unit,
         timezone=zone,
-        counts_hold=back_hold_rule(catalogue, index),
+        counts_hold=hold_rule(catalogue, index),
+        counts_carry=carry_rule(catalogue, index),
     )
 
     parsed = [read_export(Path(f), ctx, str(f)) for f in files]

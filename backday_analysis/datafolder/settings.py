@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from backday_analysis import GROUPS
 from backday_analysis.errors import BackdayError
 
 
@@ -17,8 +18,8 @@ class Settings:
 
     guideline_days: int = 2
     min_credited_sets_per_day: int = 1
-    minimum_effective_sets: float = 10
-    maximum_recoverable_sets: float = 25
+    minimum_effective_sets: float = 10.0
+    maximum_recoverable_sets: float = 25.0
     no_direct_sets_weeks: int = 3
     deadlift_max_weekly_increase: float = 0.10
     imbalance_share_of_even: float = 0.5
@@ -26,10 +27,55 @@ class Settings:
     drop_share: float = 0.20
     drop_weeks: int = 4
     default_timezone: str = "Europe/Amsterdam"
+    # Weekly fractional-set band of each group, [landmarks] in config.toml; the sources of
+    # these defaults are in :mod:`backday_analysis.metrics.landmarks`.
+    lats_minimum_effective: float = 10.0
+    lats_maximum_recoverable: float = 25.0
+    traps_minimum_effective: float = 0.0
+    traps_maximum_recoverable: float = 20.0
+    rhomboids_minimum_effective: float = 10.0
+    rhomboids_maximum_recoverable: float = 25.0
+    lower_back_minimum_effective: float = 5.0
+    lower_back_maximum_recoverable: float = 20.0
+    biceps_minimum_effective: float = 8.0
+    biceps_maximum_recoverable: float = 26.0
+    chest_minimum_effective: float = 5.0
+    chest_maximum_recoverable: float = 20.0
+    front_delts_minimum_effective: float = 0.0
+    front_delts_maximum_recoverable: float = 20.0
+    side_delts_minimum_effective: float = 5.0
+    side_delts_maximum_recoverable: float = 20.0
+    rear_delts_minimum_effective: float = 5.0
+    rear_delts_maximum_recoverable: float = 20.0
+    triceps_minimum_effective: float = 5.0
+    triceps_maximum_recoverable: float = 20.0
+    forearms_minimum_effective: float = 0.0
+    forearms_maximum_recoverable: float = 20.0
+    abs_minimum_effective: float = 0.0
+    abs_maximum_recoverable: float = 20.0
+    quads_minimum_effective: float = 5.0
+    quads_maximum_recoverable: float = 20.0
+    hamstrings_minimum_effective: float = 5.0
+    hamstrings_maximum_recoverable: float = 20.0
+    glutes_minimum_effective: float = 0.0
+    glutes_maximum_recoverable: float = 20.0
+    calves_minimum_effective: float = 5.0
+    calves_maximum_recoverable: float = 20.0
+
+    def band(self, group: str) -> tuple[float, float]:
+        """Return a group's weekly-set band: (minimum effective, maximum recoverable)."""
+        return (
+            getattr(self, f"{group}_minimum_effective"),
+            getattr(self, f"{group}_maximum_recoverable"),
+        )
 
     def table(self) -> pd.DataFrame:
-        """Return the settings as a two-column table a report can show: what, and the value."""
-        values = asdict(self)
+        """Return the settings as a two-column table a report can show: what, and the value.
+
+        The groups' bands are left out: :func:`backday_analysis.metrics.landmarks.band_table`
+        shows them with their sources.
+        """
+        values = {k: v for k, v in asdict(self).items() if k in _LABELS}
         return pd.DataFrame(
             {
                 "Setting": [_LABELS[name] for name in values],
@@ -66,6 +112,12 @@ _FIELDS = {
     ("flags", "drop_share"): "drop_share",
     ("flags", "drop_weeks"): "drop_weeks",
     ("import", "default_timezone"): "default_timezone",
+    # [landmarks] <group>_minimum_effective and <group>_maximum_recoverable, every group.
+    **{
+        ("landmarks", f"{group}_{end}"): f"{group}_{end}"
+        for group in GROUPS
+        for end in ("minimum_effective", "maximum_recoverable")
+    },
 }
 
 
@@ -100,4 +152,12 @@ def load_settings(path: Path) -> Settings:
                 "non-negative number as in the shipped config.toml."
             )
         values[field] = value
-    return Settings(**values)
+    settings = Settings(**values)
+    for group in GROUPS:
+        low, high = settings.band(group)
+        if low > high:
+            raise BackdayError(
+                f"{path}: [landmarks] {group}_minimum_effective = {low:g} is above "
+                f"{group}_maximum_recoverable = {high:g}; make the minimum the smaller number."
+            )
+    return settings

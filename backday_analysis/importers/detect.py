@@ -8,13 +8,13 @@ file and line: a header no app writes, or a delimiter a spreadsheet changed on r
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 from types import ModuleType
 
 from backday_analysis.errors import BackdayError, located
 from backday_analysis.importers import fitbod, fitnotes, hevy, strong
 from backday_analysis.importers.cells import shown
+from backday_analysis.importers.fold import ascii_fold
 from backday_analysis.importers.rows import ImportContext, Parsed
 from backday_analysis.importers.table import (
     _REEXPORT,
@@ -34,8 +34,7 @@ _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs"}
 
 def _column_key(name: str) -> str:
     """Compare column names ignoring case, accents, spaces and a byte-order mark."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return "".join(text.casefold().split())
+    return "".join(ascii_fold(name).split())
 
 
 def detect(text: str, label: str) -> tuple[RawTable, ModuleType, Layout]:

@@ -33,11 +33,11 @@ from backday_analysis.importers.rows import (
     Parsed,
     finish,
     hold_notes,
-    hold_seconds,
     measured,
     numbered_by_position,
     read_exercise_and_reps,
     row_verdicts,
+    without_reps,
 )
 from backday_analysis.importers.table import Layout, RawTable
 
@@ -98,7 +98,7 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         shaped=date_text.str.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}"),
     )
     timed = measured(table, layout, "duration(s)", "distance(m)")
-    held = hold_seconds(
+    held = without_reps(
         parse_numbers(table.column(layout, "duration(s)"))[0],
         parse_numbers(table.column(layout, "distance(m)"))[0],
     )

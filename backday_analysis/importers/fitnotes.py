@@ -34,11 +34,11 @@ from backday_analysis.importers.rows import (
     Parsed,
     finish,
     hold_notes,
-    hold_seconds,
     measured,
     numbered_by_position,
     read_exercise_and_reps,
     row_verdicts,
+    without_reps,
 )
 from backday_analysis.importers.table import Layout, RawTable
 
@@ -186,7 +186,7 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         ["", "0:00:00", "0:00", "0"]
     )
     clock = pd.to_timedelta(table.column(layout, "time").where(lambda t: t != ""), errors="coerce")
-    held = hold_seconds(
+    held = without_reps(
         clock.dt.total_seconds(), parse_numbers(table.column(layout, "distance"))[0]
     )
     exercise, reps = read_exercise_and_reps(table, layout, verdicts, "exercise", timed, held, ctx)

@@ -21,7 +21,6 @@ distance entry (cardio, holds), not a set.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import pandas as pd
 
@@ -32,15 +31,16 @@ from backday_analysis.importers.cells import (
     read_weights,
 )
 from backday_analysis.importers.dates import check_dates
+from backday_analysis.importers.fold import ascii_fold
 from backday_analysis.importers.rows import (
     ImportContext,
     Parsed,
     finish,
     hold_notes,
-    hold_seconds,
     measured,
     read_exercise_and_reps,
     row_verdicts,
+    without_reps,
 )
 from backday_analysis.importers.table import Layout, RawTable
 
@@ -95,17 +95,13 @@ def match(header: list[str]) -> Layout | None:
     )
 
 
-def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
-
-
 def parse_start(text: str) -> pd.Timestamp | None:
     """Parse one Hevy date such as ``5 Dec 2025, 14:47`` (any supported language)."""
     found = _START.match(text.strip())
     if not found:
         return None
     day, month_name, year, hour, minute, half = found.groups()
-    month = MONTHS.get(_ascii(month_name).rstrip("."))
+    month = MONTHS.get(ascii_fold(month_name).rstrip("."))
     hour_value = int(hour)
     if half:
         if not 1 <= hour_value <= 12:
@@ -124,7 +120,7 @@ def parse_start(text: str) -> pd.Timestamp | None:
 def written_like_hevy(text: str) -> bool:
     """Whether a date is written the way Hevy writes one (it may still be impossible)."""
     found = _START.match(text.strip())
-    return bool(found) and _ascii(found.group(2)).rstrip(".") in MONTHS
+    return bool(found) and ascii_fold(found.group(2)).rstrip(".") in MONTHS
 
 
 def parse_starts(text: pd.Series) -> pd.Series:
@@ -153,7 +149,7 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         shaped=start.map(written_like_hevy).astype(bool),
     )
     timed = measured(table, layout, "distance", "duration_seconds")
-    held = hold_seconds(
+    held = without_reps(
         parse_numbers(table.column(layout, "duration_seconds"))[0],
         parse_numbers(table.column(layout, "distance"))[0],
     )

@@ -22,6 +22,7 @@ from backday_analysis.importers.pull_rules import (
     pull_up,
     pulldown,
     row,
+    row_without_equipment,
     rowing_cardio,
     upright_row,
 )
@@ -51,12 +52,20 @@ def olympic_pull(p: NameParts) -> str | None:
 
 
 def olympic_lift(p: NameParts) -> str | None:
-    """Cleans and snatches, with or without the jerk or press: the power clean's credits."""
+    """Cleans and snatches, with or without the jerk or press: the power clean's credits.
+
+    Variants without a pull from the floor or the hang (a snatch balance, an overhead squat,
+    a jerk on its own, a snatch-grip press) are no pulls: the name rules table reads them.
+    """
+    if not p.any("clean", "snatch") or p.phrase("(snatch|clean) grip"):
+        return None
+    if p.any("balance") or p.phrase("overhead squat|drop snatch|(snatch|sots) press"):
+        return None
+    if p.has("clean") and p.any("jerk"):
+        return "clean_and_jerk"
     if p.has("clean") and p.any("press"):
         return "clean_and_press"
-    if p.any("clean", "snatch", "cleans"):
-        return "power_clean"
-    return None
+    return "power_clean"
 
 
 def deadlift(p: NameParts) -> str | None:
@@ -65,8 +74,12 @@ def deadlift(p: NameParts) -> str | None:
         return "rack_pull"
     if p.phrase("atlas stones?|keg load|sandbag load"):
         return "barbell_deadlift"
-    if not p.has("deadlift") and p.any("stiff_leg", "romanian") and not p.any("stretch"):
-        return "stiff_leg_deadlift"
+    if not p.has("deadlift") and p.any("stiff_leg", "romanian"):
+        # "RDL", "Romanian (Barbell)", "SLDL": the hinge is the only movement named. With
+        # another movement word the straight leg describes it ("Straight Leg Kickback").
+        if set(p.words) <= {"stiff_leg", "romanian"}:
+            return "stiff_leg_deadlift" if p.any("stiff_leg") else "romanian_deadlift_barbell"
+        return None
     if not p.has("deadlift"):
         return None
     if p.any("row", "shrug"):
@@ -156,8 +169,9 @@ def curl(p: NameParts) -> str | None:
     """Biceps curls by equipment; leg, wrist and Nordic curls are no biceps work."""
     if p.phrase("21 s|21s"):
         return "bicep_curl_barbell"
-    if not p.has("curl") or p.any("leg", "hamstring", "wrist", "nordic", "glute", "ball", "toe",
-                                  "jefferson", "crunch", "sliding", "slider"):  # fmt: skip
+    not_biceps = ("leg", "single_leg", "hamstring", "wrist", "nordic", "glute", "ball", "toe",
+                  "jefferson", "crunch", "sliding", "slider", "razor")  # fmt: skip
+    if not p.has("curl") or p.any(*not_biceps):
         return None
     if p.has("hammer") or (p.any("neutral") and not p.any("reverse")):
         return by_equipment(
@@ -194,6 +208,7 @@ BACK_RULES: tuple[tuple[str, Rule], ...] = (
     ("back_extension", back_extension),
     ("rear_delt", rear_delt),
     ("row", row),
+    ("row_without_equipment", row_without_equipment),
     ("shrug", shrug),
     ("carry", carry),
     ("curl", curl),

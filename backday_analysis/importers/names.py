@@ -1,43 +1,46 @@
 """Resolve the exercise names users log to catalogue exercises, and say how.
 
-The catalogue and alias tables come in as DataFrames (the data folder loads them); every
-function here is pure. A name resolves in this order, and the first answer wins:
+The catalogue, alias and name-rule tables come in as DataFrames and tables (the data folder
+loads them); every function here is pure. A name resolves in this order, and the first answer
+wins:
 
 1. ``catalogue``: the catalogue's id, display name or one of its aliases (case, accents and
    punctuation aside; also without the qualifiers users add to their own copies: old, RPE 6);
 2. ``coach alias``: an alias in the coach's ``aliases.csv``, which wins over the catalogue;
-3. ``rule:spelling``: the same words as a catalogue name in another order or spelling
+3. ``rule:your phrase "..."``: a movement phrase of the coach's own name rules, which wins
+   over every rule of the project;
+4. ``rule:spelling``: the same words as a catalogue name in another order or spelling
    (``Cable Lat Pull Down`` for ``Lat Pulldown (Cable)``, ``Dumbell Rows`` for ``Dumbbell Row``);
-4. ``rule:<name>``: a movement rule of :mod:`backday_analysis.importers.name_rules`
-   (any pulldown, a wide-grip row, a shrug, ...), giving a catalogue exercise of that movement;
-5. ``rule:non_back_<kind>``: a movement known to train no back group
-   (:mod:`backday_analysis.importers.non_back`), giving a generic catalogue row without credits;
-6. else the name is unknown.
+5. ``rule:<name>``: a movement rule of :mod:`backday_analysis.importers.name_rules`, the
+   ordered decisions kept as code (pull-up or chin-up by grip, a row by its equipment, ...);
+6. ``rule:phrase "..."``: a movement phrase of the shipped name rules table
+   (:mod:`backday_analysis.importers.name_table`): a lateral raise, a leg curl, a plank;
+7. else the name is unknown.
 
 A rule's answer counts only if its exercise is in the catalogue, so the credits of every
 resolved name are the catalogue's.
 
-The rules and word lists were checked against public exercise-name lists (not shipped): Hevy's
+The rules and phrases were checked against public exercise-name lists (not shipped): Hevy's
 built-in templates (joshualukecaine/hevy, MIT), Fitbod names with heuristic muscles
 (rhnfzl/fitbod-report, MIT), free-exercise-db (yuhonas/free-exercise-db, Unlicense), and the
-plain name lists of Strong and FitNotes; ``python -m dev.name_coverage``
-measures them.
+plain name lists of Strong and FitNotes; ``python -m dev.name_coverage`` measures them.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
 
-from backday_analysis import BACK_GROUPS
+from backday_analysis import GROUPS
 from backday_analysis.importers.cells import per_distinct
+from backday_analysis.importers.fold import ascii_fold
+from backday_analysis.importers.movements import phrase_movement
 from backday_analysis.importers.name_parts import content_words, name_parts
 from backday_analysis.importers.name_rules import BACK_RULES
-from backday_analysis.importers.non_back import non_back_kind
+from backday_analysis.importers.name_table import NameTable, shipped_table
 
 UNKNOWN = "unknown"
 
@@ -47,34 +50,42 @@ def normalise_name(name: str) -> str:
 
     ``"Lat Pulldown (Cable)"``, ``"lat-pulldown cable"`` and ``"LAT PULLDOWN, CABLE"`` share a key.
     """
-    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", text.casefold())
+    return re.sub(r"[^a-z0-9]", "", ascii_fold(name))
 
 
-def parts_key(name: str) -> str:
+def parts_key(name: str, table: NameTable | None = None) -> str:
     """Return a name's words, respelled and sorted: the key of :func:`name_index`'s spellings."""
-    return " ".join(sorted(name_parts(name).stems))
+    return " ".join(sorted(name_parts(name, table).stems))
 
 
 class NameIndex(dict):
     """Normalised name -> exercise_id, with how each key was made and the known spellings.
 
     A plain ``dict`` to look names up in; ``how`` maps each key to ``catalogue``, ``coach
-    alias``; ``spellings`` maps :func:`parts_key` keys to ids; ``ids`` holds the catalogue's ids.
+    alias``; ``spellings`` maps :func:`parts_key` keys to ids; ``ids`` holds the catalogue's
+    ids; ``table`` holds the name rules that read the words of a name.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, table: NameTable | None = None) -> None:
         super().__init__()
         self.how: dict[str, str] = {}
         self.spellings: dict[str, str | None] = {}
         self.ids: frozenset[str] = frozenset()
+        self.table = table or shipped_table()
+
+    def copy(self) -> NameIndex:
+        """Return a copy that keeps how each name was made, the spellings and the rules."""
+        twin = NameIndex(self.table)
+        twin.update(self)
+        twin.how, twin.spellings, twin.ids = dict(self.how), dict(self.spellings), self.ids
+        return twin
 
     def add(self, name: str, exercise_id: str, how: str) -> None:
         """Map one name (and its spelling key) to an exercise; a later ``add`` wins."""
         key = normalise_name(name)
         self[key] = exercise_id
         self.how[key] = how
-        spelling = parts_key(name)
+        spelling = parts_key(name, self.table)
         known = self.spellings.get(spelling, exercise_id)
         # Two exercises with the same words (in another order) make the spelling ambiguous;
         # a coach's alias settles it.
@@ -83,9 +94,15 @@ class NameIndex(dict):
         )
 
 
-def name_index(catalogue: pd.DataFrame, aliases: pd.DataFrame | None = None) -> NameIndex:
-    """Map every normalised id, name and alias to its exercise_id; the coach's aliases win."""
-    index = NameIndex()
+def name_index(
+    catalogue: pd.DataFrame, aliases: pd.DataFrame | None = None, table: NameTable | None = None
+) -> NameIndex:
+    """Map every normalised id, name and alias to its exercise_id; the coach's aliases win.
+
+    ``table`` holds the name rules (default the shipped ones; see
+    :func:`backday_analysis.importers.name_table.with_coach_rules` for a coach's own).
+    """
+    index = NameIndex(table)
     for row in catalogue.itertuples(index=False):
         for name in (row.exercise_id, row.name, *row.aliases):
             index.add(name, row.exercise_id, "catalogue")
@@ -119,29 +136,44 @@ def resolve(name: str, index: dict[str, str]) -> Resolution:
         if key and key in index:
             return Resolution(index[key], how.get(key, "catalogue"))
     ids = getattr(index, "ids", frozenset(index.values()))
+    table = getattr(index, "table", None) or shipped_table()
     bare = _QUALIFIERS.sub(" ", str(name))
-    spelled = getattr(index, "spellings", {}).get(parts_key(bare))
+    parts = name_parts(bare, table)
+    coach = phrase_movement(parts, table.coach_movements(), ids)
+    if coach is not None:
+        return Resolution(coach.exercise_id, coach.how)
+    spelled = getattr(index, "spellings", {}).get(parts_key(bare, table))
     if spelled:
         return Resolution(spelled, "rule:spelling")
-    parts = name_parts(bare)
     for rule, find in BACK_RULES:
         found = find(parts)
         if found is not None and found in ids:
             return Resolution(found, f"rule:{rule}")
-    kind = non_back_kind(parts)
-    if kind is not None and kind[1] in ids:
-        return Resolution(kind[1], f"rule:{kind[0]}")
+    shipped = phrase_movement(parts, table.shipped_movements(), ids)
+    if shipped is not None:
+        return Resolution(shipped.exercise_id, shipped.how)
     return Resolution(None, UNKNOWN)
 
 
-def back_hold_rule(catalogue: pd.DataFrame, index: dict[str, str]):
-    """Return whether a name is a back exercise, for timed holds (``ImportContext.counts_hold``).
+def hold_rule(catalogue: pd.DataFrame, index: dict[str, str]):
+    """Return whether a timed hold of a name is a set (``ImportContext.counts_hold``).
 
-    A hold counts as a set when its name resolves to an exercise that credits a back group.
+    A hold (a plank, a back-extension hold, a dead hang) counts as a set when its name
+    resolves to an exercise that credits a muscle group; a timed stretch or run does not.
     """
-    back = catalogue.loc[(catalogue.loc[:, list(BACK_GROUPS)] > 0).any(axis=1), "exercise_id"]
-    back_ids = frozenset(back)
-    return lambda name: lookup_id(name, index) in back_ids
+    credited = (catalogue.loc[:, list(GROUPS)] > 0).any(axis=1)
+    ids = frozenset(catalogue.loc[credited, "exercise_id"])
+    return lambda name: lookup_id(name, index) in ids
+
+
+def carry_rule(catalogue: pd.DataFrame, index: dict[str, str]):
+    """Return whether a name is a loaded carry (``ImportContext.counts_carry``).
+
+    A carry logged with a distance or a time and no reps is a set for the groups it credits
+    (traps, forearms, abs), not a stretch of cardio.
+    """
+    carries = frozenset(catalogue.loc[catalogue["pattern"] == "carry", "exercise_id"])
+    return lambda name: lookup_id(name, index) in carries
 
 
 def lookup_id(name: str, index: dict[str, str]) -> str | None:

@@ -115,9 +115,10 @@ def row(p: NameParts) -> str | None:
     if "tbar" in p.equipment or "landmine" in p.equipment:
         return "t_bar_row_chest_supported" if p.any("chest_supported") else "t_bar_row"
     if p.any("chest_supported", "incline"):
-        return "dumbbell_row_chest_supported" if p.equipment & {"dumbbell", "kettlebell"} else (
-            "t_bar_row_chest_supported"
-        )  # fmt: skip
+        # The seed's chest-supported row (rhomboids first); on a machine, the lats lead.
+        if p.equipment & {"machine", "plate"}:
+            return "t_bar_row_chest_supported"
+        return "dumbbell_row_chest_supported"
     if p.equipment & {"dumbbell", "kettlebell"}:
         if p.any("single_arm", "kroc", "gorilla") or not p.any("bent_over"):
             return "dumbbell_row_one_arm"
@@ -140,6 +141,26 @@ def row(p: NameParts) -> str | None:
         if p.any("close", "neutral", "vbar"):
             return "seated_cable_row_close"
         return "seated_cable_row"
-    if p.any("underhand", "reverse", "yates"):
-        return "barbell_row_underhand"
-    return "barbell_row"
+    if "barbell" in p.equipment or p.any("bent_over", "yates"):
+        # A bent-over row with the bar: the lower back holds the torso.
+        if p.any("underhand", "reverse", "yates"):
+            return "barbell_row_underhand"
+        return "barbell_row"
+    if "bodyweight" in p.equipment:
+        return "inverted_row"
+    if p.any("single_arm", "kroc", "gorilla"):
+        return "dumbbell_row_one_arm"
+    # No equipment and no bent-over word: :func:`row_without_equipment` says so.
+    return None
+
+
+def row_without_equipment(p: NameParts) -> str | None:
+    """A row whose name tells neither the equipment nor the stance: lats, no lower back.
+
+    ``Zercher Row``, ``Row``: the name cannot tell a bent-over barbell row (lower back) from a
+    supported or one-arm one, so the row is read as the seed's one-arm row, without the lower
+    back, and the resolution says ``rule:row_without_equipment``.
+    """
+    if p.any("row") and not p.any("upright", "rowing", "rower"):
+        return "row_unspecified"
+    return None

@@ -6,10 +6,13 @@ What counts as a set, here and in every format module:
 - a row with no reps, or 0 reps, is *not* a set: apps write cardio (distance, time), timed
   holds (planks) and empty placeholders this way. It is counted as a non-set row with its
   reason, never silently dropped;
-- except a timed hold of a back exercise (``Back Extension Hold``, ``Superman Hold``: a time,
-  no distance, no reps) when the import knows the catalogue (:attr:`ImportContext.counts_hold`):
-  it is a set of 0 reps, so it counts for the sets and training days of its groups with zero
-  tonnage, and its note says how long it was held;
+- except a timed hold of an exercise that trains a muscle group (``Back Extension Hold``,
+  ``Plank``, ``Dead Hang``: a time, no distance, no reps) when the import knows the catalogue
+  (:attr:`ImportContext.counts_hold`): it is a set of 0 reps, so it counts for the sets and
+  training days of its groups with zero tonnage, and its note says how long it was held;
+- and except a loaded carry (``Farmer's Walk``: a distance or a time, no reps) when the import
+  knows the catalogue (:attr:`ImportContext.counts_carry`): a set of 0 reps for the traps,
+  forearms and abs, whose note gives the distance as logged;
 - app pseudo-rows (Strong's ``Rest Timer`` and ``Note`` rows) are non-set rows too;
 - a row that cannot be read (a date, number or set type that is not what the app writes, an
   impossible date such as 2026-02-30, reps or a set number over 1000, a weight over 1000 kg,
@@ -60,14 +63,18 @@ class ImportContext:
     timezone : str
         IANA time zone for exports written in UTC (Fitbod).
     counts_hold : callable, optional
-        Whether a timed hold of this exercise name is a set (a back exercise); None: no
-        timed row is a set.
+        Whether a timed hold of this exercise name is a set (an exercise that credits a
+        muscle group); None: no timed row is a set.
+    counts_carry : callable, optional
+        Whether this exercise name is a loaded carry, so that a row with a distance or a time
+        and no reps is a set; None: no distance row is a set.
     """
 
     client_id: str
     unit: str | None
     timezone: str
     counts_hold: Callable[[str], bool] | None = None
+    counts_carry: Callable[[str], bool] | None = None
 
 
 @dataclass
@@ -121,12 +128,24 @@ def measured(table: RawTable, layout: Layout, *columns: str) -> pd.Series:
     return pd.concat(values, axis=1).any(axis=1)
 
 
-def hold_seconds(seconds: pd.Series, distance: pd.Series | None = None) -> pd.Series:
-    """Return the seconds of the rows that are timed holds (a time, no distance), else missing."""
-    held = seconds.astype(float).where(seconds.astype(float) > 0)
-    if distance is not None:
-        held = held.where(~(distance.astype(float).fillna(0) > 0))
-    return held
+def without_reps(seconds: pd.Series, distance: pd.Series | None = None) -> pd.DataFrame:
+    """Return what each row measured besides reps: ``seconds`` and ``distance`` above zero.
+
+    A row with seconds and no distance may be a timed hold, a row with a distance a carry
+    (:func:`read_exercise_and_reps` decides by the exercise); missing where nothing was
+    measured.
+    """
+    timed = seconds.astype(float)
+    far = distance.astype(float) if distance is not None else pd.Series(np.nan, index=seconds.index)
+    return pd.DataFrame({"seconds": timed.where(timed > 0), "distance": far.where(far > 0)})
+
+
+def _ask(rule, exercise: pd.Series, rows: pd.Series) -> pd.Series:
+    """Return, for ``rows``, whether ``rule`` says yes for the row's exercise name."""
+    if rule is None or not rows.any():
+        return pd.Series(False, index=exercise.index)
+    said = {name: bool(rule(name)) for name in exercise[rows].unique()}
+    return rows & exercise.map(said).fillna(False).astype(bool)
 
 
 def read_exercise_and_reps(
@@ -135,38 +154,46 @@ def read_exercise_and_reps(
     verdicts: Verdicts,
     exercise_column: str,
     timed: pd.Series,
-    held: pd.Series | None = None,
+    held: pd.DataFrame | None = None,
     ctx: ImportContext | None = None,
 ) -> tuple[pd.Series, pd.Series]:
     """Read exercise names and reps: an empty name is rejected, a row without reps is no set.
 
     ``timed`` marks rows with a time or distance, whose reason then says cardio or a hold.
-    ``held`` (seconds of timed holds, see :func:`hold_seconds`) with a ``ctx`` whose
-    ``counts_hold`` says yes for the name makes a row without reps a set of 0 reps.
+    ``held`` (what rows measured, see :func:`without_reps`) with a ``ctx`` makes a row without
+    reps a set of 0 reps when it is a timed hold ``counts_hold`` says yes to, or a carry with a
+    distance or a time that ``counts_carry`` says yes to.
     """
     exercise = table.column(layout, exercise_column)
     verdicts.reject(exercise == "", "the exercise name is empty")
     reps = read_reps(table.column(layout, "reps"), verdicts)
     no_reps = reps.isna() | (reps == 0)
-    if held is not None and ctx is not None and ctx.counts_hold is not None:
-        candidates = no_reps & held.notna() & verdicts.open
-        names = exercise[candidates].unique()
-        counted = {name: bool(ctx.counts_hold(name)) for name in names}
-        hold = candidates & exercise.map(counted).fillna(False).astype(bool)
-        reps = reps.mask(hold, 0.0)
-        no_reps = no_reps & ~hold
+    if held is not None and ctx is not None:
+        open_rows = no_reps & verdicts.open
+        hold_rows = open_rows & held["seconds"].notna() & held["distance"].isna()
+        carry_rows = open_rows & (held["seconds"].notna() | held["distance"].notna())
+        counted = _ask(ctx.counts_hold, exercise, hold_rows)
+        counted |= _ask(ctx.counts_carry, exercise, carry_rows & ~counted)
+        reps = reps.mask(counted, 0.0)
+        no_reps = no_reps & ~counted
     verdicts.non_set(no_reps, no_reps_reason(reps, timed))
     return exercise, reps
 
 
-def hold_notes(notes: pd.Series, reps: pd.Series, held: pd.Series) -> pd.Series:
-    """Return the notes with ``held N s`` first on the timed-hold sets (0 reps, a time)."""
-    hold = (reps == 0) & held.notna()
-    if not hold.any():
+def hold_notes(notes: pd.Series, reps: pd.Series, held: pd.DataFrame) -> pd.Series:
+    """Return the notes with what a set of 0 reps measured first: ``held 45 s`` for a hold,
+    ``carried 40 (distance as logged)`` for a carry."""
+    zero = reps == 0
+    carried = zero & held["distance"].notna()
+    hold = zero & held["seconds"].notna() & ~carried
+    if not (hold.any() or carried.any()):
         return notes
-    said = "held " + held.round(1).map("{:g}".format) + " s"
-    joined = said.where(notes.astype(str) == "", said + "; " + notes.astype(str))
-    return notes.where(~hold, joined)
+    said = ("held " + held["seconds"].round(1).map("{:g}".format) + " s").where(hold)
+    distance = held["distance"].round(2).map("{:g}".format)
+    said = said.where(~carried, "carried " + distance + " (distance as logged)")
+    text = notes.astype(str)
+    joined = said.where(text == "", said + "; " + text)
+    return notes.where(~(hold | carried), joined)
 
 
 def finish(

@@ -41,11 +41,11 @@ from backday_analysis.importers.rows import (
     Parsed,
     finish,
     hold_notes,
-    hold_seconds,
     measured,
     numbered_by_position,
     read_exercise_and_reps,
     row_verdicts,
+    without_reps,
 )
 from backday_analysis.importers.strong_dialects import (
     _DATE,
@@ -91,7 +91,7 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         shaped=date_text.str.match(_DATE),
     )
     timed = measured(table, layout, "distance", "seconds")
-    held = hold_seconds(
+    held = without_reps(
         parse_numbers(table.column(layout, "seconds"))[0],
         parse_numbers(table.column(layout, "distance"))[0],
     )

@@ -10,10 +10,10 @@ numeric reps and weight where that layout has them.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import pandas as pd
 
+from backday_analysis.importers.fold import ascii_fold
 from backday_analysis.importers.table import Layout
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
@@ -181,8 +181,7 @@ _BY_POSITION = {
 
 
 def _key(cell: str) -> str:
-    text = unicodedata.normalize("NFKD", cell).encode("ascii", "ignore").decode()
-    return " ".join(text.replace("\u2019", "'").casefold().split())
+    return " ".join(ascii_fold(cell).split())
 
 
 def _layout(dialect: str, keys: list[str], suffix: str = "") -> Layout:
@@ -198,7 +197,7 @@ def _layout(dialect: str, keys: list[str], suffix: str = "") -> Layout:
 
 def match(header: list[str]) -> Layout | None:
     """Return the Strong dialect whose column names the header has, or None."""
-    cells = [_key(c.replace("\u2019", "'")) for c in header]
+    cells = [_key(c) for c in header]
     for language, names in (("", _ENGLISH), *_TRANSLATIONS.items()):
         keys = [names.get(c) for c in cells]
         if None in keys:

@@ -14,18 +14,16 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from backday_analysis import BACK_GROUPS, GROUPS
+from backday_analysis import BACK_GROUPS, GROUP_LABELS
 from backday_analysis.metrics.weeks import parse_week
 
 FLAG_COLUMNS = ("client", "week", "flag", "group", "severity", "reason", "weeks", "headline", "why")
 
 
-GROUP_LABELS = dict(
-    zip(GROUPS, ("Lats", "Trapezius", "Rhomboids", "Lower back", "Biceps"), strict=True)
-)
-
-
-PLURAL_GROUPS = {"lats", "rhomboids", "biceps"}
+PLURAL_GROUPS = {
+    "lats", "rhomboids", "biceps", "front_delts", "side_delts", "rear_delts", "triceps",
+    "forearms", "abs", "quads", "hamstrings", "glutes", "calves",
+}  # fmt: skip
 
 
 def num(value: float) -> str:

@@ -152,6 +152,7 @@ def weekly_from_store(
             for c in _chunks(files)
         ]
         results = [p.result() for p in pending]
+        del pending
     # Arrow's allocator keeps freed memory for reuse; hand it back once all is read.
     pa.default_memory_pool().release_unused()
     logged = [last for _, last in results if last is not None]
@@ -159,4 +160,5 @@ def weekly_from_store(
     if last_day is None:
         return empty_weekly_table()
     blocks = [counts for counts, _ in results]
+    del results  # the table takes each block's counts in turn and lets them go
     return weekly_table(blocks, list(files), int(week_number(last_day)), guideline_days)

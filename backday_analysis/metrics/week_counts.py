@@ -20,8 +20,9 @@ from backday_analysis.metrics.weeks import week_label
 
 #: Day number 0.
 EPOCH = dt.date(1970, 1, 1)
-#: Bits of one group's count of a day's sets in the packed count of :func:`_sets_per_day`.
-_BITS = 10
+#: Bits of a float64 that hold exact integers, for the packed counts of :func:`_sets_per_day`.
+_EXACT_BITS = 52
+_BIT_SHIFT = 2.0
 #: ``WeekCounts.starts`` of a client with no counted set: only the last week is reported.
 NO_SETS = np.iinfo(np.int64).max
 
@@ -165,20 +166,22 @@ def count_weeks(
 def _sets_per_day(day_key, profile, credited, n_bins: int, most_in_a_week: int):
     """Yield, group by group, the sets crediting the group on each (client, day) bin.
 
-    When no week (so no day) holds 2 ** :data:`_BITS` sets, one weighted bin count gives
-    every group at once: a set adds 2 ** (_BITS × g) for each group g it credits, and the
-    float64 sums stay exact integers with each group's count in its own bits.
+    No day holds more sets than the busiest week, so each group's count of a day fits in
+    ``b`` = ``most_in_a_week.bit_length()`` bits. A set adds 2 ** (b × k) for the k-th group
+    of a pass it credits, and one weighted bin count gives every group of the pass at once:
+    the float64 sums stay exact integers below 2 ** 52, each group's count in its own bits.
+    With 16 groups and at most 127 sets in a week that is three bin counts, not sixteen.
     """
     n_groups = credited.shape[1]
-    if most_in_a_week < 2**_BITS and _BITS * n_groups <= 52:
-        weight = np.append((credited * 2.0 ** (_BITS * np.arange(n_groups))).sum(axis=1), 0.0)
+    bits = max(int(most_in_a_week).bit_length(), 1)
+    per_pass = max(_EXACT_BITS // bits, 1)
+    for first in range(0, n_groups, per_pass):
+        groups = range(first, min(first + per_pass, n_groups))
+        shifts = _BIT_SHIFT ** (bits * np.arange(len(groups)))
+        weight = np.append((credited[:, groups.start : groups.stop] * shifts).sum(axis=1), 0.0)
         packed = np.bincount(day_key, weights=weight[profile], minlength=n_bins).astype("int64")
-        for g in range(n_groups):
-            yield (packed >> (_BITS * g)) & (2**_BITS - 1)
-        return
-    credited_by = np.vstack([credited, np.zeros(n_groups, bool)]).T  # groups × profiles
-    for g in range(n_groups):
-        yield np.bincount(day_key[credited_by[g][profile]], minlength=n_bins)
+        for k in range(len(groups)):
+            yield (packed >> (bits * k)) & ((1 << bits) - 1)
 
 
 def weekly_table(
@@ -188,6 +191,7 @@ def weekly_table(
 
     ``client_names`` lists the blocks' clients in block order. A block counted up to an
     earlier week than ``last_week`` (its own last set) has zeros for the later weeks.
+    ``blocks`` is emptied as the table fills, so that no block's counts are held twice.
     """
     if not blocks:
         return empty_weekly_table()
@@ -202,7 +206,8 @@ def weekly_table(
     rows = sum(int(in_range.sum()) for _, _, in_range in picks)
     columns = {name: np.empty((rows, n_groups), dtype) for name, dtype in MEASURES.items()}
     client_rows, week_rows, row, offset = [], [], 0, 0
-    for block, (first, span, in_range) in zip(blocks, picks, strict=True):
+    for position, (first, span, in_range) in enumerate(picks):
+        block, blocks[position] = blocks[position], None
         n_clients, taken = len(block.starts), int(in_range.sum())
         for column, measure in zip(columns.values(), block.measures, strict=True):
             if block.weeks != span:  # zeros for the weeks after the block's last set
@@ -213,6 +218,8 @@ def weekly_table(
         client_rows.append(np.repeat(np.arange(offset, offset + n_clients), in_range.sum(1)))
         week_rows.append(np.broadcast_to(np.arange(first, last_week + 1), in_range.shape)[in_range])
         row, offset = row + taken, offset + n_clients
+        del block, measure
+    blocks.clear()
     # Rows in client, week and group order: groups vary fastest.
     weeks = np.concatenate(week_rows)
     first_week = int(weeks.min()) if len(weeks) else last_week

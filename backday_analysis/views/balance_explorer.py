@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from backday_analysis import BACK_GROUPS, GROUPS
+from backday_analysis import BACK_GROUPS
 from backday_analysis.datafolder.dataset import Dataset
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.errors import BackdayError
@@ -32,7 +32,7 @@ from backday_analysis.metrics.balance import (
 from backday_analysis.metrics.flags import coaching_flags
 from backday_analysis.metrics.weekly import weekly_volume, working_sets
 from backday_analysis.metrics.weeks import parse_week, week_label
-from backday_analysis.views.client_week import GROUP_LABELS, load_for_client
+from backday_analysis.views.client_week import GROUP_LABELS, PAGE_GROUPS, load_for_client
 
 #: Weeks summed in the rolling view of the shares.
 ROLLING_WEEKS = 4
@@ -135,7 +135,7 @@ def grip_credits(sets: pd.DataFrame, catalogue: pd.DataFrame, weeks: list[str]) 
     ids = SEED_LIFTS["seated_cable_row"].ids(catalogue)
     rows = working_sets(sets).loc[lambda s: s["exercise_id"].isin(ids)]
     rows = rows.loc[set_weeks(rows).isin(weeks)]
-    credits = catalogue.set_index("exercise_id").loc[:, list(GROUPS)].astype(float).fillna(0)
+    credits = catalogue.set_index("exercise_id").loc[:, list(PAGE_GROUPS)].astype(float).fillna(0)
     grip = catalogue.set_index("exercise_id")["grip"].astype(str).str.strip().str.lower()
     classes = {value: name for name, values in GRIP_CLASSES.items() for value in values}
     kind = rows["exercise_id"].map(grip).map(classes).fillna("unstated")
@@ -188,8 +188,8 @@ def balance_explorer(
         for w in history
         if (first is None or w >= week_label(first)) and (last is None or w <= week_label(last))
     ]
-    days = training_days_matrix(_in_range(weekly, weeks)) if weeks else pd.DataFrame()
-    days = days.loc[client] if client in days.index else pd.DataFrame(index=list(GROUPS))
+    days = training_days_matrix(_in_range(weekly, weeks), PAGE_GROUPS) if weeks else pd.DataFrame()
+    days = days.loc[client] if client in days.index else pd.DataFrame(index=list(PAGE_GROUPS))
     flags_week = weeks[-1] if weeks else None
     flags = (
         coaching_flags(
@@ -250,19 +250,19 @@ def summary_table(explorer: BalanceExplorer) -> pd.DataFrame:
     n = len(explorer.weeks)
     return pd.DataFrame(
         {
-            "Muscle group": [GROUP_LABELS[g] for g in GROUPS],
+            "Muscle group": [GROUP_LABELS[g] for g in PAGE_GROUPS],
             "Fractional sets a week": rows["fractional_sets"]
             .mean()
-            .reindex(GROUPS)
+            .reindex(PAGE_GROUPS)
             .round(1)
             .to_numpy(),
             "Share of back sets": [
                 f"{share[g]:.0%}" if g in BACK_GROUPS and pd.notna(share.get(g)) else ""
-                for g in GROUPS
+                for g in PAGE_GROUPS
             ],
-            "Training days a week": rows["days"].mean().reindex(GROUPS).round(1).to_numpy(),
+            "Training days a week": rows["days"].mean().reindex(PAGE_GROUPS).round(1).to_numpy(),
             f"Weeks at the guideline ({explorer.settings.guideline_days}×)": [
-                f"{int(rows['guideline_met'].sum().get(g, 0))} of {n}" for g in GROUPS
+                f"{int(rows['guideline_met'].sum().get(g, 0))} of {n}" for g in PAGE_GROUPS
             ],
         }
     ).fillna("")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from backday_analysis import BACK_GROUPS, GROUPS, paths
+from backday_analysis import BACK_GROUPS, GROUP_LABELS, paths
 from backday_analysis.canonical import kg_to
 from backday_analysis.datafolder.dataset import Dataset, load_dataset
 from backday_analysis.datafolder.roster import client_id, load_roster
@@ -30,13 +30,9 @@ from backday_analysis.metrics.weeks import parse_week, week_label
 from backday_analysis.views.exercises import exercises_note, exercises_table
 from backday_analysis.views.status_notes import client_notes
 
-GROUP_LABELS = {
-    "lats": "Lats",
-    "traps": "Trapezius",
-    "rhomboids": "Rhomboids",
-    "lower_back": "Lower back",
-    "biceps": "Biceps",
-}
+#: The groups the weekly pages show, the back and the biceps, until the pages set the back
+#: against the whole body (issue 20, part 5); the weekly table itself holds every group.
+PAGE_GROUPS = (*BACK_GROUPS, "biceps")
 
 
 @dataclass
@@ -195,7 +191,7 @@ def summary_table(report: ClientWeek) -> pd.DataFrame:
 
     No rows for a week with no log yet: its zeros would not be the client's.
     """
-    rows = report.this_week.set_index("group").reindex(list(GROUPS))
+    rows = report.this_week.set_index("group").reindex(list(PAGE_GROUPS))
     if not report.logged:
         rows = rows.iloc[:0]
     return pd.DataFrame(

@@ -57,7 +57,7 @@ def rule_resolved_table(report: ClientWeek) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     counts = own.groupby("exercise").size()
     names = pd.Series(counts.index, index=counts.index)
-    resolved = resolution_table(names, name_index(data.catalogue, data.aliases))
+    resolved = resolution_table(names, name_index(data.catalogue, data.aliases, data.name_rules))
     catalogue = data.catalogue.set_index("exercise_id")
     rows = []
     for name, found in resolved.iterrows():

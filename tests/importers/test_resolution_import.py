@@ -48,7 +48,7 @@ def shipped(data):
     return data
 
 
-def test_back_holds_are_sets_and_cardio_rows_are_not(tmp_path, shipped):
+def test_holds_and_carries_are_sets_and_cardio_rows_are_not(tmp_path, shipped):
     export = write(
         tmp_path,
         "hevy.csv",
@@ -58,10 +58,13 @@ def test_back_holds_are_sets_and_cardio_rows_are_not(tmp_path, shipped):
         + hevy_row("Superman Hold (Bodyweight)", 0, seconds=30)
         + hevy_row("Plank", 0, seconds=60)
         + hevy_row("Treadmill Run", 0, km=3, seconds=900)
-        + hevy_row("Pendlay Rows (Barbell)", 0, weight=60, reps=5),
+        + hevy_row("Pendlay Rows (Barbell)", 0, weight=60, reps=5)
+        + hevy_row("Farmers Walk (Trap Bar)", 0, weight=100, km=0.04)
+        + hevy_row("Incline Treadmill Walk", 0, km=1.5),
     )
     (summary,) = import_exports([export], "ana", None, shipped, today=TODAY)
-    assert (summary.rows_read, summary.sets_imported, summary.non_set_rows) == (6, 4, 2)
+    # Sets: three back holds, the plank (abs), the row and the carry; the two walks are cardio.
+    assert (summary.rows_read, summary.sets_imported, summary.non_set_rows) == (8, 6, 2)
     assert summary.balanced
     assert (
         "3 back exercise names read by a rule: Back Extension Hold (back_extension), "
@@ -69,16 +72,23 @@ def test_back_holds_are_sets_and_cardio_rows_are_not(tmp_path, shipped):
         in format_summary(summary)
     )
     log = pd.read_csv(paths.log_path(shipped, "ana"), dtype=str, keep_default_na=False)
-    holds = log.loc[log["exercise"].str.contains("Hold")]
-    assert holds["reps"].tolist() == ["0", "0", "0"]
-    assert sorted(holds["notes"]) == ["held 30 s", "held 40 s", "held 45 s"]
+    holds = log.loc[log["exercise"].str.contains("Hold|Plank")]
+    assert holds["reps"].tolist() == ["0", "0", "0", "0"]
+    assert sorted(holds["notes"]) == ["held 30 s", "held 40 s", "held 45 s", "held 60 s"]
+    carry = log.loc[log["exercise"] == "Farmers Walk (Trap Bar)"].iloc[0]
+    assert (carry["reps"], carry["notes"]) == ("0", "carried 0.04 (distance as logged)")
     data = load_dataset(shipped, clients=["ana"])
     week = weekly_volume(data.sets, data.catalogue, clients=["ana"])
-    lower = week.loc[(week["week"] == "2026-W47") & (week["group"] == "lower_back")].iloc[0]
+    this = week.loc[week["week"] == "2026-W47"].set_index("group")
     # Three holds (back extension 1, superman 1) and the Pendlay row (lower back 0.5).
-    assert lower["fractional_sets"] == 3.5
-    assert lower["days"] == 1
-    assert lower["tonnage_kg"] == 60 * 5  # the holds add no tonnage
+    assert this.at["lower_back", "fractional_sets"] == 3.5
+    assert this.at["lower_back", "days"] == 1
+    assert this.at["lower_back", "tonnage_kg"] == 60 * 5  # the holds add no tonnage
+    # The plank and the carry: abs 1 + 0.5; the carry: traps 1 and forearms 1, no tonnage.
+    assert this.at["abs", "fractional_sets"] == 1.5
+    assert this.at["forearms", "fractional_sets"] == 1.0 + 0.5  # carry 1, Pendlay row 0.5
+    assert this.at["traps", "fractional_sets"] == 1.0 + 0.5  # carry 1, Pendlay row 0.5
+    assert this.at["traps", "tonnage_kg"] == 60 * 5
 
 
 def test_json_and_report_say_how_each_name_resolved(tmp_path, shipped):

@@ -1,4 +1,4 @@
-"""Timed holds in every app's format: a back hold is a set of 0 reps, other timed rows are not."""
+"""Timed holds in every app's format: a hold that trains a group is a set of 0 reps, a run not."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from support import balanced, write
 from backday_analysis import paths
 from backday_analysis.datafolder.catalogue import load_catalogue
 from backday_analysis.importers.detect import read_export
-from backday_analysis.importers.names import back_hold_rule, name_index
+from backday_analysis.importers.names import hold_rule, name_index
 from backday_analysis.importers.rows import ImportContext
 
 # Each export: a back-extension hold (45 s), a plank (60 s), a run (distance and time), one
@@ -44,20 +44,21 @@ EXPORTS = {
 @pytest.fixture(scope="module")
 def counts_hold():
     catalogue = load_catalogue(paths.catalogue_path(checkout.DATA_DIR))
-    return back_hold_rule(catalogue, name_index(catalogue))
+    return hold_rule(catalogue, name_index(catalogue))
 
 
 @pytest.mark.parametrize("app", sorted(EXPORTS))
-def test_a_back_hold_is_a_set_and_a_plank_or_run_is_not(tmp_path, app, counts_hold):
+def test_holds_are_sets_and_a_run_is_not(tmp_path, app, counts_hold):
     export = write(tmp_path, f"{app}.csv", EXPORTS[app])
     ctx = ImportContext("x", "kg", "Europe/Amsterdam", counts_hold=counts_hold)
     parsed = read_export(export, ctx)
     assert balanced(parsed)
     sets = parsed.sets.set_index("exercise")
-    assert sorted(sets.index) == ["Back Extension Hold", "Pull Up"]
+    assert sorted(sets.index) == ["Back Extension Hold", "Plank", "Pull Up"]
     assert sets.at["Back Extension Hold", "reps"] == "0"
     assert sets.at["Back Extension Hold", "notes"].startswith("held 45 s")
-    assert len(parsed.non_sets) == 2
+    assert sets.at["Plank", "notes"].startswith("held 60 s")
+    assert len(parsed.non_sets) == 1
     # Without the catalogue (counts_hold unset) no timed row is a set.
     plain = read_export(export, ImportContext("x", "kg", "Europe/Amsterdam"))
     assert plain.sets["exercise"].tolist() == ["Pull Up"]
