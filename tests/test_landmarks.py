@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from checkout import DATA_DIR as DEFAULT_DATA_DIR
 
 from backday_analysis import GROUPS
 from backday_analysis.datafolder.settings import Settings, load_settings
 from backday_analysis.datafolder.volume_bands import load_volume_bands
 from backday_analysis.errors import BackdayError
 from backday_analysis.metrics.landmarks import SHIPPED_SOURCES, band_table, with_bands
-from backday_analysis.paths import DEFAULT_DATA_DIR
 
 HEADER = "client_id,group,minimum_effective,maximum_recoverable,note\n"
 
