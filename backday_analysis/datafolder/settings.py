@@ -24,6 +24,7 @@ class Settings:
     imbalance_share_of_even: float = 0.5
     imbalance_weeks: int = 3
     default_timezone: str = "Europe/Amsterdam"
+    stale_after_days: int = 7
 
     def table(self) -> pd.DataFrame:
         """Return the settings as a two-column table a report can show: what, and the value."""
@@ -46,6 +47,7 @@ _LABELS = {
     "imbalance_share_of_even": "Share of an even split below which a group is flagged",
     "imbalance_weeks": "Weeks in a row of imbalance before it is flagged",
     "default_timezone": "Time zone for apps that export UTC",
+    "stale_after_days": "Days after which a Hevy sync is marked as old",
 }
 
 
@@ -60,6 +62,7 @@ _FIELDS = {
     ("flags", "imbalance_share_of_even"): "imbalance_share_of_even",
     ("flags", "imbalance_weeks"): "imbalance_weeks",
     ("import", "default_timezone"): "default_timezone",
+    ("sync", "stale_after_days"): "stale_after_days",
 }
 
 

@@ -49,7 +49,8 @@ FORMAT_NAME = "Hevy"
 REQUIRED = ("title", "start_time", "exercise_title", "set_index", "set_type", "reps")
 OPTIONAL = ("end_time", "description", "superset_id", "exercise_notes", "duration_seconds", "rpe")
 COLUMN_NAMES = (*REQUIRED, *OPTIONAL, "weight_kg", "weight_lbs", "distance_km", "distance_miles")
-_KINDS = {"normal": "working", "warmup": "warmup", "failure": "failure", "dropset": "drop"}
+#: Hevy's set types (``set_type`` in exports, ``type`` in its API) to the log's set kinds.
+SET_TYPES = {"normal": "working", "warmup": "warmup", "failure": "failure", "dropset": "drop"}
 
 _MONTH_NAMES = {
     1: "jan january januar janv janvier ene enero gen gennaio janeiro januari",
@@ -136,6 +137,15 @@ def parse_starts(text: pd.Series) -> pd.Series:
     return pd.to_datetime(text.map(parsed), errors="coerce").astype("datetime64[us]")
 
 
+def read_set_types(text: pd.Series, verdicts) -> pd.Series:
+    """Return the log's set kind of each Hevy set type, rejecting a type Hevy does not write."""
+    kind = text.str.casefold().map(SET_TYPES)
+    verdicts.reject(
+        kind.isna(), "the set_type '" + text + "' is not normal, warmup, failure or dropset"
+    )
+    return kind.fillna("")
+
+
 def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     """Read a Hevy export's rows into canonical sets, non-set rows and rejects."""
     verdicts = row_verdicts(table)
@@ -161,11 +171,7 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         table, layout, verdicts, "exercise_title", timed, held, ctx
     )
 
-    type_text = table.column(layout, "set_type")
-    kind = type_text.str.casefold().map(_KINDS)
-    verdicts.reject(
-        kind.isna(), "the set_type '" + type_text + "' is not normal, warmup, failure or dropset"
-    )
+    kind = read_set_types(table.column(layout, "set_type"), verdicts)
     set_index = read_set_numbers(table.column(layout, "set_index"), verdicts, "set_index", 0)
 
     weight_text = table.column(layout, "weight")
@@ -184,7 +190,7 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         performed_at=when,
         exercise=exercise,
         set_number=set_index + 1,
-        set_kind=kind.fillna(""),
+        set_kind=kind,
         weight=weight,
         unit=unit,
         reps=reps,

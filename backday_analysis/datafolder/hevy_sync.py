@@ -1,0 +1,286 @@
+"""Bring connected clients' logs up to date from Hevy: the function behind ``backday sync``.
+
+For each client, in turn:
+
+1. read everything needed from Hevy into memory (:mod:`backday_analysis.importers.hevy_fetch`),
+   without holding the data folder's lock: the key is checked with ``/v1/user/info`` first;
+2. turn the workouts into canonical rows by the import rules
+   (:mod:`backday_analysis.importers.hevy_workouts`) and apply them to the log per workout
+   (:mod:`.hevy_apply`), under the data folder's lock, re-reading the log there;
+3. write, still under the lock: the import record (a sync that changes the log gets an id,
+   so ``backday imports`` and ``backday unimport`` work on it), the log, the client's cache
+   and last the sync state, whose ``since`` is where the next sync starts. If the process
+   dies before the state is written, the next sync asks for the same changes again and
+   finds the workouts already applied.
+
+A client whose sync fails (a refused key, Hevy down, a 500 that outlasts the retries, a
+changed API) keeps its log, records and cache as they were; its state records the failure
+and its sentence for the roster page. The next client is synced all the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from backday_analysis import paths
+from backday_analysis.atomic import remove_partial_files, write_csv_atomic
+from backday_analysis.datafolder.catalogue import load_aliases, load_catalogue
+from backday_analysis.datafolder.hevy_apply import Applied, apply_workouts
+from backday_analysis.datafolder.hevy_keys import read_keys
+from backday_analysis.datafolder.hevy_state import (
+    hevy_dir,
+    parse_utc,
+    read_cache,
+    read_state,
+    utc_text,
+    write_cache,
+    write_state,
+)
+from backday_analysis.datafolder.hevy_summary import SyncResult
+from backday_analysis.datafolder.import_records import (
+    ImportRecord,
+    next_import_id,
+    read_records,
+    with_import_column,
+    write_records,
+)
+from backday_analysis.datafolder.import_summary import ImportSummary, describe_sets
+from backday_analysis.datafolder.lock import data_folder_lock
+from backday_analysis.datafolder.merge import parse_existing, sorted_log
+from backday_analysis.datafolder.roster import client_row, load_roster
+from backday_analysis.datafolder.settings import load_settings
+from backday_analysis.errors import BackdayError
+from backday_analysis.importers.hevy_api import HevyClient, RetryPolicy
+from backday_analysis.importers.hevy_fetch import Fetched, fetch_changes
+from backday_analysis.importers.hevy_templates import named_templates, template_names
+from backday_analysis.importers.hevy_workouts import WorkoutRows, workout_rows
+from backday_analysis.importers.names import back_hold_rule, name_index
+from backday_analysis.importers.rows import ImportContext
+
+LABEL = "Hevy API"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def sync_clients(
+    data_dir: str | Path | None = None,
+    clients: list[str] | None = None,
+    full: bool = False,
+    lock_timeout: float | None = None,
+    policy: RetryPolicy | None = None,
+    today: dt.date | None = None,
+) -> list[SyncResult]:
+    """Sync the given clients (default: every connected one); one result each, in order.
+
+    Raises
+    ------
+    BackdayError
+        When no client is connected (or none is named); a client's own failure is its
+        result's ``error`` instead.
+    """
+    folder = paths.data_dir(data_dir)
+    keys = read_keys(folder)
+    chosen = [c.strip() for c in clients] if clients else sorted(keys)
+    if not chosen:
+        raise BackdayError(
+            "no client is connected to Hevy; connect one with: backday connect hevy --client ID"
+        )
+    results = []
+    for client in chosen:
+        started = _now()
+        try:
+            result = sync_client(
+                folder, client, keys.get(client), full, lock_timeout, policy, today
+            )
+        except BackdayError as exc:
+            result = SyncResult(client, "failed", utc_text(started), error=str(exc))
+            _record_failure(folder, client, result, lock_timeout)
+        results.append(result)
+    return results
+
+
+def _record_failure(folder: Path, client: str, result: SyncResult, lock_timeout) -> None:
+    """Note a failed sync in the client's state (its data stays as it was)."""
+    try:
+        with data_folder_lock(folder, lock_timeout):
+            state = read_state(folder, client)
+            if state is not None:
+                state.last_sync_at, state.last_outcome = result.synced_at, "failed"
+                state.last_error = result.error or ""
+                write_state(folder, state)
+    except BackdayError as exc:
+        result.error = f"{result.error} (and the failure could not be recorded: {exc})"
+
+
+def sync_client(
+    folder: Path,
+    client: str,
+    key: str | None,
+    full: bool = False,
+    lock_timeout: float | None = None,
+    policy: RetryPolicy | None = None,
+    today: dt.date | None = None,
+) -> SyncResult:
+    """Sync one client (see the module docstring); raise BackdayError when it fails."""
+    state = read_state(folder, client)
+    if key is None or state is None:
+        raise BackdayError(
+            f"client '{client}' is not connected to Hevy; connect them with: "
+            f"backday connect hevy --client {client}"
+        )
+    settings = load_settings(paths.config_path(folder))
+    catalogue = load_catalogue(paths.catalogue_path(folder))
+    index = name_index(catalogue, load_aliases(paths.aliases_path(folder), catalogue))
+    row = client_row(load_roster(paths.roster_path(folder)), client, paths.roster_path(folder))
+    ctx = ImportContext(
+        client_id=client,
+        unit=str(row["unit"]),
+        timezone=str(row["timezone"]) or settings.default_timezone,
+        counts_hold=back_hold_rule(catalogue, index),
+    )
+    for _ in range(2):
+        started = _now()
+        cache = read_cache(folder, client)
+        with HevyClient(key, client, policy=policy) as api:
+            api.get("/v1/user/info")
+            fetched = fetch_changes(api, parse_utc(state.since), full, cache["templates"])
+        templates = named_templates(
+            fetched.seen_titles, cache["templates"], fetched.templates, started.date().isoformat()
+        )
+        names = template_names(templates)
+        batch = workout_rows(fetched.workouts, ctx, names.get, LABEL)
+        with data_folder_lock(folder, lock_timeout):
+            current = read_state(folder, client)
+            if current is None or current.since != state.since:
+                state = current or state  # another sync of this client finished: read again
+                continue
+            remove_partial_files(hevy_dir(folder))
+            result, typed = _apply(
+                folder, ctx, state, fetched, batch, templates, cache, started, today
+            )
+        result.retries = api.retries
+        result.unknown_exercises = _unknown_names(typed, index, catalogue)
+        return result
+    raise BackdayError(
+        f"client '{client}' was being synced by another command at the same time; nothing "
+        "was changed by this one; run the sync again."
+    )
+
+
+def _unknown_names(typed, index, catalogue) -> list[dict]:
+    """Return the names of the sets read that the catalogue does not know, as import does."""
+    summary = ImportSummary(
+        file=LABEL, format="hevy-api", dialect="", rows_read=0, sets_imported=0,
+        duplicates_skipped=0, non_set_rows=0, rejected=[], unknown_exercises=[],
+        exercises=[], first_date=None, last_date=None,
+    )  # fmt: skip
+    describe_sets(summary, typed, index, catalogue)
+    return summary.unknown_exercises
+
+
+def _apply(folder, ctx, state, fetched: Fetched, batch, templates, cache, started, today):
+    """Apply a fetched batch to the log and write it all; the caller holds the lock."""
+    log_file = paths.log_path(folder, ctx.client_id)
+    log = parse_existing(_read_text(log_file), ctx.client_id, ctx.unit, str(log_file))
+    known = cache["workouts"]
+    deleted = {w: known.get(w) for w in sorted(fetched.deleted)}
+    applied = apply_workouts(
+        log, batch, deleted, fetched.mode != "changes", ctx.client_id, ctx.unit,
+        today or dt.date.today(),
+    )  # fmt: skip
+    result = _result(ctx.client_id, fetched, batch, applied, started)
+    if applied.added or applied.removed:
+        records = read_records(folder, ctx.client_id)
+        rows = with_import_column(applied.rows)
+        import_id = next_import_id(ctx.client_id, records)
+        rows.iloc[applied.start :, rows.columns.get_loc("import_id")] = import_id
+        records.append(_record(import_id, ctx.client_id, fetched, applied, rows, started))
+        write_records(folder, ctx.client_id, records)
+        write_csv_atomic(sorted_log(rows), log_file)
+        result.import_id = import_id
+    for workout in fetched.deleted:
+        known.pop(workout, None)
+    for workout, start in zip(batch.workouts["workout_id"], batch.workouts["start"], strict=True):
+        known[workout] = "" if start is None or str(start) == "NaT" else f"{start:%Y-%m-%d %H:%M}"
+    write_cache(folder, ctx.client_id, {"templates": templates, "workouts": known})
+    stamp = utc_text(started)
+    write_state(
+        folder,
+        replace(
+            state,
+            since=stamp,
+            last_sync_at=stamp,
+            last_outcome="ok",
+            last_error="",
+            last_success_at=stamp,
+        ),
+    )
+    return result, applied.typed
+
+
+def _result(client, fetched: Fetched, batch: WorkoutRows, applied: Applied, started):
+    parsed = batch.parsed
+    return SyncResult(
+        client=client,
+        outcome="ok",
+        synced_at=utc_text(started),
+        mode=fetched.mode,
+        since=fetched.since,
+        workouts_listed=len(batch.workouts),
+        workouts_changed=applied.workouts_changed,
+        workouts_unchanged=applied.workouts_unchanged,
+        workouts_deleted=applied.workouts_deleted,
+        sets_read=parsed.rows_read,
+        sets_added=applied.added,
+        sets_unchanged=applied.unchanged,
+        sets_removed=applied.removed,
+        non_set_rows=len(parsed.non_sets),
+        non_set_reasons={
+            str(k): int(v) for k, v in parsed.non_sets["reason"].value_counts().items()
+        },
+        rejected=applied.rejected,
+    )
+
+
+def _record(import_id, client, fetched: Fetched, applied: Applied, rows, started) -> ImportRecord:
+    """Return the import record of a sync that changed the log."""
+    content = json.dumps(
+        {"workouts": fetched.workouts, "deleted": sorted(fetched.deleted)}, sort_keys=True
+    )
+    added = rows["performed_at"].iloc[applied.start :].str.slice(0, 10)
+    dates = applied.typed["performed_at"]
+    what = {"first": "first sync", "full": "full sync"}.get(fetched.mode, "changes")
+    since = f" since {fetched.since}" if fetched.since else ""
+    return ImportRecord(
+        import_id=import_id,
+        client=client,
+        file=f"{LABEL} ({what}{since})",
+        sha256=hashlib.sha256(content.encode("utf-8")).hexdigest(),
+        imported_at=utc_text(started),
+        format="hevy-api",
+        dialect=fetched.mode,
+        sets_added=applied.added,
+        first_date=added.min() if len(added) else None,
+        last_date=added.max() if len(added) else None,
+        export_first_date=f"{dates.min():%Y-%m-%d}" if len(dates) else None,
+        export_last_date=f"{dates.max():%Y-%m-%d}" if len(dates) else None,
+        sets_deleted=applied.removed,
+    )
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        return ""
+    except UnicodeDecodeError:
+        raise BackdayError(
+            f"{path}: the client's log is not UTF-8 text; restore it from a backup before "
+            "syncing into it."
+        ) from None

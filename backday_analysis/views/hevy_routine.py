@@ -1,0 +1,146 @@
+"""Next week's advice as a Hevy routine: one exercise per suggestion, sets × reps, the rule.
+
+:func:`plan_items` is the one adapter from the "next week" advice to the routine: it reads
+the advice table of :func:`backday_analysis.metrics.advice.next_week_advice` (columns
+``client, group, rule, text``) and takes each suggestion's exercise and sets × reps from its
+sentence (``Add <exercise>, 3 × 10–12, on …``, ``… with <exercise>, 3 × 10–12``,
+``add 2 sets of <exercise>``). When the advice table carries these as columns, only this
+function changes.
+
+:func:`routine` is pure: the items and the Hevy template of each catalogue exercise in, the
+routine's JSON body and the suggestions not sent out. A suggestion that names no exercise to
+add (the deadlift first, a smaller load step, fewer sets, all is well) goes in the routine's
+notes; one whose exercise has no Hevy template is listed, not sent.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from backday_analysis.importers.names import normalise_name
+from backday_analysis.metrics.advice import next_week_advice
+from backday_analysis.views.client_week import ClientWeek
+
+TITLE = "Next week — backday"
+ITEM_COLUMNS = ("rule", "group", "exercise_id", "exercise", "sets", "reps", "text")
+_ADD = re.compile(r"(?:\bAdd|\bwith) (?P<name>[^,.]+?), (?P<sets>\d+) × (?P<reps>\d+(?:–\d+)?)")
+_MORE = re.compile(r"\badd (?P<sets>\d+) sets? of (?P<name>.+?)\. Rule:")
+
+
+def plan_items(report: ClientWeek) -> pd.DataFrame:
+    """Return the client's suggestions for the week after the report's: the adapter.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`ITEM_COLUMNS`: ``exercise_id`` and ``exercise`` (the catalogue's) are empty,
+        and ``sets`` is 0, for a suggestion that names no exercise to add; ``reps`` is the
+        suggestion's range (``10–12``), empty when it gives none.
+    """
+    data = report.dataset
+    advice = next_week_advice(
+        report.full_history,
+        report.sets,
+        data.catalogue,
+        report.settings,
+        data.advice_rules,
+        report.week,
+    )
+    names = {
+        normalise_name(n): i
+        for i, n in zip(data.catalogue["exercise_id"], data.catalogue["name"], strict=True)
+    }
+    rows = []
+    for rule, group, text in zip(advice["rule"], advice["group"], advice["text"], strict=True):
+        found = _ADD.search(text) or _MORE.search(text)
+        exercise_id = names.get(normalise_name(found["name"]), "") if found else ""
+        reps = found.groupdict().get("reps") or "" if found else ""
+        sets = int(found["sets"]) if found and exercise_id else 0
+        name = found["name"] if exercise_id else ""
+        rows.append((rule, group, exercise_id, name, sets, reps, text))
+    return pd.DataFrame(rows, columns=list(ITEM_COLUMNS))
+
+
+def routine(
+    items: pd.DataFrame, templates: dict[str, tuple[str, str]], week: str
+) -> tuple[dict, pd.DataFrame]:
+    """Return the routine's JSON body (``{"routine": {...}}``) and the items not sent.
+
+    Parameters
+    ----------
+    items : pandas.DataFrame
+        :func:`plan_items`.
+    templates : dict
+        Catalogue exercise id to ``(Hevy template id, title)``.
+    week : str
+        The ISO week the advice follows.
+
+    Returns
+    -------
+    body : dict
+        ``title``, ``folder_id`` (None: "My Routines"), ``notes`` and ``exercises``, each
+        with its template, the suggestion's sentence as notes and its sets (reps at the
+        bottom of the range; the range is in the notes).
+    unsent : pandas.DataFrame
+        ``exercise, reason``: suggestions of an exercise that has no Hevy template.
+    """
+    exercises, unsent, notes = [], [], []
+    for item in items.itertuples(index=False):
+        if not item.exercise_id:
+            notes.append(item.text)
+            continue
+        if item.exercise_id not in templates:
+            unsent.append((item.exercise, "no Hevy template maps to this exercise"))
+            continue
+        low = int(item.reps.split("–")[0]) if item.reps else None
+        exercises.append(
+            {
+                "exercise_template_id": templates[item.exercise_id][0],
+                "superset_id": None,
+                "rest_seconds": None,
+                "notes": item.text,
+                "sets": [_set(low) for _ in range(item.sets)],
+            }
+        )
+    heading = f"backday's advice for the week after {week}: one exercise per suggestion."
+    body = {
+        "title": TITLE,
+        "folder_id": None,
+        "notes": " ".join([heading, *notes]),
+        "exercises": exercises,
+    }
+    return {"routine": body}, pd.DataFrame(unsent, columns=["exercise", "reason"])
+
+
+def _set(reps: int | None) -> dict:
+    return {
+        "type": "normal",
+        "weight_kg": None,
+        "reps": reps,
+        "distance_meters": None,
+        "duration_seconds": None,
+        "custom_metric": None,
+    }
+
+
+def for_update(body: dict) -> dict:
+    """Return a routine's body for ``PUT /v1/routines/{id}``: the same without ``folder_id``."""
+    return {"routine": {k: v for k, v in body["routine"].items() if k != "folder_id"}}
+
+
+def format_plan(items: pd.DataFrame, body: dict, unsent: pd.DataFrame, client: str) -> str:
+    """Return the routine for a person: its exercises, what goes in its notes, what is not sent."""
+    exercises = body["routine"]["exercises"]
+    lines = [f"{client}: '{TITLE}', {len(exercises)} exercises"]
+    sent = items.loc[(items["exercise_id"] != "")]
+    sent = sent.loc[~sent["exercise"].isin(unsent["exercise"])]
+    for item in sent.itertuples(index=False):
+        lines.append(f"  {item.exercise}: {item.sets} × {item.reps or '?'} ({item.rule})")
+    for item in unsent.itertuples(index=False):
+        lines.append(f"  not sent: {item.exercise}: {item.reason}")
+    extra = int((items["exercise_id"] == "").sum())
+    if extra:
+        lines.append(f"  in the routine's notes: {extra} suggestions without an exercise to add")
+    return "\n".join(lines)
