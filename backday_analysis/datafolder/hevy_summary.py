@@ -57,7 +57,7 @@ def format_result(r: SyncResult, shown: int = 5) -> str:
     """Return a client's sync for a person: a line, and more lines where there is more."""
     if r.outcome != "ok":
         return f"{r.client}: sync failed: {r.error}"
-    basis = f" since {_when(r.since)}" if r.mode == "changes" else ""
+    basis = f" since the sync of {_when(r.since)}" if r.mode == "changes" else ""
     if r.mode == "changes":
         read = f"{r.workouts_listed} workouts updated and {r.workouts_deleted} deleted in Hevy"
     else:

@@ -194,13 +194,15 @@ def _apply(folder, ctx, state, fetched: Fetched, batch, templates, cache, starte
         log, batch, deleted, fetched.mode != "changes", ctx.client_id, ctx.unit,
         today or dt.date.today(),
     )  # fmt: skip
-    result = _result(ctx.client_id, fetched, batch, applied, started)
+    result = _result(ctx.client_id, fetched, batch, applied, started, state.since or None)
     if applied.added or applied.removed:
         records = read_records(folder, ctx.client_id)
         rows = with_import_column(applied.rows)
         import_id = next_import_id(ctx.client_id, records)
         rows.iloc[applied.start :, rows.columns.get_loc("import_id")] = import_id
-        records.append(_record(import_id, ctx.client_id, fetched, applied, rows, started))
+        records.append(
+            _record(import_id, ctx.client_id, fetched, applied, rows, started, state.since)
+        )
         write_records(folder, ctx.client_id, records)
         write_csv_atomic(sorted_log(rows), log_file)
         result.import_id = import_id
@@ -224,14 +226,14 @@ def _apply(folder, ctx, state, fetched: Fetched, batch, templates, cache, starte
     return result, applied.typed
 
 
-def _result(client, fetched: Fetched, batch: WorkoutRows, applied: Applied, started):
+def _result(client, fetched: Fetched, batch: WorkoutRows, applied: Applied, started, since):
     parsed = batch.parsed
     return SyncResult(
         client=client,
         outcome="ok",
         synced_at=utc_text(started),
         mode=fetched.mode,
-        since=fetched.since,
+        since=since,
         workouts_listed=len(batch.workouts),
         workouts_changed=applied.workouts_changed,
         workouts_unchanged=applied.workouts_unchanged,
@@ -248,7 +250,7 @@ def _result(client, fetched: Fetched, batch: WorkoutRows, applied: Applied, star
     )
 
 
-def _record(import_id, client, fetched: Fetched, applied: Applied, rows, started) -> ImportRecord:
+def _record(import_id, client, fetched, applied: Applied, rows, started, since) -> ImportRecord:
     """Return the import record of a sync that changed the log."""
     content = json.dumps(
         {"workouts": fetched.workouts, "deleted": sorted(fetched.deleted)}, sort_keys=True
@@ -256,7 +258,7 @@ def _record(import_id, client, fetched: Fetched, applied: Applied, rows, started
     added = rows["performed_at"].iloc[applied.start :].str.slice(0, 10)
     dates = applied.typed["performed_at"]
     what = {"first": "first sync", "full": "full sync"}.get(fetched.mode, "changes")
-    since = f" since {fetched.since}" if fetched.since else ""
+    since = f" since {since.replace('T', ' ').replace('Z', ' UTC')}" * bool(since)
     return ImportRecord(
         import_id=import_id,
         client=client,

@@ -82,7 +82,8 @@ def routine(
     body : dict
         ``title``, ``folder_id`` (None: "My Routines"), ``notes`` and ``exercises``, each
         with its template, the suggestion's sentence as notes and its sets (reps at the
-        bottom of the range; the range is in the notes).
+        bottom of the range, the range in the notes; none when the suggestion gives none, so
+        Hevy offers the client's previous reps).
     unsent : pandas.DataFrame
         ``exercise, reason``: suggestions of an exercise that has no Hevy template.
     """
@@ -137,7 +138,10 @@ def format_plan(items: pd.DataFrame, body: dict, unsent: pd.DataFrame, client: s
     sent = items.loc[(items["exercise_id"] != "")]
     sent = sent.loc[~sent["exercise"].isin(unsent["exercise"])]
     for item in sent.itertuples(index=False):
-        lines.append(f"  {item.exercise}: {item.sets} × {item.reps or '?'} ({item.rule})")
+        reps = (
+            f"{item.sets} × {item.reps}" if item.reps else f"{item.sets} more sets, reps as usual"
+        )
+        lines.append(f"  {item.exercise}: {reps} ({item.rule})")
     for item in unsent.itertuples(index=False):
         lines.append(f"  not sent: {item.exercise}: {item.reason}")
     extra = int((items["exercise_id"] == "").sum())

@@ -7,7 +7,7 @@ import json
 
 import httpx
 import pytest
-from conftest import FAST, LEO_KEY, MIA_KEY, backday, connect
+from clients import FAST, LEO_KEY, MIA_KEY, backday, connect
 from hevy_server import Fault
 
 from backday_analysis import paths

@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 import pytest
-from conftest import FAST, FIRST_DAY, MIA_KEY, backday, connect, mia_workout
+from clients import FAST, FIRST_DAY, MIA_KEY, backday, connect, mia_workout
 from hevy_server import Fault
 
 from backday_analysis import paths
@@ -159,7 +159,9 @@ def test_a_500_that_outlasts_the_retries_changes_nothing_and_the_next_sync_resum
 
     [resumed] = sync_clients(folder, policy=FAST)
     assert (resumed.outcome, resumed.sets_added, resumed.workouts_changed) == ("ok", 10, 2)
-    assert resumed.since < since  # from the last good point, not from the failed attempt
+    assert resumed.since == since  # from the last good point, not from the failed attempt
+    asked = [r["args"]["since"] for r in hevy.requests("GET", "/v1/workouts/events")]
+    assert asked[-1] == asked[-2] < since  # the same moment again, with the overlap
     assert len(log(folder)) == 125
 
 

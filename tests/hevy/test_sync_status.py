@@ -1,0 +1,102 @@
+"""Where each client's Hevy sync stands, as the client and roster pages say it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pandas as pd
+from clients import backday, connect
+
+from backday_analysis.datafolder.hevy_state import SyncState, read_state, write_state
+from backday_analysis.datafolder.settings import Settings
+from backday_analysis.views.sync_status import client_sync_line, roster_sync_table, sync_status
+
+NOW = dt.datetime(2026, 10, 12, 9, 0, tzinfo=dt.UTC)
+
+
+def state(client, success="", outcome="ok", error="", connected="2026-09-01T08:00:00Z"):
+    return SyncState(
+        client,
+        connected_at=connected,
+        last_success_at=success,
+        last_sync_at=success,
+        last_outcome=outcome,
+        last_error=error,
+    )
+
+
+STATES = [
+    state("ana", "2026-10-05T09:00:00Z"),  # exactly 7 days: not stale
+    state("ben", "2026-10-05T08:59:59Z"),  # a second more: stale
+    state("cy", "2026-10-12T07:00:00Z", "failed", "Hevy refused the API key of client 'cy'."),
+    state("dee", outcome=""),  # connected, never synced
+    state("eve", "2026-01-01T00:00:00Z", connected=""),  # disconnected: not shown
+]
+
+
+def test_sync_status_marks_stale_and_failed_syncs():
+    status = sync_status(STATES, NOW, 7)
+    assert list(status["client"]) == ["ana", "ben", "cy", "dee"]
+    assert list(status["stale"]) == [False, True, False, True]
+    assert list(status["outcome"]) == ["ok", "ok", "failed", "never"]
+    assert status.at[0, "last_sync"] == dt.datetime(2026, 10, 5, 9, 0, tzinfo=dt.UTC)
+    assert pd.isna(status.at[3, "last_sync"])
+
+
+def dataset(folder):
+    roster = pd.DataFrame(
+        {"client_id": ["ana", "ben", "cy", "dee"], "name": ["Ana", "Ben", "Cy", "Dee"]}
+    )
+    return SimpleNamespace(folder=folder, settings=Settings(), roster=roster)
+
+
+def test_the_pages_say_when_and_mark_what_to_look_at(tmp_path):
+    for item in STATES:
+        write_state(tmp_path, item)
+    data = dataset(tmp_path)
+    page = SimpleNamespace(dataset=data, client_id="ana")
+    assert client_sync_line(page, NOW) == "Synced from Hevy at 2026-10-05 09:00 UTC."
+    page.client_id = "ben"
+    assert client_sync_line(page, NOW) == (
+        "Synced from Hevy at 2026-10-05 08:59 UTC. That is more than 7 days ago."
+    )
+    page.client_id = "cy"
+    assert client_sync_line(page, NOW) == (
+        "Synced from Hevy at 2026-10-12 07:00 UTC. The last sync failed: Hevy refused the API "
+        "key of client 'cy'."
+    )
+    page.client_id = "zed"  # not connected: nothing is said
+    assert client_sync_line(page, NOW) == ""
+    table = roster_sync_table(SimpleNamespace(dataset=data), NOW)
+    assert table.to_dict("records") == [
+        {"Client": "Cy", "Last Hevy sync": "2026-10-12 07:00 UTC", "Check": "✗ last sync failed"},
+        {
+            "Client": "Ben",
+            "Last Hevy sync": "2026-10-05 08:59 UTC",
+            "Check": "! no sync for over 7 days",
+        },
+        {"Client": "Dee", "Last Hevy sync": "never", "Check": "! no sync for over 7 days"},
+        {"Client": "Ana", "Last Hevy sync": "2026-10-05 09:00 UTC", "Check": ""},
+    ]
+
+
+def test_no_connected_client_gives_an_empty_table(tmp_path):
+    table = roster_sync_table(SimpleNamespace(dataset=dataset(tmp_path)), NOW)
+    assert table.empty and list(table.columns) == ["Client", "Last Hevy sync", "Check"]
+
+
+def test_the_reports_show_the_sync(hevy, folder, tmp_path):
+    connect(folder, hevy.url)
+    assert backday("sync", data=folder, url=hevy.url).returncode == 0
+    last = read_state(folder, "mia").last_success_at
+    shown = f"{last[:10]} {last[11:16]} UTC"
+    out = tmp_path / "reports"
+    for which in (["--client", "mia"], ["--roster"]):
+        done = backday("report", *which, "--format", "html", "--out", str(out), data=folder)
+        assert done.returncode == 0, done.stderr
+    page = (out / "2026-W40" / "mia.html").read_text()
+    assert f"<p>Synced from Hevy at {shown}.</p>" in page
+    roster = (out / "2026-W40" / "roster.html").read_text()
+    assert "Hevy sync</caption>" in roster and f">{shown}</td>" in roster
+    assert ">Mia Jansen</td>" in roster
