@@ -156,20 +156,9 @@ def plan_command(
     import json
 
     from backday_analysis.datafolder.hevy_plan import write_routine
-    from backday_analysis.datafolder.hevy_state import read_cache
-    from backday_analysis.importers.hevy_templates import templates_by_exercise
-    from backday_analysis.importers.names import name_index
-    from backday_analysis.views.client_week import client_week
-    from backday_analysis.views.hevy_routine import for_update, format_plan, plan_items, routine
+    from backday_analysis.views.hevy_routine import client_routine, for_update, format_plan
 
-    report = client_week(client, week, str(data) if data else None)
-    data_set = report.dataset
-    index = name_index(data_set.catalogue, data_set.aliases)
-    cache = read_cache(data_set.folder, report.client_id)["templates"]
-    items = plan_items(report)
-    body, unsent = routine(
-        items, templates_by_exercise(data_set.catalogue, index, cache), report.week
-    )
+    report, items, body, unsent = client_routine(client, week, str(data) if data else None)
     if dry_run:
         typer.echo(json.dumps(body, ensure_ascii=False, indent=1))
         for item in unsent.itertuples(index=False):

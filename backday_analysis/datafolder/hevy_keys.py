@@ -64,10 +64,10 @@ def checked_key(text: str, client_id: str) -> str:
             f"no API key was read for client '{client_id}'; pipe or paste the client's Hevy "
             "API key on standard input (never on the command line)."
         )
-    if len(key) > 200 or any(c.isspace() or not c.isprintable() for c in key):
+    if len(key) > 200 or not key.isascii() or any(c.isspace() or not c.isprintable() for c in key):
         raise BackdayError(
             f"the text read for client '{client_id}' is not one API key (it has "
-            f"{len(key)} characters with spaces, line breaks or control characters); give "
-            "only the key, on one line."
+            f"{len(key)} characters, with spaces, line breaks, control characters or letters "
+            "an API key does not have); give only the key, on one line."
         )
     return key

@@ -139,6 +139,8 @@ class HevyClient:
             log.info("Hevy answered HTTP %s for %s; trying again", status, self.client_id)
             self.retries += 1
             return wait if wait is not None else True
+        if isinstance(exc, httpx.UnsupportedProtocol):
+            return False
         if isinstance(exc, httpx.TransportError) and idempotent:
             log.info("Hevy did not answer for %s (%s); trying again", self.client_id, _kind(exc))
             self.retries += 1
@@ -166,6 +168,11 @@ class HevyClient:
                         raise _Retryable(response)
         except _Retryable as exc:
             raise self._gave_up(method, path, params, exc.response, tried) from None
+        except (httpx.UnsupportedProtocol, httpx.InvalidURL):
+            raise HevyError(
+                f"the API address '{self._http.base_url}' is not an http or https address; "
+                f"fix {BASE_URL_ENV}, or unset it to use Hevy's."
+            ) from None
         except httpx.TransportError as exc:
             raise HevyError(
                 f"Hevy could not be reached for client '{self.client_id}' ({_kind(exc)} on "

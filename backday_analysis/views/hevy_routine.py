@@ -19,9 +19,11 @@ import re
 
 import pandas as pd
 
-from backday_analysis.importers.names import normalise_name
+from backday_analysis.datafolder.hevy_state import read_cache
+from backday_analysis.importers.hevy_templates import templates_by_exercise
+from backday_analysis.importers.names import name_index, normalise_name
 from backday_analysis.metrics.advice import next_week_advice
-from backday_analysis.views.client_week import ClientWeek
+from backday_analysis.views.client_week import ClientWeek, client_week
 
 TITLE = "Next week — backday"
 ITEM_COLUMNS = ("rule", "group", "exercise_id", "exercise", "sets", "reps", "text")
@@ -113,6 +115,22 @@ def routine(
         "exercises": exercises,
     }
     return {"routine": body}, pd.DataFrame(unsent, columns=["exercise", "reason"])
+
+
+def client_routine(client: str, week: str = "latest", data_dir: str | None = None) -> tuple:
+    """Return a client's report, plan items, routine body and unsent items for ``week``.
+
+    The templates are Hevy's built-in ones and those the client's syncs have seen.
+    """
+    report = client_week(client, week, data_dir)
+    data = report.dataset
+    cache = read_cache(data.folder, report.client_id)["templates"]
+    templates = templates_by_exercise(
+        data.catalogue, name_index(data.catalogue, data.aliases), cache
+    )
+    items = plan_items(report)
+    body, unsent = routine(items, templates, report.week)
+    return report, items, body, unsent
 
 
 def _set(reps: int | None) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from clients import add_mia, make_folder
+from hevy_clients import add_mia, make_folder
 from hevy_server import FakeHevy
 
 from backday_analysis.importers.hevy_api import BASE_URL_ENV

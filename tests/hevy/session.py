@@ -4,7 +4,7 @@ Run from the repository root, with the project's environment::
 
     .venv/bin/python tests/hevy/session.py [--keep]
 
-It starts the fake Hevy on a loopback port with Mia's account (see ``clients.py``), makes a
+It starts the fake Hevy on a loopback port with Mia's account (see ``hevy_clients.py``), makes a
 data folder in a temporary place, and runs each command as a coach would type it, printing
 the command and what it printed. Between the two syncs Mia edits one workout, deletes one and
 logs a new one in the app. The key is piped in and never printed. ``--keep`` keeps the data
@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from clients import MIA_KEY, add_mia, backday, make_folder, mia_workout  # noqa: E402
+from hevy_clients import MIA_KEY, add_mia, backday, make_folder, mia_workout  # noqa: E402
 from hevy_server import FakeHevy  # noqa: E402
 
 

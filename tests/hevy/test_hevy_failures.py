@@ -7,7 +7,7 @@ import json
 
 import httpx
 import pytest
-from clients import FAST, LEO_KEY, MIA_KEY, backday, connect
+from hevy_clients import FAST, LEO_KEY, MIA_KEY, backday, connect
 from hevy_server import Fault
 
 from backday_analysis import paths
@@ -147,3 +147,13 @@ def test_json_output_of_a_failed_sync(hevy, folder):
     assert done.returncode == 1
     [result] = json.loads(done.stdout)
     assert result["outcome"] == "failed" and "(HTTP 401, key ending e5f6)" in result["error"]
+
+
+def test_an_address_that_is_not_http_is_one_sentence(folder, monkeypatch):
+    monkeypatch.setenv("BACKDAY_HEVY_API", "api.hevyapp.com")
+    with HevyClient(MIA_KEY, "mia", policy=FAST) as api, pytest.raises(HevyError) as caught:
+        api.get("/v1/user/info")
+    assert str(caught.value) == (
+        "the API address 'api.hevyapp.com/' is not an http or https address; fix "
+        "BACKDAY_HEVY_API, or unset it to use Hevy's."
+    )

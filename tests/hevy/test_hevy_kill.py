@@ -10,7 +10,7 @@ import sys
 import threading
 import time
 
-from clients import BACKDAY, backday, connect
+from hevy_clients import BACKDAY, backday, connect
 from hevy_server import Fault
 
 from backday_analysis import paths

@@ -5,11 +5,19 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-from clients import MIA_KEY, backday, connect
+from hevy_clients import FAST, MIA_KEY, backday, connect
 
+from backday_analysis.datafolder.hevy_plan import write_routine
 from backday_analysis.datafolder.hevy_state import read_state, write_state
+from backday_analysis.datafolder.hevy_sync import sync_clients
 from backday_analysis.views.client_week import client_week
-from backday_analysis.views.hevy_routine import TITLE, plan_items, routine
+from backday_analysis.views.hevy_routine import (
+    TITLE,
+    client_routine,
+    for_update,
+    plan_items,
+    routine,
+)
 
 EXPECTED = [  # Mia's week 2026-W40 (Monday and Tuesday): template, sets, reps
     ("6A6C31A5", 2, None),  # volume: 8 back sets, under 10: add 2 of her lat pulldown
@@ -21,8 +29,8 @@ EXPECTED = [  # Mia's week 2026-W40 (Monday and Tuesday): template, sets, reps
 
 def synced(hevy, folder):
     connect(folder, hevy.url)
-    done = backday("sync", data=folder, url=hevy.url)
-    assert done.returncode == 0, done.stderr
+    [result] = sync_clients(folder, policy=FAST)
+    assert result.outcome == "ok"
 
 
 def shape(stored: dict) -> list[tuple]:
@@ -64,6 +72,13 @@ def test_a_dry_run_prints_the_json_and_sends_nothing(hevy, folder):
     assert read_state(folder, "mia").routine_id == ""
 
 
+def plan(folder) -> str:
+    """Write Mia's routine in this process, as ``backday plan --to-hevy`` does."""
+    report, _, body, _ = client_routine("mia", "latest", str(folder))
+    written = write_routine("mia", body, for_update(body), report.week, folder, policy=FAST)
+    return f"{written.action} {written.routine_id}"
+
+
 def test_the_routine_limit_is_one_sentence(hevy, folder):
     synced(hevy, folder)
     hevy.accounts[MIA_KEY].routine_limit = 0
@@ -79,22 +94,27 @@ def test_the_routine_limit_is_one_sentence(hevy, folder):
 
 def test_a_routine_deleted_in_the_app_is_made_again(hevy, folder):
     synced(hevy, folder)
-    backday("plan", "--client", "mia", "--to-hevy", data=folder, url=hevy.url)
+    assert plan(folder) == "created r1"
     hevy.accounts[MIA_KEY].routines.clear()
-    done = backday("plan", "--client", "mia", "--to-hevy", data=folder, url=hevy.url)
-    assert done.stdout.splitlines()[-1] == "mia: routine created in Hevy (4 exercises, id r2)."
+    assert plan(folder) == "created r2"
     assert list(hevy.accounts[MIA_KEY].routines) == ["r2"]
+    assert [r["method"] for r in hevy.seen if r["path"].startswith("/v1/routines")] == [
+        "GET",
+        "POST",
+        "PUT",
+        "POST",
+    ]
 
 
 def test_a_lost_routine_id_is_found_by_title_not_made_twice(hevy, folder):
     synced(hevy, folder)
-    backday("plan", "--client", "mia", "--to-hevy", data=folder, url=hevy.url)
+    assert plan(folder) == "created r1"
     state = read_state(folder, "mia")
     state.routine_id = ""  # a data folder restored from before the first plan
     write_state(folder, state)
-    done = backday("plan", "--client", "mia", "--to-hevy", data=folder, url=hevy.url)
-    assert done.stdout.splitlines()[-1] == "mia: routine updated in Hevy (4 exercises, id r1)."
+    assert plan(folder) == "updated r1"
     assert len(hevy.requests("POST", "/v1/routines")) == 1
+    assert read_state(folder, "mia").routine_id == "r1"
 
 
 def test_suggestions_without_a_template_are_listed_not_sent():

@@ -7,7 +7,7 @@ import logging
 import stat
 from pathlib import Path
 
-from clients import FAST, MIA_KEY, backday, connect
+from hevy_clients import FAST, MIA_KEY, backday, connect, connect_cli
 
 from backday_analysis import paths
 from backday_analysis.datafolder.hevy_keys import read_keys
@@ -20,7 +20,7 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 
 def test_the_key_is_in_the_secrets_file_alone_and_in_no_output(hevy, folder, tmp_path, caplog):
     caplog.set_level(logging.DEBUG)
-    outputs = [connect(folder, hevy.url)]
+    outputs = [connect_cli(folder, hevy.url)]
     outputs.append(backday("sync", data=folder, url=hevy.url))
     outputs.append(backday("sync", "--json", data=folder, url=hevy.url))
     outputs.append(backday("connect", "--list", data=folder))
@@ -107,6 +107,13 @@ def test_a_key_of_another_account_starts_afresh(hevy, folder):
     sync_clients(folder, policy=FAST)
     other = "bbbbcccc-0000-1111-2222-333344445555"
     hevy.account(other, "Someone Else")
-    done = connect(folder, hevy.url, "mia", other)
+    done = connect_cli(folder, hevy.url, "mia", other)
     assert "warning: this key opens another Hevy account than before ('Mia Hevy')" in done.stdout
     assert read_state(folder, "mia").since == ""
+
+
+def test_a_key_with_letters_no_key_has_is_refused_unquoted(hevy, folder):
+    key = "9f1c2e7a-1b2c-4d3e-8f90-a1b2c3d4é5f6"
+    done = backday("connect", "hevy", "--client", "mia", data=folder, stdin=key, url=hevy.url)
+    assert done.returncode == 2 and "is not one API key" in done.stderr
+    assert key not in done.stderr and "Traceback" not in done.stderr

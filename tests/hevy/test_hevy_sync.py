@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 import pytest
-from clients import FAST, FIRST_DAY, MIA_KEY, backday, connect, mia_workout
+from hevy_clients import FAST, FIRST_DAY, MIA_KEY, backday, connect, mia_workout
 from hevy_server import Fault
 
 from backday_analysis import paths
@@ -185,3 +185,17 @@ def test_the_start_is_in_the_clients_zone(hevy, folder):
     assert result.outcome == "ok"
     rows = pd.read_csv(paths.log_path(folder, "leo"), dtype=str, keep_default_na=False)
     assert set(rows["performed_at"]) == {"2026-09-07 13:30:00"}
+
+
+def test_a_full_sync_brings_back_an_unimported_sync_and_drops_what_hevy_lost(hevy, folder):
+    connect(folder, hevy.url)
+    sync_clients(folder, policy=FAST)
+    assert backday("unimport", "mia-1", data=folder).returncode == 0
+    assert len(log(folder)) == 0
+    [changes] = sync_clients(folder, policy=FAST)
+    assert changes.sets_added == 0  # nothing changed in Hevy since
+    del hevy.accounts[MIA_KEY].workouts[mia_workout(4)["id"]]  # gone, and no event says so
+    done = backday("sync", "--client", "mia", "--full", "--json", data=folder, url=hevy.url)
+    [full] = json.loads(done.stdout)
+    assert (full["mode"], full["workouts_listed"], full["sets_added"]) == ("full", 22, 110)
+    assert len(log(folder)) == 110 and full["import_id"] == "mia-2"

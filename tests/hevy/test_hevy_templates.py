@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from clients import FAST, FIRST_DAY, MIA_KEY, backday, connect, mia_workout
+from hevy_clients import FAST, FIRST_DAY, MIA_KEY, backday, connect, mia_workout
 from hevy_server import workout
 
 from backday_analysis import paths

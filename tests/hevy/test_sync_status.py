@@ -6,9 +6,10 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pandas as pd
-from clients import backday, connect
+from hevy_clients import FAST, backday, connect
 
 from backday_analysis.datafolder.hevy_state import SyncState, read_state, write_state
+from backday_analysis.datafolder.hevy_sync import sync_clients
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.views.sync_status import client_sync_line, roster_sync_table, sync_status
 
@@ -88,7 +89,7 @@ def test_no_connected_client_gives_an_empty_table(tmp_path):
 
 def test_the_reports_show_the_sync(hevy, folder, tmp_path):
     connect(folder, hevy.url)
-    assert backday("sync", data=folder, url=hevy.url).returncode == 0
+    assert sync_clients(folder, policy=FAST)[0].outcome == "ok"
     last = read_state(folder, "mia").last_success_at
     shown = f"{last[:10]} {last[11:16]} UTC"
     out = tmp_path / "reports"

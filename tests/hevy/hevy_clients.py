@@ -24,6 +24,7 @@ from pathlib import Path
 from hevy_server import FakeHevy, workout
 
 from backday_analysis import paths
+from backday_analysis.datafolder.hevy_connect import connect_client
 from backday_analysis.importers.hevy_api import BASE_URL_ENV, RetryPolicy
 
 MIA_KEY = "9f1c2e7a-1b2c-4d3e-8f90-a1b2c3d4e5f6"
@@ -94,8 +95,14 @@ def backday(*args: str, data: Path, stdin: str | None = None, url: str | None = 
     )
 
 
-def connect(folder: Path, url: str, client: str = "mia", key: str = MIA_KEY):
+def connect_cli(folder: Path, url: str, client: str = "mia", key: str = MIA_KEY):
     """Connect a client through the command line, the key on standard input."""
     done = backday("connect", "hevy", "--client", client, data=folder, stdin=key + "\n", url=url)
     assert done.returncode == 0, done.stderr
     return done
+
+
+def connect(folder: Path, url: str, client: str = "mia", key: str = MIA_KEY):
+    """Connect a client in this process (``BACKDAY_HEVY_API`` is set to ``url`` already)."""
+    assert os.environ[BASE_URL_ENV] == url
+    return connect_client(client, key, folder, policy=FAST)
