@@ -1,6 +1,6 @@
 """The Hevy tests' clients: Mia's account on the fake Hevy, a data folder, the command line.
 
-Mia (kg, Amsterdam) has 23 workouts on Hevy, one a day from Monday 7 September 2026 at 17:30
+Mia (kg, Amsterdam) has 23 workouts on Hevy, one a day from Monday 7 September 2026 at 17:30:45
 UTC (19:30 in Amsterdam). Each holds, by hand:
 
 - Lat Pulldown (Cable), titled in German: a warm-up 20 kg × 12, then 50 kg × 10 (RPE 8),
@@ -29,7 +29,7 @@ from backday_analysis.importers.hevy_api import BASE_URL_ENV, RetryPolicy
 
 MIA_KEY = "9f1c2e7a-1b2c-4d3e-8f90-a1b2c3d4e5f6"
 LEO_KEY = "0a0b0c0d-1111-2222-3333-444455556666"
-FIRST_DAY = dt.datetime(2026, 9, 7, 17, 30, tzinfo=dt.UTC)
+FIRST_DAY = dt.datetime(2026, 9, 7, 17, 30, 45, tzinfo=dt.UTC)
 HOLD_TEMPLATE = "C0FFEE01"
 PLANK_TEMPLATE = "C0FFEE02"
 FAST = RetryPolicy(timeout=5, attempts=3, total=30, wait_initial=0.05, wait_max=0.2)

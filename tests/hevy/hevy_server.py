@@ -16,6 +16,7 @@ import re
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pytest_httpserver import HTTPServer
@@ -58,7 +59,10 @@ class Account:
 
 @dataclass
 class Fault:
-    """A planned answer: ``status`` (with ``retry_after``), a ``delay``, or ``hold`` until set."""
+    """A planned answer: ``status`` (with ``retry_after``), a ``delay``, ``hold`` until set.
+
+    ``action`` runs first: what the client does in the app while this request is on its way.
+    """
 
     method: str
     path: str
@@ -68,6 +72,7 @@ class Fault:
     retry_after: str | None = None
     delay: float = 0.0
     hold: threading.Event | None = None
+    action: Callable[[], None] | None = None
 
 
 class FakeHevy:
@@ -140,6 +145,8 @@ class FakeHevy:
             if fault is not None:
                 fault.times -= 1
         if fault is not None:
+            if fault.action is not None:
+                fault.action()
             if fault.hold is not None:
                 fault.hold.wait(60)
             time.sleep(fault.delay)

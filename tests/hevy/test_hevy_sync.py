@@ -100,31 +100,35 @@ def test_an_edit_and_a_delete_arrive_through_events(hevy, folder):
         {"index": 4, "type": "dropset", "weight_kg": 35, "reps": 12, "rpe": None}
     )
     hevy.save(MIA_KEY, edited)
+    hevy.save(MIA_KEY, mia_workout(9, reps=(10, 9, 6)))  # one rep fewer, nothing else
     hevy.delete(MIA_KEY, mia_workout(7)["id"])
     new = mia_workout(30)
     hevy.save(MIA_KEY, new)
 
     done = backday("sync", "--client", "mia", data=folder, url=hevy.url)
     assert done.returncode == 0, done.stderr
-    assert "2 workouts updated and 1 deleted in Hevy" in done.stdout
-    # Workout 5: its 5 sets replaced by 6; workout 7: 5 sets gone; workout 30: 5 sets new.
-    assert "11 sets added, 10 removed, 0 unchanged" in done.stdout
+    assert "3 workouts updated and 1 deleted in Hevy" in done.stdout
+    # Workout 5: its 5 sets replaced by 6; workout 9: 5 by 5; workout 7: 5 sets gone;
+    # workout 30: 5 sets new.
+    assert "16 sets added, 15 removed, 0 unchanged" in done.stdout
     rows = log(folder)
     assert len(rows) == 115 - 5 + 1 + 5
+    nine = rows.loc[rows["session_id"] == "hevy-" + mia_workout(9)["id"]]
+    assert list(nine["reps"]) == ["12", "10", "9", "6", "0"]
     five = rows.loc[rows["session_id"] == "hevy-" + edited["id"]]
     assert list(five["reps"]) == ["12", "12", "11", "8", "12", "0"]
     assert list(five["set_kind"])[4] == "drop"
     assert set(five["import_id"]) == {"mia-2"}
     assert not (rows["session_id"] == "hevy-" + mia_workout(7)["id"]).any()
     [_, record] = read_records(folder, "mia")
-    assert (record.import_id, record.sets_added, record.sets_deleted) == ("mia-2", 11, 10)
+    assert (record.import_id, record.sets_added, record.sets_deleted) == ("mia-2", 16, 15)
     assert record.dialect == "changes"
 
     listed = backday("imports", "--client", "mia", data=folder)
-    assert "11 sets added, 2026-09-12 to 2026-10-07, 10 removed (edited or deleted" in listed.stdout
+    assert "16 sets added, 2026-09-12 to 2026-10-07, 15 removed (edited or deleted" in listed.stdout
     undone = backday("unimport", "mia-2", data=folder)
     assert undone.returncode == 0, undone.stderr
-    assert len(log(folder)) == 115 - 10
+    assert len(log(folder)) == 115 - 15
 
 
 @pytest.mark.parametrize("status", [500, 503])
@@ -199,3 +203,15 @@ def test_a_full_sync_brings_back_an_unimported_sync_and_drops_what_hevy_lost(hev
     [full] = json.loads(done.stdout)
     assert (full["mode"], full["workouts_listed"], full["sets_added"]) == ("full", 22, 110)
     assert len(log(folder)) == 110 and full["import_id"] == "mia-2"
+
+
+def test_a_workout_logged_while_the_pages_are_read_is_not_missed(hevy, folder):
+    # Mia logs a workout while page 2 is on its way: it lands on page 1, read already, and
+    # shifts the others; Hevy's count then differs from what was listed, so all is read again.
+    new = mia_workout(40)
+    hevy.faults.append(Fault("GET", "/v1/workouts", page=2, action=lambda: hevy.save(MIA_KEY, new)))
+    connect(folder, hevy.url)
+    [result] = sync_clients(folder, policy=FAST)
+    assert (result.workouts_listed, result.sets_added) == (24, 120)
+    pages = [r["args"]["page"] for r in hevy.requests("GET", "/v1/workouts")]
+    assert pages == ["1", "2", "3", "1", "2", "3"]
