@@ -11,14 +11,13 @@ forgets the routine written to the old account.
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from backday_analysis import paths
-from backday_analysis.canonical import UNIT_NAMES
 from backday_analysis.datafolder.hevy_keys import read_keys, write_keys
 from backday_analysis.datafolder.hevy_state import SyncState, read_state, utc_text, write_state
+from backday_analysis.datafolder.ingest import checked_timezone, checked_unit
 from backday_analysis.datafolder.lock import data_folder_lock
 from backday_analysis.datafolder.roster import load_roster, save_roster, with_client
 from backday_analysis.errors import BackdayError
@@ -100,25 +99,14 @@ def connect_client(
 
 def _checked_new_client(client_id, new, unit, timezone) -> tuple[str, str]:
     """Return the unit and time zone a new client is added with; check them in any case."""
-    checked = UNIT_NAMES.get(str(unit or "").strip().casefold())
-    if unit and checked is None:
-        raise BackdayError(f"--unit '{unit}' is not a unit; use --unit kg or --unit lb.")
-    if new and checked is None:
+    unit, zone = checked_unit(unit), checked_timezone(timezone)
+    if new and unit is None:
         raise BackdayError(
             f"client '{client_id}' is not in the roster; connect them with --unit kg or "
             "--unit lb (the unit their loads are shown in) to add them, or add them to "
             "roster.csv first."
         )
-    zone = str(timezone or "").strip()
-    if zone:
-        try:
-            zoneinfo.ZoneInfo(zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            raise BackdayError(
-                f"--timezone '{zone[:40]}' is not an IANA time zone; give one such as "
-                "Europe/Amsterdam."
-            ) from None
-    return checked or "kg", zone
+    return unit or "kg", zone or ""
 
 
 def connected_clients(data_dir: str | Path | None = None) -> list[dict]:

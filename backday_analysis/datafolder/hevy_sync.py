@@ -50,7 +50,7 @@ from backday_analysis.datafolder.import_records import (
 )
 from backday_analysis.datafolder.import_summary import ImportSummary, describe_sets
 from backday_analysis.datafolder.lock import data_folder_lock
-from backday_analysis.datafolder.merge import parse_existing, sorted_log
+from backday_analysis.datafolder.merge import read_client_log, sorted_log
 from backday_analysis.datafolder.roster import client_row, load_roster
 from backday_analysis.datafolder.settings import load_settings
 from backday_analysis.errors import BackdayError
@@ -187,7 +187,7 @@ def _unknown_names(typed, index, catalogue) -> list[dict]:
 def _apply(folder, ctx, state, fetched: Fetched, batch, templates, cache, started, today):
     """Apply a fetched batch to the log and write it all; the caller holds the lock."""
     log_file = paths.log_path(folder, ctx.client_id)
-    log = parse_existing(_read_text(log_file), ctx.client_id, ctx.unit, str(log_file))
+    log = read_client_log(log_file, ctx.client_id, ctx.unit)
     known = cache["workouts"]
     deleted = {w: known.get(w) for w in sorted(fetched.deleted)}
     applied = apply_workouts(
@@ -274,15 +274,3 @@ def _record(import_id, client, fetched, applied: Applied, rows, started, since) 
         export_last_date=f"{dates.max():%Y-%m-%d}" if len(dates) else None,
         sets_deleted=applied.removed,
     )
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        return ""
-    except UnicodeDecodeError:
-        raise BackdayError(
-            f"{path}: the client's log is not UTF-8 text; restore it from a backup before "
-            "syncing into it."
-        ) from None

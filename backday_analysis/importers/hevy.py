@@ -137,13 +137,29 @@ def parse_starts(text: pd.Series) -> pd.Series:
     return pd.to_datetime(text.map(parsed), errors="coerce").astype("datetime64[us]")
 
 
-def read_set_types(text: pd.Series, verdicts) -> pd.Series:
-    """Return the log's set kind of each Hevy set type, rejecting a type Hevy does not write."""
-    kind = text.str.casefold().map(SET_TYPES)
-    verdicts.reject(
-        kind.isna(), "the set_type '" + text + "' is not normal, warmup, failure or dropset"
+def read_hevy_sets(table: RawTable, layout: Layout, verdicts, ctx: ImportContext) -> tuple:
+    """Read what a Hevy set is, in an export or from the API: name, reps, kind, hold.
+
+    Returns the exercise names, the reps (0 for a timed back hold, see
+    :func:`~.rows.read_exercise_and_reps`), the log's set kind of each ``set_type`` (a type
+    Hevy does not write is rejected) and the seconds of each timed hold. The layout names
+    the columns ``exercise_title``, ``reps``, ``set_type``, ``duration_seconds`` and
+    ``distance`` (any unit: only whether it is above zero counts).
+    """
+    timed = measured(table, layout, "distance", "duration_seconds")
+    held = hold_seconds(
+        parse_numbers(table.column(layout, "duration_seconds"))[0],
+        parse_numbers(table.column(layout, "distance"))[0],
     )
-    return kind.fillna("")
+    exercise, reps = read_exercise_and_reps(
+        table, layout, verdicts, "exercise_title", timed, held, ctx
+    )
+    type_text = table.column(layout, "set_type")
+    kind = type_text.str.casefold().map(SET_TYPES)
+    verdicts.reject(
+        kind.isna(), "the set_type '" + type_text + "' is not normal, warmup, failure or dropset"
+    )
+    return exercise, reps, kind.fillna(""), held
 
 
 def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
@@ -162,16 +178,7 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         "like '5 Dec 2025, 14:47'",
         shaped=start.map(written_like_hevy).astype(bool),
     )
-    timed = measured(table, layout, "distance", "duration_seconds")
-    held = hold_seconds(
-        parse_numbers(table.column(layout, "duration_seconds"))[0],
-        parse_numbers(table.column(layout, "distance"))[0],
-    )
-    exercise, reps = read_exercise_and_reps(
-        table, layout, verdicts, "exercise_title", timed, held, ctx
-    )
-
-    kind = read_set_types(table.column(layout, "set_type"), verdicts)
+    exercise, reps, kind, held = read_hevy_sets(table, layout, verdicts, ctx)
     set_index = read_set_numbers(table.column(layout, "set_index"), verdicts, "set_index", 0)
 
     weight_text = table.column(layout, "weight")

@@ -1,7 +1,7 @@
 """Turn workouts from Hevy's API into canonical log rows, by the rules of a Hevy CSV export.
 
 Each set of each exercise becomes one row, through the same steps as a CSV export
-(:mod:`.rows`, :mod:`.cells`, :func:`.hevy.read_set_types`): a warm-up is kept as a warm-up
+(:mod:`.rows`, :mod:`.cells`, :func:`.hevy.read_hevy_sets`): a warm-up is kept as a warm-up
 (the weekly table leaves it out), a row with a time or distance and no reps is not a set
 unless it is a timed hold of a back exercise (a set of 0 reps, ``held N s`` in its note), the
 RPE is kept, and a value Hevy should not send (negative reps, 2,000 kg) rejects its row with
@@ -28,21 +28,17 @@ import pandas as pd
 
 from backday_analysis.importers.cells import (
     format_numbers,
-    parse_numbers,
     read_rpe,
     read_set_numbers,
     read_weights,
     snap_kg,
 )
-from backday_analysis.importers.hevy import read_set_types
+from backday_analysis.importers.hevy import read_hevy_sets
 from backday_analysis.importers.rows import (
     ImportContext,
     Parsed,
     finish,
     hold_notes,
-    hold_seconds,
-    measured,
-    read_exercise_and_reps,
     row_verdicts,
 )
 from backday_analysis.importers.table import Layout, RawTable
@@ -178,15 +174,7 @@ def workout_rows(
     start = table.column(layout, "start_time")
     when = local_starts(start, ctx.timezone)
     verdicts.reject(when.isna(), "the start_time '" + start + "' is not an ISO 8601 time")
-    timed = measured(table, layout, "distance", "duration_seconds")
-    held = hold_seconds(
-        parse_numbers(table.column(layout, "duration_seconds"))[0],
-        parse_numbers(table.column(layout, "distance"))[0],
-    )
-    exercise, reps = read_exercise_and_reps(
-        table, layout, verdicts, "exercise_title", timed, held, ctx
-    )
-    kind = read_set_types(table.column(layout, "set_type"), verdicts)
+    exercise, reps, kind, held = read_hevy_sets(table, layout, verdicts, ctx)
     number = read_set_numbers(table.column(layout, "set_index"), verdicts, "set index", 0)
     weight, unit = snap_kg(read_weights(table.column(layout, "weight"), verdicts))
     parsed = finish(
