@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 from dataclasses import replace
 from pathlib import Path
 
@@ -62,6 +63,10 @@ from backday_analysis.importers.names import back_hold_rule, name_index
 from backday_analysis.importers.rows import ImportContext
 
 LABEL = "Hevy API"
+#: Seconds a failed sync waits for the lock to note its failure in the client's state.
+RECORD_TIMEOUT = 5.0
+
+log = logging.getLogger(__name__)
 
 
 def _now() -> dt.datetime:
@@ -100,22 +105,29 @@ def sync_clients(
             )
         except BackdayError as exc:
             result = SyncResult(client, "failed", utc_text(started), error=str(exc))
-            _record_failure(folder, client, result, lock_timeout)
+            _record_failure(folder, client, result)
         results.append(result)
     return results
 
 
-def _record_failure(folder: Path, client: str, result: SyncResult, lock_timeout) -> None:
-    """Note a failed sync in the client's state (its data stays as it was)."""
+def _record_failure(folder: Path, client: str, result: SyncResult) -> None:
+    """Note a failed sync in the client's state (its data stays as it was).
+
+    A few seconds' wait at most, silently: the failure may be the lock itself.
+    """
     try:
-        with data_folder_lock(folder, lock_timeout):
+        with data_folder_lock(folder, RECORD_TIMEOUT, announce=lambda _: None):
             state = read_state(folder, client)
             if state is not None:
                 state.last_sync_at, state.last_outcome = result.synced_at, "failed"
                 state.last_error = result.error or ""
                 write_state(folder, state)
     except BackdayError as exc:
-        result.error = f"{result.error} (and the failure could not be recorded: {exc})"
+        log.info("the failed sync of %s is not in its sync state: %s", client, exc)
+        result.error = (
+            f"{result.error} (The data folder was busy, so the roster page does not show "
+            "this failure.)"
+        )
 
 
 def sync_client(

@@ -16,7 +16,7 @@ from hevy_server import Fault
 from backday_analysis import paths
 from backday_analysis.datafolder.hevy_state import read_state
 from backday_analysis.datafolder.import_records import read_records
-from backday_analysis.datafolder.lock import LOCK_FILE_NAME
+from backday_analysis.datafolder.lock import LOCK_FILE_NAME, data_folder_lock
 from backday_analysis.importers.hevy_api import BASE_URL_ENV
 
 
@@ -93,3 +93,18 @@ def test_a_sync_killed_after_the_log_is_written_is_completed_by_the_next(hevy, f
     assert log_file.read_bytes() == written
     assert [r.import_id for r in read_records(folder, "mia")] == ["mia-1"]
     assert read_state(folder, "mia").since
+
+
+def test_sync_and_connect_wait_for_the_data_folder_s_lock(hevy, folder):
+    connect(folder, hevy.url)
+    before = snapshot(folder)
+    with data_folder_lock(folder):  # another command is changing the folder
+        synced = backday("sync", "--lock-timeout", "1", data=folder, url=hevy.url)
+        again = backday(
+            "connect", "hevy", "--client", "mia", "--lock-timeout", "1",
+            data=folder, stdin="9f1c2e7a-1b2c-4d3e-8f90-a1b2c3d4e5f6\n", url=hevy.url,
+        )  # fmt: skip
+    assert synced.returncode == 1 and "waiting for another import to finish" in synced.stderr
+    assert "mia: sync failed: " in synced.stdout and "more than 1 seconds" in synced.stdout
+    assert again.returncode == 2 and "more than 1 seconds" in again.stderr
+    assert snapshot(folder) == before
