@@ -48,10 +48,13 @@ def client_sync_line(report, now: dt.datetime | None = None) -> str:
     if mine.empty:
         return ""
     row = mine.iloc[0]
-    line = f"Synced from Hevy at {_when(row['last_sync'])}."
+    if pd.isna(row["last_sync"]):
+        line = "Connected to Hevy, not synced yet."
+    else:
+        line = f"Synced from Hevy at {_when(row['last_sync'])}."
     if row["outcome"] == "failed":
         line += f" The last sync failed: {row['error']}"
-    elif row["stale"]:
+    elif row["stale"] and not pd.isna(row["last_sync"]):
         line += f" That is more than {report.dataset.settings.stale_after_days} days ago."
     return line
 
@@ -64,8 +67,16 @@ def roster_sync_table(roster, now: dt.datetime | None = None) -> pd.DataFrame:
     )
     days = roster.dataset.settings.stale_after_days
     mark = [
-        "✗ last sync failed" if o == "failed" else f"! no sync for over {days} days" if s else ""
-        for o, s in zip(status["outcome"], status["stale"], strict=True)
+        "✗ last sync failed"
+        if outcome == "failed"
+        else "! never synced"
+        if pd.isna(last)
+        else f"! no sync for over {days} days"
+        if stale
+        else ""
+        for outcome, last, stale in zip(
+            status["outcome"], status["last_sync"], status["stale"], strict=True
+        )
     ]
     table = pd.DataFrame(
         {

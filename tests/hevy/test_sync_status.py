@@ -67,6 +67,8 @@ def test_the_pages_say_when_and_mark_what_to_look_at(tmp_path):
         "Synced from Hevy at 2026-10-12 07:00 UTC. The last sync failed: Hevy refused the API "
         "key of client 'cy'."
     )
+    page.client_id = "dee"
+    assert client_sync_line(page, NOW) == "Connected to Hevy, not synced yet."
     page.client_id = "zed"  # not connected: nothing is said
     assert client_sync_line(page, NOW) == ""
     table = roster_sync_table(SimpleNamespace(dataset=data), NOW)
@@ -77,7 +79,7 @@ def test_the_pages_say_when_and_mark_what_to_look_at(tmp_path):
             "Last Hevy sync": "2026-10-05 08:59 UTC",
             "Check": "! no sync for over 7 days",
         },
-        {"Client": "Dee", "Last Hevy sync": "never", "Check": "! no sync for over 7 days"},
+        {"Client": "Dee", "Last Hevy sync": "never", "Check": "! never synced"},
         {"Client": "Ana", "Last Hevy sync": "2026-10-05 09:00 UTC", "Check": ""},
     ]
 
