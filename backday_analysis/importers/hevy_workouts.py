@@ -27,7 +27,6 @@ import numpy as np
 import pandas as pd
 
 from backday_analysis.importers.cells import (
-    format_numbers,
     read_rpe,
     read_set_numbers,
     read_weights,
@@ -94,8 +93,12 @@ def _text(value) -> str:
         return ""
     if isinstance(value, bool):
         return str(value).lower()
-    if isinstance(value, int | float):
-        return format_numbers(pd.Series([float(value)])).iloc[0]
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        # As format_numbers writes them, for one value at a time (a Series each is slow).
+        text = np.format_float_positional(round(value, 6), trim="-")
+        return "0" if text == "-0" else text
     return str(value).strip()
 
 
