@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from backday_analysis.datafolder.hevy_state import utc_text
+from backday_analysis.datafolder.import_summary import ImportSummary, describe_sets
+
 MODES = {"first": "first sync", "full": "full sync", "changes": "changes"}
 
 
@@ -47,6 +50,42 @@ class SyncResult:
         return self.sets_read == (
             self.sets_added + self.sets_unchanged + self.non_set_rows + len(self.rejected)
         )
+
+
+def sync_result(client, fetched, batch, applied, started, since) -> SyncResult:
+    """Return the result of a sync that applied ``batch`` (see :class:`SyncResult`)."""
+    parsed = batch.parsed
+    return SyncResult(
+        client=client,
+        outcome="ok",
+        synced_at=utc_text(started),
+        mode=fetched.mode,
+        since=since,
+        workouts_listed=len(batch.workouts),
+        workouts_changed=applied.workouts_changed,
+        workouts_unchanged=applied.workouts_unchanged,
+        workouts_deleted=applied.workouts_deleted,
+        sets_read=parsed.rows_read,
+        sets_added=applied.added,
+        sets_unchanged=applied.unchanged,
+        sets_removed=applied.removed,
+        non_set_rows=len(parsed.non_sets),
+        non_set_reasons={
+            str(k): int(v) for k, v in parsed.non_sets["reason"].value_counts().items()
+        },
+        rejected=applied.rejected,
+    )
+
+
+def unknown_names(typed, index, catalogue) -> list[dict]:
+    """Return the names of the sets read that the catalogue does not know, as import does."""
+    summary = ImportSummary(
+        file="Hevy API", format="hevy-api", dialect="", rows_read=0, sets_imported=0,
+        duplicates_skipped=0, non_set_rows=0, rejected=[], unknown_exercises=[],
+        exercises=[], first_date=None, last_date=None,
+    )  # fmt: skip
+    describe_sets(summary, typed, index, catalogue)
+    return summary.unknown_exercises
 
 
 def _when(text: str | None) -> str:

@@ -41,7 +41,7 @@ from backday_analysis.datafolder.hevy_state import (
     write_cache,
     write_state,
 )
-from backday_analysis.datafolder.hevy_summary import SyncResult
+from backday_analysis.datafolder.hevy_summary import SyncResult, sync_result, unknown_names
 from backday_analysis.datafolder.import_records import (
     ImportRecord,
     next_import_id,
@@ -49,7 +49,6 @@ from backday_analysis.datafolder.import_records import (
     with_import_column,
     write_records,
 )
-from backday_analysis.datafolder.import_summary import ImportSummary, describe_sets
 from backday_analysis.datafolder.lock import data_folder_lock
 from backday_analysis.datafolder.merge import read_client_log, sorted_log
 from backday_analysis.datafolder.roster import client_row, load_roster
@@ -58,7 +57,7 @@ from backday_analysis.errors import BackdayError
 from backday_analysis.importers.hevy_api import HevyClient, RetryPolicy
 from backday_analysis.importers.hevy_fetch import Fetched, fetch_changes
 from backday_analysis.importers.hevy_templates import named_templates, template_names
-from backday_analysis.importers.hevy_workouts import WorkoutRows, workout_rows
+from backday_analysis.importers.hevy_workouts import workout_rows
 from backday_analysis.importers.names import back_hold_rule, name_index
 from backday_analysis.importers.rows import ImportContext
 
@@ -105,6 +104,11 @@ def sync_clients(
             )
         except BackdayError as exc:
             result = SyncResult(client, "failed", utc_text(started), error=str(exc))
+            _record_failure(folder, client, result)
+        except Exception as exc:  # a bug: the other clients are synced all the same
+            log.exception("the sync of %s stopped on a bug", client)
+            error = f"a bug stopped this sync ({type(exc).__name__}); please report it"
+            result = SyncResult(client, "failed", utc_text(started), error=error)
             _record_failure(folder, client, result)
         results.append(result)
     return results
@@ -177,23 +181,12 @@ def sync_client(
                 folder, ctx, state, fetched, batch, templates, cache, started, today
             )
         result.retries = api.retries
-        result.unknown_exercises = _unknown_names(typed, index, catalogue)
+        result.unknown_exercises = unknown_names(typed, index, catalogue)
         return result
     raise BackdayError(
         f"client '{client}' was being synced by another command at the same time; nothing "
         "was changed by this one; run the sync again."
     )
-
-
-def _unknown_names(typed, index, catalogue) -> list[dict]:
-    """Return the names of the sets read that the catalogue does not know, as import does."""
-    summary = ImportSummary(
-        file=LABEL, format="hevy-api", dialect="", rows_read=0, sets_imported=0,
-        duplicates_skipped=0, non_set_rows=0, rejected=[], unknown_exercises=[],
-        exercises=[], first_date=None, last_date=None,
-    )  # fmt: skip
-    describe_sets(summary, typed, index, catalogue)
-    return summary.unknown_exercises
 
 
 def _apply(folder, ctx, state, fetched: Fetched, batch, templates, cache, started, today):
@@ -206,7 +199,7 @@ def _apply(folder, ctx, state, fetched: Fetched, batch, templates, cache, starte
         log, batch, deleted, fetched.mode != "changes", ctx.client_id, ctx.unit,
         today or dt.date.today(),
     )  # fmt: skip
-    result = _result(ctx.client_id, fetched, batch, applied, started, state.since or None)
+    result = sync_result(ctx.client_id, fetched, batch, applied, started, state.since or None)
     if applied.added or applied.removed:
         records = read_records(folder, ctx.client_id)
         rows = with_import_column(applied.rows)
@@ -236,30 +229,6 @@ def _apply(folder, ctx, state, fetched: Fetched, batch, templates, cache, starte
         ),
     )
     return result, applied.typed
-
-
-def _result(client, fetched: Fetched, batch: WorkoutRows, applied: Applied, started, since):
-    parsed = batch.parsed
-    return SyncResult(
-        client=client,
-        outcome="ok",
-        synced_at=utc_text(started),
-        mode=fetched.mode,
-        since=since,
-        workouts_listed=len(batch.workouts),
-        workouts_changed=applied.workouts_changed,
-        workouts_unchanged=applied.workouts_unchanged,
-        workouts_deleted=applied.workouts_deleted,
-        sets_read=parsed.rows_read,
-        sets_added=applied.added,
-        sets_unchanged=applied.unchanged,
-        sets_removed=applied.removed,
-        non_set_rows=len(parsed.non_sets),
-        non_set_reasons={
-            str(k): int(v) for k, v in parsed.non_sets["reason"].value_counts().items()
-        },
-        rejected=applied.rejected,
-    )
 
 
 def _record(import_id, client, fetched, applied: Applied, rows, started, since) -> ImportRecord:
