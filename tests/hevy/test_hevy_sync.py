@@ -128,6 +128,9 @@ def test_an_edit_and_a_delete_arrive_through_events(hevy, folder):
     assert "16 sets added, 2026-09-12 to 2026-10-07, 15 removed (edited or deleted" in listed.stdout
     undone = backday("unimport", "mia-2", data=folder)
     assert undone.returncode == 0, undone.stderr
+    assert "to make the log match Hevy again, run: backday sync --client mia --full" in (
+        undone.stdout
+    )
     assert len(log(folder)) == 115 - 15
 
 
