@@ -11,8 +11,14 @@ from hevy_server import FakeHevy
 from backday_analysis.importers.hevy_api import BASE_URL_ENV
 
 
+@pytest.fixture(autouse=True)
+def no_internet(monkeypatch):
+    """Point every Hevy request of a test at a closed local port, unless it uses ``hevy``."""
+    monkeypatch.setenv(BASE_URL_ENV, "http://127.0.0.1:9")
+
+
 @pytest.fixture
-def hevy(monkeypatch):
+def hevy(monkeypatch, no_internet):
     """Return the fake Hevy with Mia's account; ``BACKDAY_HEVY_API`` points at it."""
     server = FakeHevy()
     add_mia(server)
