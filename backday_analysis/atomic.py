@@ -12,11 +12,13 @@ import pandas as pd
 
 
 @contextlib.contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
+def atomic_path(target: Path, mode: int | None = None) -> Iterator[Path]:
     """Yield a temporary path beside ``target`` and move it into place only on success.
 
     The temporary file lives in the target's folder, so the final ``os.replace`` is atomic;
     on any error, or if the process is killed, the target keeps its previous content.
+    ``mode`` (such as ``0o600`` for a secret) is the file's mode from its creation on;
+    without it, the mode a plain ``open()`` gives.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(
@@ -24,7 +26,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     )
     os.close(handle)
     # mkstemp creates the file private (0600); give it the mode a plain open() would.
-    os.chmod(temporary, 0o666 & ~_umask())
+    os.chmod(temporary, 0o666 & ~_umask() if mode is None else mode)
     temporary_path = Path(temporary)
     try:
         yield temporary_path
@@ -60,9 +62,9 @@ def _umask() -> int:
     return current
 
 
-def write_bytes_atomic(target: Path, content: bytes) -> None:
-    """Write ``content`` to ``target`` atomically."""
-    with atomic_path(target) as temporary:
+def write_bytes_atomic(target: Path, content: bytes, mode: int | None = None) -> None:
+    """Write ``content`` to ``target`` atomically (with ``mode``, see :func:`atomic_path`)."""
+    with atomic_path(target, mode) as temporary:
         temporary.write_bytes(content)
 
 

@@ -238,7 +238,7 @@ def report(
 
 # After this module's commands, so that `backday --help` lists import, weekly, store and
 # report first; importing the module registers its commands on the app.
-from backday_analysis.cli import history, init, lab  # noqa: E402, F401
+from backday_analysis.cli import hevy, history, init, lab  # noqa: E402, F401
 
 
 def main() -> None:

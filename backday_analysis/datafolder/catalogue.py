@@ -15,7 +15,7 @@ import pandas as pd
 from backday_analysis import BACK_GROUPS, GROUPS
 from backday_analysis.errors import BackdayError, located
 from backday_analysis.importers.name_table import NameTable, read_coach_rules, with_coach_rules
-from backday_analysis.importers.names import normalise_name
+from backday_analysis.importers.names import name_index, normalise_name
 
 BASE_COLUMNS = ("exercise_id", "name", "pattern", "equipment", "grip", "load_type", "aliases")
 #: Columns a catalogue may have: where each row's credits come from.
@@ -217,3 +217,14 @@ def load_name_rules(path: Path, catalogue: pd.DataFrame) -> NameTable:
                     "write an exercise_id from catalogue.csv in 'means'",
                 )
     return with_coach_rules(coach)
+
+
+def folder_name_index(folder: Path, catalogue: pd.DataFrame, aliases: pd.DataFrame | None = None):
+    """Return how a data folder reads logged names: the catalogue's names and aliases, the
+    coach's ``aliases.csv`` (read here unless given) and the name rules (the coach's first).
+
+    Imports, Hevy syncs and reading the logs all resolve names through this one index.
+    """
+    if aliases is None:
+        aliases = load_aliases(folder / "aliases.csv", catalogue)
+    return name_index(catalogue, aliases, load_name_rules(name_rules_path(folder), catalogue))

@@ -13,9 +13,9 @@ import pandas as pd
 from backday_analysis import paths
 from backday_analysis.datafolder.advice_rules import RULES, advice_rules_path, load_advice_rules
 from backday_analysis.datafolder.catalogue import (
+    folder_name_index,
     load_aliases,
     load_catalogue,
-    load_name_rules,
     name_rules_path,
 )
 from backday_analysis.datafolder.client_rules import empty_client_rules, load_client_rules
@@ -25,7 +25,7 @@ from backday_analysis.datafolder.roster import client_row, load_roster
 from backday_analysis.datafolder.settings import Settings, load_settings
 from backday_analysis.datafolder.severity_rules import load_severity_rules
 from backday_analysis.importers.name_table import NameTable, shipped_table
-from backday_analysis.importers.names import name_index, resolve_names
+from backday_analysis.importers.names import resolve_names
 
 
 @dataclass
@@ -105,8 +105,7 @@ def _read_reference(root: Path, stamps: tuple) -> tuple:
     catalogue = load_catalogue(paths.catalogue_path(root))
     aliases = load_aliases(paths.aliases_path(root), catalogue)
     roster = load_roster(paths.roster_path(root))
-    rules = load_name_rules(name_rules_path(root), catalogue)
-    return settings, catalogue, aliases, roster, name_index(catalogue, aliases, rules)
+    return settings, catalogue, aliases, roster, folder_name_index(root, catalogue, aliases)
 
 
 def load_dataset(

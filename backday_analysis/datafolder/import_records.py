@@ -56,6 +56,8 @@ class ImportRecord:
     sets_removed: int | None = None
     export_first_date: str | None = None
     export_last_date: str | None = None
+    #: Sets of workouts edited or deleted in Hevy that a sync removed (None for a file).
+    sets_deleted: int | None = None
 
 
 def records_dir(folder: Path) -> Path:
@@ -213,5 +215,6 @@ def format_records(client_id: str, records: list[ImportRecord], in_log: dict[str
             )
         else:
             state = f"{in_log.get(r.import_id, 0)} in the log now"
-        lines.append(f"    {r.sets_added} sets added{span}; {state}")
+        deleted = f", {r.sets_deleted} removed (edited or deleted in Hevy)" * bool(r.sets_deleted)
+        lines.append(f"    {r.sets_added} sets added{span}{deleted}; {state}")
     return "\n".join(lines)

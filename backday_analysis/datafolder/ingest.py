@@ -49,22 +49,17 @@ from pathlib import Path
 from backday_analysis import clock, paths
 from backday_analysis.atomic import write_csv_atomic
 from backday_analysis.canonical import UNIT_NAMES
-from backday_analysis.datafolder.catalogue import (
-    load_aliases,
-    load_catalogue,
-    load_name_rules,
-    name_rules_path,
-)
+from backday_analysis.datafolder.catalogue import folder_name_index, load_catalogue
 from backday_analysis.datafolder.import_records import read_records, record_added, write_records
 from backday_analysis.datafolder.import_summary import ImportSummary, format_summary
 from backday_analysis.datafolder.lock import data_folder_lock
-from backday_analysis.datafolder.merge import merge_export, parse_existing, sorted_log
+from backday_analysis.datafolder.merge import merge_export, read_client_log, sorted_log
 from backday_analysis.datafolder.roster import load_roster, save_roster, with_client
 from backday_analysis.datafolder.settings import load_settings
 from backday_analysis.datafolder.wrong_client import wrong_client_warning
 from backday_analysis.errors import BackdayError
 from backday_analysis.importers.detect import read_export
-from backday_analysis.importers.names import carry_rule, hold_rule, name_index
+from backday_analysis.importers.names import carry_rule, hold_rule
 from backday_analysis.importers.rows import ImportContext
 
 __all__ = ["ImportSummary", "format_summary", "import_exports"]
@@ -132,16 +127,12 @@ def _import_exports(
     if not files:
         raise BackdayError("no export file was given; name one or more CSV files to import.")
     client_id = _checked_client_id(client_id)
-    timezone = _checked_timezone(timezone)
-    unit = _checked_unit(unit)
+    timezone = checked_timezone(timezone)
+    unit = checked_unit(unit)
     folder = paths.data_dir(data_dir)
     settings = load_settings(paths.config_path(folder))
     catalogue = load_catalogue(paths.catalogue_path(folder))
-    index = name_index(
-        catalogue,
-        load_aliases(paths.aliases_path(folder), catalogue),
-        load_name_rules(name_rules_path(folder), catalogue),
-    )
+    index = folder_name_index(folder, catalogue)
     roster_file = paths.roster_path(folder)
     roster = load_roster(roster_file)
     listed = roster.loc[roster["client_id"] == client_id]
@@ -171,7 +162,7 @@ def _import_exports(
         )
 
     log_file = paths.log_path(folder, client_id)
-    log = parse_existing(_read_text(log_file), client_id, new_unit, str(log_file))
+    log = read_client_log(log_file, client_id, new_unit)
     summaries, added = [], 0
     records = [] if dry_run else read_records(folder, client_id)
     recorded = len(records)
@@ -208,18 +199,6 @@ def _import_exports(
     return summaries
 
 
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        return ""
-    except UnicodeDecodeError:
-        raise BackdayError(
-            f"{path}: the client's log is not UTF-8 text; restore it from a "
-            "backup before importing into it."
-        ) from None
-
-
 def _checked_client_id(client_id: str) -> str:
     """Return the id, stripped; the log's file name is made safe by ``paths.log_path``."""
     text = str(client_id).strip()
@@ -231,7 +210,8 @@ def _checked_client_id(client_id: str) -> str:
     return text
 
 
-def _checked_timezone(zone: str | None) -> str | None:
+def checked_timezone(zone: str | None) -> str | None:
+    """Return a ``--timezone`` stripped (None when empty), or one sentence if it is unknown."""
     if zone is None or not str(zone).strip():
         return None
     text = str(zone).strip()
@@ -250,7 +230,8 @@ def _shown_zone(text: str) -> str:
     return text if len(text) <= 40 else text[:40] + "..."
 
 
-def _checked_unit(unit: str | None) -> str | None:
+def checked_unit(unit: str | None) -> str | None:
+    """Return a ``--unit`` as ``kg`` or ``lb`` (None when empty), or one sentence."""
     if unit is None or unit == "":
         return None
     checked = UNIT_NAMES.get(str(unit).strip().casefold())

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
 from backday_analysis.canonical import LOG_COLUMNS
 from backday_analysis.datafolder.import_summary import ImportSummary, describe_sets
 from backday_analysis.datafolder.logs import parse_log
+from backday_analysis.errors import BackdayError
 from backday_analysis.importers.rows import Parsed
 
 FAR_FUTURE = dt.date(2200, 1, 1)
@@ -64,6 +66,20 @@ def parse_existing(text: str, client_id: str, default_unit: str, origin: str) ->
     rows = rows.loc[:, [*LOG_COLUMNS, *extra]]
     typed, _, _ = parse_log(text, client_id, default_unit, origin, FAR_FUTURE)
     return ClientLog(rows, set_keys(typed).value_counts())
+
+
+def read_client_log(path: Path, client_id: str, default_unit: str) -> ClientLog:
+    """Read a client's log file to merge into (an empty log when there is none yet)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        text = ""
+    except UnicodeDecodeError:
+        raise BackdayError(
+            f"{path}: the client's log is not UTF-8 text; restore it from a "
+            "backup before importing into it."
+        ) from None
+    return parse_existing(text, client_id, default_unit, str(path))
 
 
 def _empty_rows() -> pd.DataFrame:

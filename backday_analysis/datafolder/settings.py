@@ -27,6 +27,7 @@ class Settings:
     drop_share: float = 0.20
     drop_weeks: int = 4
     default_timezone: str = "Europe/Amsterdam"
+    stale_after_days: int = 7
     # Weekly fractional-set band of each group, [landmarks] in config.toml; the sources of
     # these defaults are in :mod:`backday_analysis.metrics.landmarks`.
     lats_minimum_effective: float = 10.0
@@ -96,6 +97,7 @@ _LABELS = {
     "drop_share": "Drop in whole-back sets, against the weeks before, that is flagged",
     "drop_weeks": "Weeks before whose average a drop is measured against",
     "default_timezone": "Time zone for apps that export UTC",
+    "stale_after_days": "Days after which a Hevy sync is marked as old",
 }
 
 
@@ -118,6 +120,7 @@ _FIELDS = {
         for group in GROUPS
         for end in ("minimum_effective", "maximum_recoverable")
     },
+    ("sync", "stale_after_days"): "stale_after_days",
 }
 
 

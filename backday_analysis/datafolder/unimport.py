@@ -172,6 +172,12 @@ def format_unimported(result: Unimported, shown: int = 5) -> str:
             "their files share with this import is gone with it; import those files again "
             "to bring such sets back"
         )
+    if r.format == "hevy-api":
+        lines.append(
+            "  this was a Hevy sync: later syncs do not bring its sets back, and sets it "
+            "replaced stay out; to make the log match Hevy again, run: backday sync --client "
+            f"{r.client} --full"
+        )
     for name, sets in result.exercises[:shown]:
         lines.append(f"    {name}: {sets} sets")
     if len(result.exercises) > shown:

@@ -49,7 +49,8 @@ FORMAT_NAME = "Hevy"
 REQUIRED = ("title", "start_time", "exercise_title", "set_index", "set_type", "reps")
 OPTIONAL = ("end_time", "description", "superset_id", "exercise_notes", "duration_seconds", "rpe")
 COLUMN_NAMES = (*REQUIRED, *OPTIONAL, "weight_kg", "weight_lbs", "distance_km", "distance_miles")
-_KINDS = {"normal": "working", "warmup": "warmup", "failure": "failure", "dropset": "drop"}
+#: Hevy's set types (``set_type`` in exports, ``type`` in its API) to the log's set kinds.
+SET_TYPES = {"normal": "working", "warmup": "warmup", "failure": "failure", "dropset": "drop"}
 
 _MONTH_NAMES = {
     1: "jan january januar janv janvier ene enero gen gennaio janeiro januari",
@@ -132,6 +133,32 @@ def parse_starts(text: pd.Series) -> pd.Series:
     return pd.to_datetime(text.map(parsed), errors="coerce").astype("datetime64[us]")
 
 
+def read_hevy_sets(table: RawTable, layout: Layout, verdicts, ctx: ImportContext) -> tuple:
+    """Read what a Hevy set is, in an export or from the API: name, reps, kind, hold.
+
+    Returns the exercise names, the reps (0 for a timed hold or a loaded carry, see
+    :func:`~.rows.read_exercise_and_reps`), the log's set kind of each ``set_type`` (a type
+    Hevy does not write is rejected) and what each row measured besides reps
+    (:func:`~.rows.without_reps`). The layout names
+    the columns ``exercise_title``, ``reps``, ``set_type``, ``duration_seconds`` and
+    ``distance`` (any unit: only whether it is above zero counts).
+    """
+    timed = measured(table, layout, "distance", "duration_seconds")
+    held = without_reps(
+        parse_numbers(table.column(layout, "duration_seconds"))[0],
+        parse_numbers(table.column(layout, "distance"))[0],
+    )
+    exercise, reps = read_exercise_and_reps(
+        table, layout, verdicts, "exercise_title", timed, held, ctx
+    )
+    type_text = table.column(layout, "set_type")
+    kind = type_text.str.casefold().map(SET_TYPES)
+    verdicts.reject(
+        kind.isna(), "the set_type '" + type_text + "' is not normal, warmup, failure or dropset"
+    )
+    return exercise, reps, kind.fillna(""), held
+
+
 def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
     """Read a Hevy export's rows into canonical sets, non-set rows and rejects."""
     verdicts = row_verdicts(table)
@@ -148,20 +175,7 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         "like '5 Dec 2025, 14:47'",
         shaped=start.map(written_like_hevy).astype(bool),
     )
-    timed = measured(table, layout, "distance", "duration_seconds")
-    held = without_reps(
-        parse_numbers(table.column(layout, "duration_seconds"))[0],
-        parse_numbers(table.column(layout, "distance"))[0],
-    )
-    exercise, reps = read_exercise_and_reps(
-        table, layout, verdicts, "exercise_title", timed, held, ctx
-    )
-
-    type_text = table.column(layout, "set_type")
-    kind = type_text.str.casefold().map(_KINDS)
-    verdicts.reject(
-        kind.isna(), "the set_type '" + type_text + "' is not normal, warmup, failure or dropset"
-    )
+    exercise, reps, kind, held = read_hevy_sets(table, layout, verdicts, ctx)
     set_index = read_set_numbers(table.column(layout, "set_index"), verdicts, "set_index", 0)
 
     weight_text = table.column(layout, "weight")
@@ -180,7 +194,7 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         performed_at=when,
         exercise=exercise,
         set_number=set_index + 1,
-        set_kind=kind.fillna(""),
+        set_kind=kind,
         weight=weight,
         unit=unit,
         reps=reps,

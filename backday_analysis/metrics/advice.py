@@ -53,7 +53,10 @@ from backday_analysis.metrics.mutes import muted
 from backday_analysis.metrics.weekly import working_sets
 from backday_analysis.metrics.weeks import parse_week
 
-STEP_COLUMNS = ("client", "day", "group", "rule", "action", "item", "why", "facts", "muted")
+STEP_COLUMNS = (
+    "client", "day", "group", "rule", "action", "item", "why", "facts",
+    "exercise_id", "sets", "reps", "muted",
+)  # fmt: skip
 
 __all__ = ["ADVICE_COLUMNS", "STEP_COLUMNS", "next_week_advice", "next_week_steps"]
 
@@ -94,7 +97,11 @@ def next_week_steps(
     """
     rows = []
     for client, steps, _ in _plans(weekly, sets, catalogue, settings, rules, week):
-        rows += [(client, s.day, s.group, s.rule, s.action, s.item, s.why, s.facts) for s in steps]
+        rows += [
+            (client, s.day, s.group, s.rule, s.action, s.item, s.why, s.facts, s.exercise_id,
+             s.sets, s.reps)
+            for s in steps
+        ]  # fmt: skip
     table = pd.DataFrame(rows, columns=list(STEP_COLUMNS[:-1]))
     return table.assign(muted=muted(table, mutes if mutes is not None else pd.DataFrame(), "rule"))
 

@@ -69,7 +69,8 @@ def group_steps(group, table, week, week_sets, used, credits, catalogue, setting
             continue
         week.credit(chosen, [g for g in GROUPS if credits.at[exercise, g] > 0])
         item = f"{display_name(exercise, catalogue)} {sets_reps(row)}"
-        return [Step(group, rule, "add", item, row["why"], d, [facts]) for d in chosen]
+        named = {"exercise_id": exercise, "sets": sets_count(row) or 0, "reps": row["reps"]}
+        return [Step(group, rule, "add", item, row["why"], d, [facts], **named) for d in chosen]
     return []
 
 
@@ -108,7 +109,8 @@ def _spread(group, frac, week, week_sets, credits, catalogue, settings, rules, v
     )
     label, text = facts
     text += f"; {num(frac)} fractional sets, at least the {num(minimum)} a week to spread"
-    return Step(group, "spread", "move", item, why, targets[0], [(label, text)])
+    named = {"exercise_id": move.exercise_id, "sets": move.sets, "reps": str(move.reps)}
+    return Step(group, "spread", "move", item, why, targets[0], [(label, text)], **named)
 
 
 def _facts(days, frac, direct, share, limit, problems, settings) -> str:

@@ -185,8 +185,9 @@ def biceps_pairing(table, week_sets, used, credits, catalogue, rules, back_days)
     came = f" (its {num(frac)} fractional sets came from pulls)" if frac else ""
     item = f"{display_name(exercise, catalogue)} {sets_reps(row)}"
     fact = [("Biceps", f"no direct biceps work this week{came}")]
+    named = {"exercise_id": exercise, "sets": sets_count(row) or 0, "reps": row["reps"]}
     return [
-        Step("biceps", "biceps_pairing", "pair", item, row["why"], day, fact)
+        Step("biceps", "biceps_pairing", "pair", item, row["why"], day, fact, **named)
         for day in sorted(back_days)
     ]
 
@@ -206,7 +207,8 @@ def back_volume(week_sets, catalogue, settings: Settings, rules) -> list[Step]:
     if not (total > high or 0 < total < low):
         return []
     counts = week_sets.loc[per_set > 0, "exercise_id"].value_counts(sort=False)
-    most = display_name(counts.sort_values(ascending=False, kind="stable").index[0], catalogue)
+    most_id = counts.sort_values(ascending=False, kind="stable").index[0]
+    most = display_name(most_id, catalogue)
     n = math.ceil(total - high if total > high else low - total)
     change = "drop" if total > high else "add"
     band = (
@@ -216,7 +218,9 @@ def back_volume(week_sets, catalogue, settings: Settings, rules) -> list[Step]:
     )
     item = f"{change} {n} set{'s' * (n != 1)} of {most}"
     fact = [("Whole back", f"{num(total)} working sets this week, {band}")]
-    return [Step("", "volume", "drop" if total > high else "note", item, row["why"], -1, fact)]
+    if total > high:
+        return [Step("", "volume", "drop", item, row["why"], -1, fact)]
+    return [Step("", "volume", "note", item, row["why"], -1, fact, exercise_id=most_id, sets=n)]
 
 
 def restore_volume(history, monday, catalogue, settings: Settings, rules) -> list[Step]:

@@ -28,7 +28,10 @@ class Step:
     """One change of next week's plan.
 
     ``day`` is a weekday (0 = Monday) or -1 for the whole week; ``facts`` pairs a label
-    (``Lats``) with the numbers behind the step, as the week's table shows them.
+    (``Lats``) with the numbers behind the step, as the week's table shows them. A step that
+    adds an exercise to a session also names it: ``exercise_id``, ``sets`` and ``reps`` (a
+    range such as ``10–12``, empty for the client's usual reps), so a plan can be written
+    into an app (:mod:`backday_analysis.views.hevy_routine`).
     """
 
     group: str
@@ -38,6 +41,9 @@ class Step:
     why: str
     day: int = -1
     facts: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    exercise_id: str = ""
+    sets: int = 0
+    reps: str = ""
 
 
 def _join(items: list[str]) -> str:

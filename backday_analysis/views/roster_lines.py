@@ -68,7 +68,7 @@ def _problem_cells(roster: RosterWeek, clients: list[str]) -> dict:
             hidden = roster.muted_flags
             count = int((hidden["client"] == client).sum()) if len(hidden) else 0
             why.append("no flag raised" + (f" ({count} muted)" if count else ""))
-    notes = [" ".join(client_notes(roster.dataset, c, roster.week)) for c in clients]
+    notes = [" ".join(client_notes(roster.dataset, c, roster.week, brief=True)) for c in clients]
     cells = {"Most urgent": (urgent, None), "Why here": (why, ["why"] * len(why))}
     return cells | ({"Note": (notes, None)} if any(notes) else {})
 
