@@ -48,7 +48,7 @@ def exit_on_terminate() -> None:
     """
     import signal
 
-    def _exit(signum, frame):  # noqa: ARG001 - the signal handler's signature
+    def _exit(signum, frame):
         raise SystemExit(128 + signum)
 
     signal.signal(signal.SIGTERM, _exit)

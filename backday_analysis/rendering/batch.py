@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import multiprocessing.util
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 
 from tqdm import tqdm
@@ -11,8 +12,9 @@ from tqdm import tqdm
 from backday_analysis import paths
 from backday_analysis.atomic import exit_on_terminate, remove_partial_files
 from backday_analysis.datafolder.dataset import load_dataset, load_people
+from backday_analysis.errors import BackdayError
 from backday_analysis.metrics.weeks import parse_week
-from backday_analysis.rendering.kernels import WarmKernel
+from backday_analysis.rendering.kernels import START_TIMEOUT, WarmKernel
 from backday_analysis.rendering.pages import prepare_writers
 from backday_analysis.rendering.report import (
     ROSTER_NOTEBOOK,
@@ -23,7 +25,13 @@ from backday_analysis.rendering.report import (
 )
 from backday_analysis.views.client_week import latest_week
 
+log = logging.getLogger(__name__)
+
 WEEKS_OF_HISTORY = 16
+#: Seconds a batch waits for its next report to finish before it gives up on the workers: a
+#: report's cells are each stopped after CELL_TIMEOUT_SECONDS, so this is a hang, not a slow
+#: report.
+PROGRESS_TIMEOUT = 1800.0
 
 
 def plan_reports(
@@ -89,13 +97,16 @@ def _start_worker() -> None:
 
 
 def started_kernel(kernel: Future | None) -> WarmKernel | None:
-    """Return the kernel started in the background, or None if it could not start.
+    """Return the kernel started in the background, or None if it could not start in time.
 
     Without it the report runs in a fresh kernel, whose failure is then reported.
     """
+    if kernel is None:
+        return None
     try:
-        return kernel.result() if kernel else None
-    except Exception:  # noqa: BLE001
+        return kernel.result(timeout=START_TIMEOUT)
+    except Exception:
+        log.warning("the report kernel started in the background failed", exc_info=True)
         return None
 
 
@@ -149,11 +160,20 @@ def run_reports(
         )
         try:
             futures = {pool.submit(_render_in_worker, job, formats): job for job in jobs}
-            for future in as_completed(futures):
-                job = futures[future]
-                results[job.label] = future.result()
-                bar.set_postfix_str(job.label)
-                bar.update()
+            pending = set(futures)
+            while pending:
+                done, pending = wait(pending, PROGRESS_TIMEOUT, return_when=FIRST_COMPLETED)
+                if not done:
+                    raise BackdayError(
+                        f"no report finished in {PROGRESS_TIMEOUT:g} s, so the batch was "
+                        "stopped; run the reports again, or one client at a time to find "
+                        "the one that hangs."
+                    )
+                for future in done:
+                    job = futures[future]
+                    results[job.label] = future.result()
+                    bar.set_postfix_str(job.label)
+                    bar.update()
         except BaseException:
             # Interrupted (Ctrl-C, SIGTERM): stop the workers now rather than after their
             # current report; their SIGTERM handler removes any half-written file.

@@ -9,6 +9,7 @@ no shared output folder. They do read the data folder, at the same path as the c
 from __future__ import annotations
 
 import atexit
+import logging
 import threading
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from backday_analysis.atomic import remove_partial_files, write_bytes_atomic
 from backday_analysis.errors import BackdayError
 from backday_analysis.rendering.kernels import WarmKernel
 from backday_analysis.rendering.report import ReportJob, ReportResult, error_sentence, render_pages
+
+log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT = "20s"
 _local = threading.local()
@@ -43,7 +46,8 @@ def render_task(job: ReportJob, formats: tuple[str, ...]) -> tuple[dict[str, byt
     kernel = _kernel()
     try:
         return render_pages(job, formats, kernel=kernel), None
-    except Exception as exc:  # noqa: BLE001 - one broken report must not stop the batch
+    except Exception as exc:
+        log.debug("report %s failed on a worker", job.label, exc_info=True)
         # A failed or timed-out cell may leave the kernel busy or broken: start afresh.
         kernel.restart()
         return {}, error_sentence(exc)
@@ -93,7 +97,8 @@ def run_reports_distributed(
             try:
                 pages, result.error = future.result()
                 result.written = _write(job, formats, pages)
-            except Exception as exc:  # noqa: BLE001 - e.g. the worker died during the task
+            except Exception as exc:
+                log.debug("report %s failed", job.label, exc_info=True)
                 result.error = error_sentence(exc)
             bar.set_postfix_str(job.label)
             bar.update()

@@ -17,6 +17,8 @@ from pathlib import Path
 from backday_analysis.atomic import write_bytes_atomic
 from backday_analysis.imports import without
 
+log = logging.getLogger(__name__)
+
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
 
@@ -68,7 +70,7 @@ def to_html(executed, title: str, generated_line: str) -> str:
 
 
 @functools.cache
-def _weasyprint():
+def weasyprint_setup():
     """Return WeasyPrint, a data-URL fetcher and a font configuration, made once per process.
 
     The fetcher reads only embedded ``data:`` URLs, so a PDF never reaches the network; it
@@ -129,7 +131,7 @@ def print_ready(page: str) -> str:
 
 def pdf_bytes(page: str) -> bytes:
     """Return an HTML page as the bytes of a PDF file."""
-    weasyprint, fetcher, fonts = _weasyprint()
+    weasyprint, fetcher, fonts = weasyprint_setup()
     document = weasyprint.HTML(string=print_ready(page), url_fetcher=fetcher)
     return document.write_pdf(font_config=fonts)
 
@@ -157,8 +159,8 @@ def prepare_writers(formats: tuple[str, ...]) -> None:
             _warm_exporter()
             if "pdf" in formats:
                 _warm_weasyprint()
-        except Exception:  # noqa: BLE001
-            pass
+        except Exception:
+            log.debug("the page writers could not be made ready in advance", exc_info=True)
 
 
 def prepare_in_background(formats: tuple[str, ...]) -> threading.Thread:
