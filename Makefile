@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 KERNEL_NAME := python3
 JOBS ?=
 
-.PHONY: report demo-import test lint format lab bench demo clean git-filter notebook-metadata mutate
+.PHONY: report demo-import test test-fast lint format lab bench demo clean git-filter notebook-metadata mutate
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,13 @@ test: $(STAMP) notebook-metadata
 	$(BIN)/ruff check backday_analysis dev tests
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks
+
+# The loop to run while working: every test that starts no Jupyter kernel, Chromium or Dask
+# cluster (pytest markers kernel, browser, dask, stress; see pyproject.toml), no notebooks.
+FAST := not kernel and not browser and not dask and not stress
+test-fast: $(STAMP)
+	$(BIN)/ruff check backday_analysis dev tests
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m "$(FAST)" tests
 
 lint: $(STAMP)
 	$(BIN)/ruff check backday_analysis dev tests

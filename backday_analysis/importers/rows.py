@@ -152,7 +152,7 @@ def read_exercise_and_reps(
         candidates = no_reps & held.notna() & verdicts.open
         names = exercise[candidates].unique()
         counted = {name: bool(ctx.counts_hold(name)) for name in names}
-        hold = candidates & exercise.map(counted).fillna(False).astype(bool)
+        hold = candidates & exercise.isin([name for name, yes in counted.items() if yes])
         reps = reps.mask(hold, 0.0)
         no_reps = no_reps & ~hold
     verdicts.non_set(no_reps, no_reps_reason(reps, timed))

@@ -103,7 +103,7 @@ def _client_advice(table, history, monday, credits, catalogue, settings, rules):
     week_sets = week_sets.loc[week_sets["exercise_id"].isin(credits.index)]
     if week_sets.empty:
         return [("", "no_training", _no_training(history, monday, settings, rules))]
-    day_of = week_sets["performed_at"].dt.weekday
+    day_of = week_sets["performed_at"].dt.day_of_week
     trained = sorted(set(day_of))
     per_day = credits.reindex(week_sets["exercise_id"]).set_axis(week_sets.index).gt(0)
     counts = per_day.groupby(day_of).sum()

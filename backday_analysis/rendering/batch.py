@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing.util
+import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from backday_analysis.datafolder.dataset import load_dataset, load_people
 from backday_analysis.errors import BackdayError
 from backday_analysis.metrics.weeks import parse_week
 from backday_analysis.rendering.kernels import START_TIMEOUT, WarmKernel
-from backday_analysis.rendering.pages import prepare_writers
+from backday_analysis.rendering.pages import prepare_writers, wait_for_background_writers
 from backday_analysis.rendering.report import (
     ROSTER_NOTEBOOK,
     WEEKLY_NOTEBOOK,
@@ -32,6 +33,8 @@ WEEKS_OF_HISTORY = 16
 #: report's cells are each stopped after CELL_TIMEOUT_SECONDS, so this is a hang, not a slow
 #: report.
 PROGRESS_TIMEOUT = 1800.0
+#: Seconds the workers get to stop their kernels and end once the batch is done.
+WORKER_EXIT_TIMEOUT = 60.0
 
 
 def plan_reports(
@@ -125,6 +128,18 @@ def _render_in_worker(job: ReportJob, formats: tuple[str, ...]) -> ReportResult:
     return render_in_kernel(job, formats, _worker_kernel)
 
 
+def _join_workers(processes: list) -> None:
+    """Wait for the workers to end (each stops its kernel first); kill one that does not."""
+    deadline = time.monotonic() + WORKER_EXIT_TIMEOUT
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            log.warning("worker %s did not end in time and is killed", process.pid)
+            process.kill()
+            process.join(5)
+        log.debug("worker %s ended with exit status %s", process.pid, process.exitcode)
+
+
 def run_reports(
     jobs: list[ReportJob], formats: tuple[str, ...], workers: int, kernel: Future | None = None
 ) -> list[ReportResult]:
@@ -137,8 +152,8 @@ def run_reports(
     for folder in {job.target.parent for job in jobs}:
         remove_partial_files(folder)
     results: dict[str, ReportResult] = {}
-    bar = tqdm(total=len(jobs), unit="report", desc="reports", disable=None)
     if len(jobs) == 1:
+        bar = tqdm(total=1, unit="report", desc="reports", disable=None)
         bar.set_postfix_str(jobs[0].label)
         warm = started_kernel(kernel)
         try:
@@ -153,13 +168,20 @@ def run_reports(
             if warm:
                 warm.shutdown()
         # The workers are forked from this process: made ready here once, papermill, the
-        # exporter and WeasyPrint are not imported and set up again in every worker.
+        # exporter and WeasyPrint are not imported and set up again in every worker. The
+        # thread that may have begun this is waited for, so that the fork finds no other
+        # thread (one holding a lock would leave it held in the workers).
         prepare_writers(formats)
+        wait_for_background_writers()
         pool = ProcessPoolExecutor(
             max_workers=max(1, min(workers, len(jobs))), initializer=_start_worker
         )
+        processes = []
         try:
             futures = {pool.submit(_render_in_worker, job, formats): job for job in jobs}
+            processes = list(getattr(pool, "_processes", {}).values())
+            # Only now: a progress bar on a terminal has a monitor thread.
+            bar = tqdm(total=len(jobs), unit="report", desc="reports", disable=None)
             pending = set(futures)
             while pending:
                 done, pending = wait(pending, PROGRESS_TIMEOUT, return_when=FIRST_COMPLETED)
@@ -175,12 +197,15 @@ def run_reports(
                     bar.set_postfix_str(job.label)
                     bar.update()
         except BaseException:
-            # Interrupted (Ctrl-C, SIGTERM): stop the workers now rather than after their
-            # current report; their SIGTERM handler removes any half-written file.
-            for process in list(getattr(pool, "_processes", {}).values()):
+            # Interrupted (Ctrl-C, SIGTERM) or stuck: stop the workers now rather than after
+            # their current report; their SIGTERM handler removes any half-written file.
+            processes = processes or list(getattr(pool, "_processes", {}).values())
+            for process in processes:
                 process.terminate()
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=False, cancel_futures=True)
+            _join_workers(processes)
             raise
-        pool.shutdown(wait=True)
+        pool.shutdown(wait=False)
+        _join_workers(processes)
     bar.close()
     return [results[job.label] for job in jobs]

@@ -11,6 +11,7 @@ import functools
 import logging
 import re
 import threading
+import time
 import urllib.parse
 from pathlib import Path
 
@@ -173,7 +174,18 @@ def prepare_in_background(formats: tuple[str, ...]) -> threading.Thread:
         target=prepare_writers, args=(formats,), name="backday-writers", daemon=True
     )
     thread.start()
+    _BACKGROUND[:] = [*(t for t in _BACKGROUND if t.is_alive()), thread]
     return thread
+
+
+_BACKGROUND: list[threading.Thread] = []
+
+
+def wait_for_background_writers(timeout: float = 120.0) -> None:
+    """Wait for the threads :func:`prepare_in_background` started, ``timeout`` s at most."""
+    deadline = time.monotonic() + timeout
+    while _BACKGROUND:
+        _BACKGROUND.pop().join(max(0.0, deadline - time.monotonic()))
 
 
 @functools.cache
