@@ -53,12 +53,13 @@ test: $(STAMP) notebook-metadata
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks
 
-# The loop to run while working: every test that starts no Jupyter kernel, Chromium or Dask
-# cluster (pytest markers kernel, browser, dask, stress; see pyproject.toml), no notebooks.
-FAST := not kernel and not browser and not dask and not stress
+# The loop to run while working, on every core: every test that starts no Jupyter kernel,
+# Chromium or Dask cluster and is not one of the slow suites (pytest markers kernel, browser,
+# dask, stress, slow; see pyproject.toml), no notebooks. `make test` runs them all.
+FAST := not kernel and not browser and not dask and not stress and not slow
 test-fast: $(STAMP)
 	$(BIN)/ruff check backday_analysis dev tests
-	$(BIN)/python -m pytest -q -p no:cacheprovider -m "$(FAST)" tests
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto -m "$(FAST)" tests
 
 lint: $(STAMP)
 	$(BIN)/ruff check backday_analysis dev tests
