@@ -23,6 +23,9 @@ from backday_analysis.rendering.report import ReportJob, ReportResult, error_sen
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT = "20s"
+#: Seconds one report may take on the cluster, kernel start included; the batch as a whole
+#: waits at most this long per report before it gives up on the cluster.
+TASK_TIMEOUT = 1800.0
 _local = threading.local()
 
 
@@ -91,7 +94,8 @@ def run_reports_distributed(
         for job in jobs:
             future = client.submit(render_task, job, formats, pure=False, retries=0)
             futures[future] = job
-        for future in as_completed(futures, loop=client.loop):
+        waiting = as_completed(futures, loop=client.loop, timeout=TASK_TIMEOUT * len(jobs))
+        for future in waiting:
             job = futures[future]
             result = results[job.label] = ReportResult(job.label)
             try:
@@ -102,6 +106,13 @@ def run_reports_distributed(
                 result.error = error_sentence(exc)
             bar.set_postfix_str(job.label)
             bar.update()
+    except TimeoutError:
+        client.cancel(list(futures), force=True)
+        raise BackdayError(
+            f"the cluster at {scheduler} did not finish the reports in "
+            f"{TASK_TIMEOUT * len(jobs):g} s, so they were taken off it; check its workers "
+            "and run the reports again."
+        ) from None
     except BaseException:
         # Interrupted (Ctrl-C, SIGTERM): take the remaining tasks off the cluster.
         client.cancel(list(futures), force=True)
