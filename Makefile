@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 KERNEL_NAME := python3
 JOBS ?=
 
-.PHONY: report demo-import test lint format lab bench demo clean git-filter notebook-metadata mutate
+.PHONY: report demo-import test test-fast lint format lab bench demo clean git-filter notebook-metadata mutate
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,14 @@ test: $(STAMP) notebook-metadata
 	$(BIN)/ruff check backday_analysis dev tests
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks
+
+# The loop to run while working, on every core: every test that starts no Jupyter kernel,
+# Chromium or Dask cluster and is not one of the slow suites (pytest markers kernel, browser,
+# dask, stress, slow; see pyproject.toml), no notebooks. `make test` runs them all.
+FAST := not kernel and not browser and not dask and not stress and not slow
+test-fast: $(STAMP)
+	$(BIN)/ruff check backday_analysis dev tests
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto -m "$(FAST)" tests
 
 lint: $(STAMP)
 	$(BIN)/ruff check backday_analysis dev tests

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,24 +15,52 @@ import pandas as pd
 def atomic_path(target: Path, mode: int | None = None) -> Iterator[Path]:
     """Yield a temporary path beside ``target`` and move it into place only on success.
 
-    The temporary file lives in the target's folder, so the final ``os.replace`` is atomic;
-    on any error, or if the process is killed, the target keeps its previous content.
-    ``mode`` (such as ``0o600`` for a secret) is the file's mode from its creation on;
-    without it, the mode a plain ``open()`` gives.
+    The temporary file lives in the target's folder, so the final ``os.replace`` is atomic.
+    Its content is flushed to disk (``fsync``) before the rename, and the folder after it, so
+    that after a crash or power cut the target holds either its old content or the whole new
+    one, never a file that is named but empty. On any error, or if the process is killed,
+    the target keeps its previous content. ``mode`` (such as ``0o600`` for a secret) is the
+    file's mode from its creation on; without it, the mode a plain ``open()`` gives.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".part", dir=target.parent
-    )
-    os.close(handle)
-    # mkstemp creates the file private (0600); give it the mode a plain open() would.
-    os.chmod(temporary, 0o666 & ~_umask() if mode is None else mode)
-    temporary_path = Path(temporary)
+    temporary_path = _new_temporary(target, 0o666 if mode is None else mode)
     try:
         yield temporary_path
+        _fsync(temporary_path, os.O_RDONLY)
         os.replace(temporary_path, target)
+        _fsync_folder(target.parent)
     finally:
         temporary_path.unlink(missing_ok=True)
+
+
+def _new_temporary(target: Path, mode: int) -> Path:
+    """Create an empty temporary file beside ``target`` with ``mode``, less the umask.
+
+    0o666 gives the mode ``open()`` would give: the system applies the process's umask, as
+    for any new file; the umask itself is neither read nor changed (changing it would race
+    with the other threads of the process). 0o600 gives a private file from the start.
+    """
+    while True:
+        candidate = target.parent / f".{target.name}.{secrets.token_hex(6)}.part"
+        try:
+            os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode))
+        except FileExistsError:
+            continue
+        return candidate
+
+
+def _fsync(path: Path, flags: int) -> None:
+    descriptor = os.open(path, flags)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Flush a folder's entries (the rename), where the system allows opening a folder."""
+    if hasattr(os, "O_DIRECTORY"):  # not on Windows, where a rename is flushed with the file
+        _fsync(folder, os.O_RDONLY | os.O_DIRECTORY)
 
 
 def remove_partial_files(folder: Path) -> int:
@@ -50,16 +78,10 @@ def exit_on_terminate() -> None:
     """
     import signal
 
-    def _exit(signum, frame):  # noqa: ARG001 - the signal handler's signature
+    def _exit(signum, frame):
         raise SystemExit(128 + signum)
 
     signal.signal(signal.SIGTERM, _exit)
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 def write_bytes_atomic(target: Path, content: bytes, mode: int | None = None) -> None:

@@ -21,3 +21,17 @@ def located(path, line: int | None, problem: str, remedy: str) -> BackdayError:
     """Build an error that names the file, the line (if any), the problem and the remedy."""
     where = f"{path}, line {line}" if line is not None else f"{path}"
     return BackdayError(f"{where}: {problem}; {remedy}.")
+
+
+def unknown_name(path, line: int | None, kind: str, name: str, known) -> BackdayError:
+    """Build the error for a name a coach's file holds that backday does not read.
+
+    A misspelt setting or column would otherwise be ignored without a word, and its default
+    used; ``known`` are the names the reader declares.
+    """
+    return located(
+        path,
+        line,
+        f"the {kind} '{name}' is not one backday reads",
+        f"check its spelling against {', '.join(known)}, or remove it",
+    )

@@ -76,7 +76,7 @@ class LabServer:
         ]
         if os.geteuid() == 0:
             command.append("--allow-root")
-        self.log = open(root / "jupyterlab.log", "wb")  # noqa: SIM115 - closed in stop()
+        self.log = open(root / "jupyterlab.log", "wb")
         self.process = subprocess.Popen(
             command, cwd=root, env=env, stdout=self.log, stderr=subprocess.STDOUT
         )

@@ -142,6 +142,8 @@ import pytest
 
 from backday_analysis.datafolder.lock import LOCK_FILE_NAME
 
+pytestmark = pytest.mark.slow
+
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad_inputs"
 CLIENT = "x"
 

@@ -273,6 +273,7 @@ def outputs_text(executed) -> str:
     return "\n".join(o.get("data", {}).get("text/html", "") + o.get("text", "") for o in outputs)
 
 
+@pytest.mark.kernel
 def test_notebook_runs_with_non_default_parameters_and_renders_a_pdf(demo_data, tmp_path):
     from pypdf import PdfReader
 
@@ -295,6 +296,7 @@ def test_notebook_runs_with_non_default_parameters_and_renders_a_pdf(demo_data, 
     assert "Dev Patel" in pages and "What needs attention" in pages
 
 
+@pytest.mark.kernel
 def test_notebook_turns_a_bad_date_into_one_sentence(demo_data):
     with pytest.raises(BackdayError, match=r"^start '2026-02-30' is not a date"):
         execute(NOTEBOOK, {"client": "ava", "start": "2026-02-30", "data_dir": str(demo_data)})

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from pypdf import PdfReader
 
 from backday_analysis import GROUPS
@@ -29,6 +30,7 @@ def assert_one_sentence_error(result: subprocess.CompletedProcess, *fragments: s
         assert fragment in lines[0]
 
 
+@pytest.mark.kernel
 def test_report_writes_html_and_pdf_with_the_client_and_groups(demo_data, tmp_path):
     out = tmp_path / "reports"
     result = backday(
@@ -86,6 +88,7 @@ def test_bad_input_is_one_sentence_and_exit_2(demo_data, tmp_path):
     )
 
 
+@pytest.mark.kernel
 def test_a_failing_report_leaves_no_file_and_the_others_are_written(demo_data, tmp_path):
     broken = tmp_path / "data"
     subprocess.run(["cp", "-r", str(demo_data), str(broken)], check=True)
@@ -123,6 +126,7 @@ def test_paths_do_not_depend_on_the_working_directory(demo_data, tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.kernel
 def test_a_killed_batch_leaves_no_partial_file(demo_data, tmp_path):
     import signal
     import time

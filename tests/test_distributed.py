@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+pytestmark = [pytest.mark.dask, pytest.mark.kernel]
+
 BIN = Path(sys.executable).parent
 WEEK = "2026-W47"
 

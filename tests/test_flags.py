@@ -70,7 +70,7 @@ def make_sets(*blocks) -> pd.DataFrame:
 
 def weekly_of(sets: pd.DataFrame) -> pd.DataFrame:
     last = sets["performed_at"].max().normalize()
-    sunday = (last + pd.Timedelta(days=6 - last.dayofweek)).date()
+    sunday = (last + pd.Timedelta(days=6 - last.day_of_week)).date()
     return weekly_volume(sets, CATALOGUE, through=sunday)
 
 

@@ -94,6 +94,7 @@ def test_file_names_from_ids_stay_inside_their_folder():
     assert paths.safe_name("a/b") != paths.safe_name("a-b")
 
 
+@pytest.mark.kernel
 def test_report_shows_hostile_text_as_text_and_writes_inside_out(hostile_data, tmp_path):
     out = tmp_path / "reports"
     result = subprocess.run(

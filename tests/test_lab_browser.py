@@ -31,7 +31,11 @@ from lab_session import (
 )
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+pytestmark = [
+    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed"),
+    pytest.mark.browser,
+    pytest.mark.kernel,
+]
 
 #: Charts of the explorer: shares, pulling, grips, training days, one-rep max.
 EXPLORER_CHARTS = 5

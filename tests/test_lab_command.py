@@ -125,7 +125,7 @@ def lab(tmp_path):
         "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
         "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
     }
-    log = open(tmp_path / "lab.log", "wb")  # noqa: SIM115 - closed below
+    log = open(tmp_path / "lab.log", "wb")
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "backday"), "lab", str(data), "--port", str(port),
          "--no-browser"],

@@ -28,6 +28,7 @@ NOTEBOOKS = sorted(checkout.NOTEBOOKS_DIR.glob("*.ipynb"))
 # ------------------------------------------------------------------ errors in one line
 
 
+@pytest.mark.kernel
 def test_a_backday_error_shows_its_sentence_alone_and_a_bug_its_traceback(tmp_path):
     from nbclient import NotebookClient
 

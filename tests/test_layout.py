@@ -141,3 +141,38 @@ def test_upward_imports_are_seen_inside_functions(tmp_path):
 def test_modules_stay_short(module):
     lines = len(MODULES[module].read_text().splitlines())
     assert lines <= MAX_LINES, f"{module} has {lines} lines; split it by concern"
+
+
+def _private_imports(path: Path) -> list[str]:
+    """Return ``module._name`` for each private name ``path`` imports from the package or dev."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and (
+            node.level or (node.module or "").split(".")[0] in ("backday_analysis", "dev")
+        ):
+            found += [
+                f"{node.module}.{alias.name}"
+                for alias in node.names
+                if alias.name.startswith("_") and not alias.name.startswith("__")
+            ]
+    return found
+
+
+ROOT = PACKAGE.parent
+SOURCES = sorted(
+    str(p.relative_to(ROOT))
+    for d in ("backday_analysis", "dev", "tests")
+    for p in (ROOT / d).rglob("*.py")
+)
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_no_private_name_is_imported_from_another_module(source):
+    private = _private_imports(ROOT / source)
+    assert not private, f"{source} imports private names {private}; make them public or move them"
+
+
+def test_a_planted_private_import_is_seen(tmp_path):
+    module = tmp_path / "probe.py"
+    module.write_text("from backday_analysis.importers.table import _HIDDEN, Layout\n")
+    assert _private_imports(module) == ["backday_analysis.importers.table._HIDDEN"]

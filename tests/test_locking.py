@@ -25,6 +25,8 @@ from backday_analysis.datafolder.lock import LOCK_FILE_NAME, WAITING_MESSAGE, da
 from backday_analysis.datafolder.roster import load_roster
 from backday_analysis.errors import BackdayError
 
+pytestmark = pytest.mark.slow
+
 BACKDAY = [sys.executable, "-m", "backday_analysis"]
 
 

@@ -25,6 +25,8 @@ import pytest
 
 from backday_analysis.rendering.report import ROSTER_NOTEBOOK, WEEKLY_NOTEBOOK, execute, to_html
 
+pytestmark = pytest.mark.kernel
+
 BALANCE_NOTEBOOK = WEEKLY_NOTEBOOK.with_name("back_balance.ipynb")
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "data"
 

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from backday_analysis.rendering.pages import _weasyprint, pdf_bytes, print_ready
+from backday_analysis.rendering.pages import pdf_bytes, print_ready, weasyprint_setup
 from backday_analysis.views.display import table_html
 
 PAGE = """<html><head><style type="text/css">
@@ -49,7 +49,7 @@ def test_each_distinct_inline_style_becomes_one_important_rule():
 def test_the_pdf_looks_the_same_as_from_the_page_with_inline_styles(tmp_path):
     from PIL import Image, ImageChops
 
-    weasyprint, fetcher, fonts = _weasyprint()
+    weasyprint, fetcher, fonts = weasyprint_setup()
     page = _page()
     before = weasyprint.HTML(string=page, url_fetcher=fetcher).write_pdf(font_config=fonts)
     images = []

@@ -45,6 +45,8 @@ from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.datafolder.ingest import import_exports
 from backday_analysis.metrics.weekly import WEEKLY_COLUMNS, weekly_volume
 
+pytestmark = pytest.mark.slow
+
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
 TODAY = dt.date(2027, 6, 1)
 START = dt.datetime(2026, 11, 20)  # histories cross the new year and 2026-W53

@@ -10,6 +10,8 @@ from pypdf import PdfReader
 from backday_analysis.errors import BackdayError
 from backday_analysis.rendering.report import WEEKLY_NOTEBOOK, execute, to_html, to_pdf
 
+pytestmark = pytest.mark.kernel
+
 GROUP_NAMES = ("Lats", "Trapezius", "Rhomboids", "Lower back")
 
 

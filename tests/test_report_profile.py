@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dev.report_profile import STEPS, profile_reports
+
+pytestmark = pytest.mark.kernel
 
 
 def test_every_step_of_a_warm_report_takes_some_cpu(demo_data):

@@ -30,6 +30,7 @@ def test_store_round_trip_keeps_every_set(stored):
     assert back["reps"].sum() == dataset.sets.loc[dataset.sets["client"] == "cleo", "reps"].sum()
 
 
+@pytest.mark.dask
 def test_dask_on_a_local_cluster_equals_pandas(stored):
     dataset, store = stored
     expected = weekly_volume(dataset.sets, dataset.catalogue)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import nbformat
+import pytest
 from fresh_python import run_python
 
 from backday_analysis.rendering.kernels import WarmKernel
@@ -17,6 +18,7 @@ def _notebook(path, source: str):
     return path
 
 
+@pytest.mark.kernel
 def test_a_warm_kernel_forgets_the_previous_notebook_and_the_page_is_the_same(demo_data, tmp_path):
     first = _notebook(tmp_path / "first.ipynb", "leftover = 1")
     second = _notebook(tmp_path / "second.ipynb", "print('leftover' in dir())")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import logging
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -67,6 +69,26 @@ def show_version(value: bool) -> None:
         raise typer.Exit()
 
 
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def configure_logging(verbose: bool) -> None:
+    """Show the package's debug logs on stderr with ``--verbose``; warnings are shown always.
+
+    Without ``--verbose`` nothing is configured: Python's last-resort handler prints warnings
+    and errors, one line each.
+    """
+    logger = logging.getLogger("backday_analysis")
+    for handler in [h for h in logger.handlers if h.get_name() == "backday-verbose"]:
+        logger.removeHandler(handler)
+    if verbose:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.set_name("backday-verbose")
+        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if verbose else logging.NOTSET)
+
+
 @app.callback()
 def main_options(
     version: Annotated[
@@ -75,8 +97,12 @@ def main_options(
             "--version", callback=show_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show debug logs on stderr.")
+    ] = False,
 ) -> None:
     """Weekly back-training reports for strength coaches."""
+    configure_logging(verbose)
 
 
 def coach_errors(command):
@@ -87,6 +113,7 @@ def coach_errors(command):
         try:
             return command(*args, **kwargs)
         except BackdayError as exc:
+            logging.getLogger(__name__).debug("%s stopped", command.__name__, exc_info=True)
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None
 

@@ -26,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from backday_analysis import GROUPS, resources
+from backday_analysis.datafolder.columns import refuse_unknown_columns
 from backday_analysis.errors import BackdayError, located
 
 RULES = (
@@ -64,8 +65,8 @@ def load_advice_rules(path: Path, catalogue: pd.DataFrame, strict: bool = True) 
     Raises
     ------
     BackdayError
-        For a missing column, an unknown rule, group or exercise id, or a bad number; the
-        message names the file and line.
+        For a missing or unknown column, an unknown rule, group or exercise id, or a bad
+        number; the message names the file and line.
     """
     if not path.is_file():
         return pd.DataFrame(columns=list(COLUMNS))
@@ -76,6 +77,8 @@ def load_advice_rules(path: Path, catalogue: pd.DataFrame, strict: bool = True) 
             f"{path}: the advice rule table cannot be read as UTF-8 CSV; save it again as CSV "
             "UTF-8."
         ) from None
+    # A misspelt column is named as such first: it is the missing one's likely cause.
+    refuse_unknown_columns(raw, path, COLUMNS)
     missing = [c for c in COLUMNS if c not in raw.columns]
     if missing:
         raise located(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from backday_analysis.atomic import write_csv_atomic
+from backday_analysis.datafolder.columns import refuse_unknown_columns
 from backday_analysis.errors import BackdayError, located
 
 ROSTER_COLUMNS = ("client_id", "name", "unit", "bodyweight_kg", "timezone")
@@ -25,6 +26,12 @@ def load_roster(path: Path) -> pd.DataFrame:
         Columns ``client_id, name, unit, bodyweight_kg, timezone, coach``; ``bodyweight_kg``
         is a float (missing when unknown), ``timezone`` and ``coach`` empty when the roster
         gives none.
+
+    Raises
+    ------
+    BackdayError
+        For a missing file or column, a column not in :data:`ROSTER_COLUMNS` or ``coach``,
+        or a bad row.
     """
     if not path.is_file():
         raise BackdayError(
@@ -37,6 +44,8 @@ def load_roster(path: Path) -> pd.DataFrame:
         raise BackdayError(
             f"{path}: the roster cannot be read as UTF-8 CSV; save it again as CSV UTF-8."
         ) from None
+    # A misspelt column is named as such first: it is a missing one's likely cause.
+    refuse_unknown_columns(raw, path, (*ROSTER_COLUMNS, COACH))
     for column in ROSTER_COLUMNS[:3]:
         if column not in raw.columns:
             raise located(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from backday_analysis import GROUPS
-from backday_analysis.errors import BackdayError
+from backday_analysis.errors import BackdayError, unknown_name
 
 
 @dataclass(frozen=True)
@@ -124,8 +125,34 @@ _FIELDS = {
 }
 
 
+def undeclared_keys(
+    document: dict, declared, trail: tuple[str, ...] = ()
+) -> Iterator[tuple[str, ...]]:
+    """Yield the dotted paths of ``document`` that no declared path (such as ``_FIELDS``) names.
+
+    A table is looked into when some declared path runs through it; any other key, a whole
+    table included, is undeclared.
+    """
+    for key, value in document.items():
+        path = (*trail, key)
+        if path in declared:
+            continue
+        if isinstance(value, dict) and any(d[: len(path)] == path for d in declared):
+            yield from undeclared_keys(value, declared, path)
+        else:
+            yield path
+
+
 def load_settings(path: Path) -> Settings:
-    """Read the settings; a missing file gives the defaults, a bad value a clear error."""
+    """Read the settings; a missing file gives the defaults, a bad value or key a clear error.
+
+    Raises
+    ------
+    BackdayError
+        For a file that is not TOML, a value of the wrong kind, or a key that ``_FIELDS``
+        does not declare (a typo such as ``days_per_weak`` would otherwise leave the default
+        in force without a word).
+    """
     if not path.is_file():
         return Settings()
     try:
@@ -135,6 +162,13 @@ def load_settings(path: Path) -> Settings:
             f"{path}: the settings file is not valid TOML ({exc}); fix that line "
             "or restore the shipped config.toml."
         ) from None
+    for key in undeclared_keys(document, _FIELDS):
+        # The hint names what could be meant at the same place: a section's keys, or the
+        # sections.
+        siblings = dict.fromkeys(
+            ".".join(d[: len(key)]) for d in _FIELDS if d[: len(key) - 1] == key[:-1]
+        )
+        raise unknown_name(path, None, "setting", ".".join(key), list(siblings))
     defaults = Settings()
     values = {}
     for (section, key), field in _FIELDS.items():

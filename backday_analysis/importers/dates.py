@@ -6,7 +6,7 @@ import pandas as pd
 
 from backday_analysis.errors import located
 from backday_analysis.importers.cells import Verdicts, shown
-from backday_analysis.importers.table import _REEXPORT
+from backday_analysis.importers.table import REEXPORT
 
 
 def check_dates(
@@ -41,7 +41,7 @@ def check_dates(
             f"the date '{shown(text.iloc[first])}' is not "
             f"written {expected} as {app} exports it (a spreadsheet re-save "
             "rewrites dates)",
-            _REEXPORT,
+            REEXPORT,
         )
     verdicts.reject(
         impossible,

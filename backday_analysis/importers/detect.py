@@ -17,9 +17,9 @@ from backday_analysis.importers.cells import shown
 from backday_analysis.importers.fold import ascii_fold
 from backday_analysis.importers.rows import ImportContext, Parsed
 from backday_analysis.importers.table import (
-    _REEXPORT,
     DELIMITERS,
     FREE_TEXT_COLUMNS,
+    REEXPORT,
     SAMPLE_ROWS,
     Layout,
     RawTable,
@@ -65,7 +65,7 @@ def detect(text: str, label: str) -> tuple[RawTable, ModuleType, Layout]:
                     f"are separated by {_DELIMITER_NAMES[delimiter]}, but the app "
                     f"writes {_DELIMITER_NAMES[layout.delimiter]} (a spreadsheet "
                     "changed them on re-saving)",
-                    _REEXPORT,
+                    REEXPORT,
                 )
             return with_free_text(tokenise(text, delimiter, label), layout), module, layout
     best = ordered[0]

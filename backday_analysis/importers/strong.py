@@ -48,8 +48,8 @@ from backday_analysis.importers.rows import (
     without_reps,
 )
 from backday_analysis.importers.strong_dialects import (
-    _DATE,
     COLUMN_NAMES,
+    DATE_TIME_SHAPE,
     match,
     match_by_position,
 )
@@ -88,7 +88,7 @@ def normalise(table: RawTable, layout: Layout, ctx: ImportContext) -> Parsed:
         table.file,
         FORMAT_NAME,
         "YYYY-MM-DD HH:MM:SS",
-        shaped=date_text.str.match(_DATE),
+        shaped=date_text.str.match(DATE_TIME_SHAPE),
     )
     timed = measured(table, layout, "distance", "seconds")
     held = without_reps(

@@ -16,7 +16,7 @@ import pandas as pd
 from backday_analysis.importers.fold import ascii_fold
 from backday_analysis.importers.table import Layout
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
+DATE_TIME_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
 
 
 _ENGLISH = {
@@ -215,7 +215,7 @@ def match_by_position(header: list[str], delimiter: str, sample: pd.DataFrame) -
         return None
     keys = list(_LAYOUTS[dialect][1])
     at = {k: i for i, k in enumerate(keys)}
-    dates = sample[at["date"]].str.match(_DATE)
+    dates = sample[at["date"]].str.match(DATE_TIME_SHAPE)
     orders = sample[at["set_order"]].str.fullmatch(r"\d+|[WFD]")
     reps = sample[at["reps"]].str.fullmatch(r"\d*")
     weight_key = "weight" if "weight" in at else "weight_kg"

@@ -35,10 +35,10 @@ MAX_CELL_CHARS = 10_000
 FREE_TEXT_COLUMNS = ("notes", "workout_notes", "description", "exercise_notes", "comment", "note")
 
 
-_REEXPORT = "export the file again from the app and import it unchanged"
+REEXPORT = "export the file again from the app and import it unchanged"
 
 
-_UTF8_REMEDY = f"{_REEXPORT}, or save it as 'CSV UTF-8'"
+_UTF8_REMEDY = f"{REEXPORT}, or save it as 'CSV UTF-8'"
 
 
 # Python's csv module refuses cells over 128 KiB; read them, so that a row with a huge
@@ -151,7 +151,7 @@ def decode(data: bytes, label: str) -> str:
             _UTF8_REMEDY,
         ) from None
     if not text.replace("\ufeff", "").strip():
-        raise BackdayError(f"{label}: the file is empty; {_REEXPORT}.")
+        raise BackdayError(f"{label}: the file is empty; {REEXPORT}.")
     return text
 
 
@@ -218,7 +218,7 @@ def tokenise(text: str, delimiter: str, label: str) -> RawTable:
             fields.append(count)
     except csv.Error as exc:
         raise located(
-            label, reader.line_num, f"the file is not valid CSV ({exc})", _REEXPORT
+            label, reader.line_num, f"the file is not valid CSV ({exc})", REEXPORT
         ) from None
     cells = pd.DataFrame(records, columns=list(range(width)), dtype="str")
     if len(cells):
@@ -242,7 +242,7 @@ def _unclosed_quote(label: str, line: int, last: int) -> BackdayError:
         line,
         f"a quote opened in this row is not closed where the row should end, so lines "
         f"{line} to {last} run together as one row",
-        _REEXPORT,
+        REEXPORT,
     )
 
 

@@ -136,7 +136,7 @@ def deadlift_jump(
     hit["streak"] = hit["client"].map(_streaks(jumped, week))
     hit["_name"] = hit["exercise_id"].map(catalogue.set_index("exercise_id")["name"])
     limit = num(settings.deadlift_max_weekly_increase * 100)
-    unit = hit["client"].map(units or {}).fillna("kg")
+    unit = hit["client"].map(lambda client: (units or {}).get(client, "kg"))
     reasons = [
         f"{n}: the top set went from {num(a * kg_to(u))} {u} last week to {num(b * kg_to(u))} "
         f"{u} this week (+"

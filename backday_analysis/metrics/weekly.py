@@ -83,8 +83,8 @@ def weekly_volume(
     if through is None and len(sets):
         through = sets["performed_at"].max().date()
     # Work on a few NumPy columns rather than copying the whole table.
-    client_code = pd.Categorical(sets["client"], categories=client_names).codes
-    exercise_code = pd.Categorical(sets["exercise_id"], categories=catalogue["exercise_id"]).codes
+    client_code = pd.Index(client_names).get_indexer(sets["client"])
+    exercise_code = pd.Index(catalogue["exercise_id"]).get_indexer(sets["exercise_id"])
     keep = (client_code >= 0) & (exercise_code >= 0) & (sets["set_kind"] != "warmup").to_numpy()
     day = sets["performed_at"].to_numpy()[keep].astype("datetime64[D]").astype("int64")
     work = sets["load_kg"].to_numpy(dtype=float)[keep] * sets["reps"].to_numpy(dtype=float)[keep]

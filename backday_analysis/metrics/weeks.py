@@ -42,7 +42,7 @@ def parse_week(text: str) -> dt.date:
 def week_start(timestamps: pd.Series) -> pd.Series:
     """Return the Monday (at midnight) of each timestamp's ISO week."""
     days = timestamps.dt.normalize()
-    return days - pd.to_timedelta(days.dt.dayofweek, unit="D")
+    return days - pd.to_timedelta(days.dt.day_of_week, unit="D")
 
 
 def week_labels(mondays: pd.Series) -> pd.Series:

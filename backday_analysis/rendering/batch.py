@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import multiprocessing.util
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 
 from tqdm import tqdm
@@ -13,8 +15,8 @@ from backday_analysis.atomic import exit_on_terminate, remove_partial_files
 from backday_analysis.datafolder.dataset import load_dataset, load_people
 from backday_analysis.errors import BackdayError
 from backday_analysis.metrics.week_status import refuse_future
-from backday_analysis.rendering.kernels import WarmKernel
-from backday_analysis.rendering.pages import prepare_writers
+from backday_analysis.rendering.kernels import START_TIMEOUT, WarmKernel
+from backday_analysis.rendering.pages import prepare_writers, wait_for_background_writers
 from backday_analysis.rendering.report import (
     ROSTER,
     WEEKLY,
@@ -25,7 +27,15 @@ from backday_analysis.rendering.report import (
 from backday_analysis.views.client_week import latest_week
 from backday_analysis.views.roster_week import coach_clients
 
+log = logging.getLogger(__name__)
+
 WEEKS_OF_HISTORY = 16
+#: Seconds a batch waits for its next report to finish before it gives up on the workers: a
+#: report's cells are each stopped after CELL_TIMEOUT_SECONDS, so this is a hang, not a slow
+#: report.
+PROGRESS_TIMEOUT = 1800.0
+#: Seconds the workers get to stop their kernels and end once the batch is done.
+WORKER_EXIT_TIMEOUT = 60.0
 
 
 def plan_reports(
@@ -103,13 +113,16 @@ def _start_worker() -> None:
 
 
 def started_kernel(kernel: Future | None) -> WarmKernel | None:
-    """Return the kernel started in the background, or None if it could not start.
+    """Return the kernel started in the background, or None if it could not start in time.
 
     Without it the report runs in a fresh kernel, whose failure is then reported.
     """
+    if kernel is None:
+        return None
     try:
-        return kernel.result() if kernel else None
-    except Exception:  # noqa: BLE001
+        return kernel.result(timeout=START_TIMEOUT)
+    except Exception:
+        log.warning("the report kernel started in the background failed", exc_info=True)
         return None
 
 
@@ -128,6 +141,18 @@ def _render_in_worker(job: ReportJob, formats: tuple[str, ...]) -> ReportResult:
     return render_in_kernel(job, formats, _worker_kernel)
 
 
+def _join_workers(processes: list) -> None:
+    """Wait for the workers to end (each stops its kernel first); kill one that does not."""
+    deadline = time.monotonic() + WORKER_EXIT_TIMEOUT
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            log.warning("worker %s did not end in time and is killed", process.pid)
+            process.kill()
+            process.join(5)
+        log.debug("worker %s ended with exit status %s", process.pid, process.exitcode)
+
+
 def run_reports(
     jobs: list[ReportJob], formats: tuple[str, ...], workers: int, kernel: Future | None = None
 ) -> list[ReportResult]:
@@ -140,8 +165,8 @@ def run_reports(
     for folder in {job.target.parent for job in jobs}:
         remove_partial_files(folder)
     results: dict[str, ReportResult] = {}
-    bar = tqdm(total=len(jobs), unit="report", desc="reports", disable=None)
     if len(jobs) == 1:
+        bar = tqdm(total=1, unit="report", desc="reports", disable=None)
         bar.set_postfix_str(jobs[0].label)
         warm = started_kernel(kernel)
         try:
@@ -156,25 +181,44 @@ def run_reports(
             if warm:
                 warm.shutdown()
         # The workers are forked from this process: made ready here once, papermill, the
-        # exporter and WeasyPrint are not imported and set up again in every worker.
+        # exporter and WeasyPrint are not imported and set up again in every worker. The
+        # thread that may have begun this is waited for, so that the fork finds no other
+        # thread (one holding a lock would leave it held in the workers).
         prepare_writers(formats)
+        wait_for_background_writers()
         pool = ProcessPoolExecutor(
             max_workers=max(1, min(workers, len(jobs))), initializer=_start_worker
         )
+        processes = []
         try:
             futures = {pool.submit(_render_in_worker, job, formats): job for job in jobs}
-            for future in as_completed(futures):
-                job = futures[future]
-                results[job.label] = future.result()
-                bar.set_postfix_str(job.label)
-                bar.update()
+            processes = list(getattr(pool, "_processes", {}).values())
+            # Only now: a progress bar on a terminal has a monitor thread.
+            bar = tqdm(total=len(jobs), unit="report", desc="reports", disable=None)
+            pending = set(futures)
+            while pending:
+                done, pending = wait(pending, PROGRESS_TIMEOUT, return_when=FIRST_COMPLETED)
+                if not done:
+                    raise BackdayError(
+                        f"no report finished in {PROGRESS_TIMEOUT:g} s, so the batch was "
+                        "stopped; run the reports again, or one client at a time to find "
+                        "the one that hangs."
+                    )
+                for future in done:
+                    job = futures[future]
+                    results[job.label] = future.result()
+                    bar.set_postfix_str(job.label)
+                    bar.update()
         except BaseException:
-            # Interrupted (Ctrl-C, SIGTERM): stop the workers now rather than after their
-            # current report; their SIGTERM handler removes any half-written file.
-            for process in list(getattr(pool, "_processes", {}).values()):
+            # Interrupted (Ctrl-C, SIGTERM) or stuck: stop the workers now rather than after
+            # their current report; their SIGTERM handler removes any half-written file.
+            processes = processes or list(getattr(pool, "_processes", {}).values())
+            for process in processes:
                 process.terminate()
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=False, cancel_futures=True)
+            _join_workers(processes)
             raise
-        pool.shutdown(wait=True)
+        pool.shutdown(wait=False)
+        _join_workers(processes)
     bar.close()
     return [results[job.label] for job in jobs]

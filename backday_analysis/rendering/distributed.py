@@ -9,6 +9,7 @@ no shared output folder. They do read the data folder, at the same path as the c
 from __future__ import annotations
 
 import atexit
+import logging
 import threading
 from pathlib import Path
 
@@ -19,7 +20,12 @@ from backday_analysis.errors import BackdayError
 from backday_analysis.rendering.kernels import WarmKernel
 from backday_analysis.rendering.report import ReportJob, ReportResult, error_sentence, render_pages
 
+log = logging.getLogger(__name__)
+
 CONNECT_TIMEOUT = "20s"
+#: Seconds one report may take on the cluster, kernel start included; the batch as a whole
+#: waits at most this long per report before it gives up on the cluster.
+TASK_TIMEOUT = 1800.0
 _local = threading.local()
 
 
@@ -43,7 +49,8 @@ def render_task(job: ReportJob, formats: tuple[str, ...]) -> tuple[dict[str, byt
     kernel = _kernel()
     try:
         return render_pages(job, formats, kernel=kernel), None
-    except Exception as exc:  # noqa: BLE001 - one broken report must not stop the batch
+    except Exception as exc:
+        log.debug("report %s failed on a worker", job.label, exc_info=True)
         # A failed or timed-out cell may leave the kernel busy or broken: start afresh.
         kernel.restart()
         return {}, error_sentence(exc)
@@ -87,16 +94,25 @@ def run_reports_distributed(
         for job in jobs:
             future = client.submit(render_task, job, formats, pure=False, retries=0)
             futures[future] = job
-        for future in as_completed(futures, loop=client.loop):
+        waiting = as_completed(futures, loop=client.loop, timeout=TASK_TIMEOUT * len(jobs))
+        for future in waiting:
             job = futures[future]
             result = results[job.label] = ReportResult(job.label)
             try:
                 pages, result.error = future.result()
                 result.written = _write(job, formats, pages)
-            except Exception as exc:  # noqa: BLE001 - e.g. the worker died during the task
+            except Exception as exc:
+                log.debug("report %s failed", job.label, exc_info=True)
                 result.error = error_sentence(exc)
             bar.set_postfix_str(job.label)
             bar.update()
+    except TimeoutError:
+        client.cancel(list(futures), force=True)
+        raise BackdayError(
+            f"the cluster at {scheduler} did not finish the reports in "
+            f"{TASK_TIMEOUT * len(jobs):g} s, so they were taken off it; check its workers "
+            "and run the reports again."
+        ) from None
     except BaseException:
         # Interrupted (Ctrl-C, SIGTERM): take the remaining tasks off the cluster.
         client.cancel(list(futures), force=True)

@@ -1,15 +1,21 @@
 """Keep one warm Jupyter kernel per worker, so a batch pays kernel start and imports once.
 
-A fresh kernel costs about two seconds to start and one more to import pandas, matplotlib
-and the package. A batch of reports starts one kernel per worker, imports once, and clears the
-namespace between notebooks (``%reset -f``, run as the first cell of each notebook), so each
-notebook still runs on a clean slate. A single report starts its kernel in the background
-(:func:`start_in_background`) while the command reads the data. Kernels are forked from the
-process that asks for them when that is safe (:mod:`.kernel_fork`).
+A kernel is a new Python launched by jupyter_client, exactly as JupyterLab and papermill
+launch one: its pandas options, rcParams, signal handlers and open files are a fresh
+process's, whatever the command that asks for it has set or opened (``Popen`` closes every
+file descriptor but the standard three, so a held data-folder lock stays with the command).
+It answers in about 0.3 s and has the report modules imported in about 0.8 s; a single report
+hides that behind the command's own work (:func:`start_in_background`), a batch pays it once
+per worker. A warm kernel clears the namespace between notebooks (``%reset -f``, run as the
+first cell of each notebook), so each notebook still runs on a clean slate.
+
+Every wait has a time-out: the kernel's first answer (:data:`READY_TIMEOUT`), each request
+(``timeout``), and its shutdown (jupyter_client's own five seconds after SIGKILL).
 """
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -19,9 +25,15 @@ from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.utils import run_sync
 
-from backday_analysis.rendering.kernel_fork import ForkProvisioner
+from backday_analysis import resources
+
+log = logging.getLogger(__name__)
 
 KERNEL_NAME = "python3"
+#: Seconds a kernel may take to answer its first request.
+READY_TIMEOUT = 60.0
+#: Seconds a caller waits for a kernel started in the background to be warm.
+START_TIMEOUT = 120.0
 # The kernel's start-up warnings are not for coaches' terminals, and a report kernel needs no
 # input history (IPython would keep it in SQLite, cell by cell).
 QUIET = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.enabled=False"]
@@ -56,7 +68,7 @@ class ReadyClient(AsyncKernelClient):
 
     async def wait_for_ready(self, timeout: float | None = None) -> None:
         """Return once the kernel answers on the shell channel and IOPub is connected."""
-        timeout = 60.0 if timeout is None else timeout
+        timeout = READY_TIMEOUT if timeout is None else timeout
         deadline = time.monotonic() + timeout
         while True:
             self.kernel_info()
@@ -89,6 +101,11 @@ class WarmKernelManager(AsyncKernelManager):
             self._ready_client = super().client(**kwargs)
         return self._ready_client
 
+    async def _async_wait(self, pollinterval: float = 0.005) -> None:
+        # jupyter_client polls for a killed kernel's end every 0.1 s, under its own 5 s limit;
+        # a SIGKILLed kernel is gone within milliseconds, and a single report waits for it.
+        await super()._async_wait(pollinterval)
+
     def stop_client(self) -> None:
         """Close the client's connection, before the kernel stops."""
         if self._ready_client is not None:
@@ -105,18 +122,26 @@ class WarmKernel:
             self.warm_up()
 
     def launch(self) -> None:
-        """Start the kernel's process, without waiting for it to be ready."""
+        """Start the kernel's process, without waiting for it to be ready.
+
+        It starts in the notebooks' folder, as papermill and JupyterLab start a notebook's
+        kernel.
+        """
         self.manager = WarmKernelManager(
             kernel_name=KERNEL_NAME,
             kernel_id=str(uuid.uuid4()),
             client_class="backday_analysis.rendering.kernels.ReadyClient",
         )
-        self.manager.provisioner = ForkProvisioner(
-            kernel_id=self.manager.kernel_id,
-            kernel_spec=self.manager.kernel_spec,
-            parent=self.manager,
+        run_sync(self.manager.start_kernel)(
+            extra_arguments=QUIET, cwd=str(resources.shipped("notebooks"))
         )
-        run_sync(self.manager.start_kernel)(extra_arguments=QUIET)
+        log.debug("kernel %s started, pid %s", self.manager.kernel_id, self.pid)
+
+    @property
+    def pid(self) -> int | None:
+        """Return the kernel process's id, or None when it is not running."""
+        process = getattr(self.manager.provisioner, "process", None)
+        return process.pid if process is not None else None
 
     def warm_up(self) -> None:
         """Import the report modules in the kernel; a kernel that died starts afresh once."""
@@ -134,7 +159,7 @@ class WarmKernel:
     async def _run(self, code: str, timeout: float) -> None:
         client = self.manager.client()
         client.start_channels()
-        await client.wait_for_ready(timeout=60)
+        await client.wait_for_ready(timeout=READY_TIMEOUT)
         await client.execute_interactive(code, timeout=timeout, output_hook=lambda _: None)
 
     def reset(self) -> None:
@@ -152,17 +177,20 @@ class WarmKernel:
         self.run(WARM_UP)
 
     def shutdown(self) -> None:
-        """Stop the kernel."""
+        """Stop the kernel and reap its process; log its exit status as the system gave it."""
         self.manager.stop_client()
+        process = getattr(self.manager.provisioner, "process", None)
         if self.manager.has_kernel:
             run_sync(self.manager.shutdown_kernel)(now=True)
+        if process is not None:
+            log.debug("kernel pid %s ended with exit status %s", process.pid, process.poll())
 
 
 def start_in_background() -> Future:
     """Start a warm kernel; the future's result is the :class:`WarmKernel`.
 
-    The kernel's process starts here, before the thread that waits for it and imports the
-    report modules in it: a fork must come before any other thread.
+    The kernel's process is launched here and a thread waits for it and imports the report
+    modules in it. Wait for the result with a time-out (:data:`START_TIMEOUT`).
     """
     try:
         kernel = WarmKernel(warm=False)

@@ -11,12 +11,15 @@ import functools
 import logging
 import re
 import threading
+import time
 import urllib.parse
 from pathlib import Path
 
 from backday_analysis import resources
 from backday_analysis.atomic import write_bytes_atomic
 from backday_analysis.imports import without
+
+log = logging.getLogger(__name__)
 
 TEMPLATES_DIR = resources.templates_dir()
 
@@ -69,7 +72,7 @@ def to_html(executed, title: str, generated_line: str) -> str:
 
 
 @functools.cache
-def _weasyprint():
+def weasyprint_setup():
     """Return WeasyPrint, a data-URL fetcher and a font configuration, made once per process.
 
     The fetcher reads only embedded ``data:`` URLs, so a PDF never reaches the network; it
@@ -130,7 +133,7 @@ def print_ready(page: str) -> str:
 
 def pdf_bytes(page: str) -> bytes:
     """Return an HTML page as the bytes of a PDF file."""
-    weasyprint, fetcher, fonts = _weasyprint()
+    weasyprint, fetcher, fonts = weasyprint_setup()
     document = weasyprint.HTML(string=print_ready(page), url_fetcher=fetcher)
     return document.write_pdf(font_config=fonts)
 
@@ -158,8 +161,8 @@ def prepare_writers(formats: tuple[str, ...]) -> None:
             _warm_exporter()
             if "pdf" in formats:
                 _warm_weasyprint()
-        except Exception:  # noqa: BLE001
-            pass
+        except Exception:
+            log.debug("the page writers could not be made ready in advance", exc_info=True)
 
 
 def prepare_in_background(formats: tuple[str, ...]) -> threading.Thread:
@@ -172,7 +175,18 @@ def prepare_in_background(formats: tuple[str, ...]) -> threading.Thread:
         target=prepare_writers, args=(formats,), name="backday-writers", daemon=True
     )
     thread.start()
+    _BACKGROUND[:] = [*(t for t in _BACKGROUND if t.is_alive()), thread]
     return thread
+
+
+_BACKGROUND: list[threading.Thread] = []
+
+
+def wait_for_background_writers(timeout: float = 120.0) -> None:
+    """Wait for the threads :func:`prepare_in_background` started, ``timeout`` s at most."""
+    deadline = time.monotonic() + timeout
+    while _BACKGROUND:
+        _BACKGROUND.pop().join(max(0.0, deadline - time.monotonic()))
 
 
 @functools.cache

@@ -15,7 +15,13 @@ from pathlib import Path
 from backday_analysis import resources
 from backday_analysis.atomic import write_bytes_atomic
 from backday_analysis.errors import BackdayError
-from backday_analysis.rendering.kernels import KERNEL_NAME, QUIET, RESET, WarmKernel
+from backday_analysis.rendering.kernels import (
+    KERNEL_NAME,
+    QUIET,
+    RESET,
+    START_TIMEOUT,
+    WarmKernel,
+)
 from backday_analysis.rendering.pages import (
     import_nbformat,
     pdf_bytes,
@@ -26,6 +32,8 @@ from backday_analysis.rendering.pages import (
 
 __all__ = ["execute", "render", "render_pages", "to_html", "to_pdf"]
 
+log = logging.getLogger(__name__)
+
 #: The shipped notebooks, by name: a job names one, and each machine that runs the job (a
 #: Dask worker too) reads it from its own installed package.
 WEEKLY = "weekly_report.ipynb"
@@ -34,6 +42,8 @@ WEEKLY_NOTEBOOK = resources.notebook(WEEKLY)
 ROSTER_NOTEBOOK = resources.notebook(ROSTER)
 FORMATS = ("html", "pdf")
 CELL_TIMEOUT_SECONDS = 300
+#: Seconds to wait for the page writers made ready in the background.
+WRITERS_TIMEOUT = 120.0
 
 
 @dataclass
@@ -116,8 +126,10 @@ def execute(
         import papermill  # noqa: F401 - loads while the kernel starts
 
         try:
-            kernel = starting.result()
-        except Exception:  # noqa: BLE001 - papermill's own kernel then reports the problem
+            kernel = starting.result(timeout=START_TIMEOUT)
+        except Exception:
+            # Papermill's own kernel then reports the problem, if there is one.
+            log.warning("the warm kernel did not start; papermill starts one", exc_info=True)
             return _execute(notebook, parameters, timeout, None)
         try:
             return _execute(notebook, parameters, timeout, kernel)
@@ -193,7 +205,7 @@ def render_pages(
     try:
         executed = execute(job.notebook, job.parameters, kernel=kernel)
     finally:
-        preparing.join()
+        preparing.join(WRITERS_TIMEOUT)
     stamp = (generated_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
     page = to_html(executed, job.title, f"Generated at {stamp} by backday_analysis.")
     pages = {}
@@ -229,7 +241,8 @@ def render(
 
     try:
         render_pages(job, formats, generated_at, kernel, on_page=write)
-    except Exception as exc:  # noqa: BLE001 - one broken report must not stop the batch
+    except Exception as exc:
+        log.debug("report %s failed", job.label, exc_info=True)
         result.error = error_sentence(exc)
     result.seconds = time.perf_counter() - started
     return result

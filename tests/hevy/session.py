@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from hevy_clients import MIA_KEY, add_mia, backday, make_folder, mia_workout  # noqa: E402
-from hevy_server import FakeHevy  # noqa: E402
+from hevy_clients import MIA_KEY, add_mia, backday, make_folder, mia_workout
+from hevy_server import FakeHevy
 
 
 def main() -> None:

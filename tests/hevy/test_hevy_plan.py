@@ -11,7 +11,6 @@ from backday_analysis.datafolder.hevy_plan import write_routine
 from backday_analysis.datafolder.hevy_state import read_state, write_state
 from backday_analysis.datafolder.hevy_sync import sync_clients
 from backday_analysis.views.client_week import client_week
-from backday_analysis.views.next_week import client_advice
 from backday_analysis.views.hevy_routine import (
     TITLE,
     client_routine,
@@ -19,6 +18,7 @@ from backday_analysis.views.hevy_routine import (
     plan_items,
     routine,
 )
+from backday_analysis.views.next_week import client_advice
 
 EXPECTED = [  # Mia's week 2026-W40 (Monday and Tuesday): template, sets, reps, in plan order
     ("ABEC557F", 3, 12),  # twice_a_week: trapezius not trained: dumbbell shrug 3 × 12–15

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import FIXTURES, TODAY
@@ -24,6 +25,8 @@ from support import FIXTURES, TODAY
 from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.datafolder.ingest import import_exports
 from backday_analysis.metrics.weekly import weekly_volume
+
+pytestmark = pytest.mark.slow
 
 EXERCISES = ("Deadlift (Barbell)", "Pull Up", "Mystery Row")
 KINDS = ("working", "working", "working", "working", "warmup", "failure", "drop")

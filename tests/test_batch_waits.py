@@ -1,0 +1,60 @@
+"""A batch waits for its workers with time-outs: a hung report stops the batch, not the coach."""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import Future
+
+import pytest
+
+from backday_analysis.errors import BackdayError
+from backday_analysis.rendering import batch
+from backday_analysis.rendering.report import ReportJob, ReportResult
+
+WORKER_PIDS = "BACKDAY_TEST_WORKER_PIDS"
+
+
+def _no_kernel() -> None:
+    """Stand in for the worker's kernel start: these tests are about waiting, not kernels."""
+
+
+def _hang(job: ReportJob, formats: tuple[str, ...]) -> ReportResult:
+    with open(os.environ[WORKER_PIDS], "a") as pids:
+        pids.write(f"{os.getpid()}\n")
+    time.sleep(600)
+    return ReportResult(job.label)
+
+
+def _jobs(tmp_path, count: int) -> list[ReportJob]:
+    return [
+        ReportJob(f"c{n}", tmp_path / "n.ipynb", {}, tmp_path / "out" / f"c{n}")
+        for n in range(count)
+    ]
+
+
+def test_a_batch_whose_reports_hang_stops_with_one_sentence_and_leaves_no_worker(
+    tmp_path, monkeypatch
+):
+    pids = tmp_path / "pids"
+    monkeypatch.setenv(WORKER_PIDS, str(pids))
+    monkeypatch.setattr(batch, "_start_worker", _no_kernel)
+    monkeypatch.setattr(batch, "_render_in_worker", _hang)
+    monkeypatch.setattr(batch, "PROGRESS_TIMEOUT", 2.0)
+    monkeypatch.setattr(batch, "prepare_writers", lambda formats: None)
+    started = time.monotonic()
+    with pytest.raises(BackdayError, match=r"no report finished in 2 s, so the batch was stopped"):
+        batch.run_reports(_jobs(tmp_path, 3), ("html",), workers=2)
+    assert time.monotonic() - started < 60
+    workers = [int(pid) for pid in pids.read_text().split()]
+    assert len(workers) == 2
+    assert not [pid for pid in workers if os.path.exists(f"/proc/{pid}")]  # ended and reaped
+
+
+def test_a_kernel_that_never_starts_is_given_up_after_the_time_out(monkeypatch, caplog):
+    monkeypatch.setattr(batch, "START_TIMEOUT", 0.2)
+    never: Future = Future()
+    started = time.monotonic()
+    assert batch.started_kernel(never) is None
+    assert time.monotonic() - started < 5
+    assert "the report kernel started in the background failed" in caplog.text
