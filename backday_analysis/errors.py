@@ -27,11 +27,21 @@ def unknown_name(path, line: int | None, kind: str, name: str, known) -> Backday
     """Build the error for a name a coach's file holds that backday does not read.
 
     A misspelt setting or column would otherwise be ignored without a word, and its default
-    used; ``known`` are the names the reader declares.
+    used; ``known`` are the names the reader declares. The names it begins, or the closest
+    one, are suggested, else all of them when there are a few.
     """
+    import difflib
+
+    known = list(known)
+    close = [k for k in known if k.startswith(name)][:3] or difflib.get_close_matches(
+        name, known, n=1, cutoff=0.6
+    )
+    if close:
+        hint = f"did you mean {' or '.join(close)}? Correct it"
+    elif len(known) <= 12:
+        hint = f"check its spelling against {', '.join(known)}"
+    else:
+        hint = f"check its spelling against the {len(known)} names the shipped file holds"
     return located(
-        path,
-        line,
-        f"the {kind} '{name}' is not one backday reads",
-        f"check its spelling against {', '.join(known)}, or remove it",
+        path, line, f"the {kind} '{name}' is not one backday reads", f"{hint}, or remove it"
     )

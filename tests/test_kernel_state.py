@@ -58,7 +58,7 @@ import matplotlib, pandas as pd
 from jupyter_client.manager import start_new_kernel
 from jupyter_client.utils import run_sync
 
-from backday_analysis import paths
+from backday_analysis import paths, resources
 from backday_analysis.atomic import exit_on_terminate
 from backday_analysis.datafolder.lock import data_folder_lock
 from backday_analysis.rendering.kernels import KERNEL_NAME, QUIET, WARM_UP, start_in_background
@@ -87,7 +87,7 @@ def run(client, code):
 with data_folder_lock({data!r}):
     report = start_in_background().result(timeout=120)
     manager, client = start_new_kernel(
-        kernel_name=KERNEL_NAME, cwd=str(checkout.NOTEBOOKS_DIR), extra_arguments=QUIET
+        kernel_name=KERNEL_NAME, cwd=str(resources.shipped("notebooks")), extra_arguments=QUIET
     )
 try:
     run(client, WARM_UP)  # what the report kernel ran before its first notebook

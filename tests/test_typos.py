@@ -40,10 +40,10 @@ def test_an_unknown_setting_is_one_sentence_naming_it_and_the_file(tmp_path, tex
     assert message.count(". ") == 0 and message.endswith(".")
 
 
-def test_the_hint_lists_the_keys_of_the_misspelt_keys_section(tmp_path):
+def test_the_hint_names_the_closest_key(tmp_path):
     path = tmp_path / "config.toml"
     path.write_text("[guideline]\ndays_per_weak = 3\n")
-    with pytest.raises(BackdayError, match="against guideline.days_per_week, guideline.min_cr"):
+    with pytest.raises(BackdayError, match=r"did you mean guideline.days_per_week\? Correct it"):
         load_settings(path)
 
 
@@ -51,8 +51,13 @@ def test_every_declared_key_is_accepted_and_a_new_declaration_is_too(tmp_path, m
     assert load_settings(DEFAULT_DATA_DIR / "config.toml") == Settings()
     path = tmp_path / "config.toml"
     path.write_text("[landmarks]\nlats = 8\n")
-    with pytest.raises(BackdayError, match="'landmarks' .* against guideline, volume, flags, imp"):
+    with pytest.raises(BackdayError) as refused:
         load_settings(path)
+    assert str(refused.value) == (
+        f"{path}: the setting 'landmarks.lats' is not one backday reads; did you mean "
+        "landmarks.lats_minimum_effective or landmarks.lats_maximum_recoverable? Correct it, or "
+        "remove it."
+    )
     # Another branch declares a key: the check follows the declaration, nothing else.
     monkeypatch.setitem(settings_module._FIELDS, ("landmarks", "lats"), "guideline_days")
     assert load_settings(path).guideline_days == 8
@@ -70,7 +75,7 @@ def test_an_unknown_roster_column_is_refused_and_an_empty_spreadsheet_column_is_
     with pytest.raises(BackdayError) as refused:
         load_roster(path)
     assert str(refused.value).startswith(
-        f"{path}, line 1: the column 'timzone' is not one backday reads; check its spelling"
+        f"{path}, line 1: the column 'timzone' is not one backday reads; did you mean timezone?"
     )
     path.write_text(",".join(ROSTER_COLUMNS) + ",\na,Ann,kg,60,,\n")
     assert load_roster(path)["client_id"].tolist() == ["a"]

@@ -152,7 +152,7 @@ def _client_steps(table, history, monday, credits, catalogue, settings, rules):
     week_sets = week_sets.loc[week_sets["exercise_id"].isin(credits.index)]
     if week_sets.empty:
         return [_no_training(history, monday, settings, rules)], None
-    day_of = week_sets["performed_at"].dt.weekday
+    day_of = week_sets["performed_at"].dt.day_of_week
     per_day = credits.reindex(week_sets["exercise_id"]).set_axis(week_sets.index).gt(0)
     counts = per_day.groupby(day_of).sum()
     enough = counts >= max(settings.min_credited_sets_per_day, 1)

@@ -107,11 +107,11 @@ def sets_to_move(week_sets: pd.DataFrame, group: str, days: set[int], credits, c
     """
     direct = set(credits.index[credits[group] == 1.0]) - set(DEADLIFT.ids(catalogue))
     on_days = week_sets.loc[
-        week_sets["exercise_id"].isin(direct) & week_sets["performed_at"].dt.weekday.isin(days)
+        week_sets["exercise_id"].isin(direct) & week_sets["performed_at"].dt.day_of_week.isin(days)
     ]
     if on_days.empty:
         return None
-    counts = on_days.groupby([on_days["exercise_id"], on_days["performed_at"].dt.weekday]).agg(
+    counts = on_days.groupby([on_days["exercise_id"], on_days["performed_at"].dt.day_of_week]).agg(
         n=("reps", "size"), reps=("reps", "median"), first=("performed_at", "min")
     )
     counts = counts.sort_values(["n", "first"], ascending=[False, True])

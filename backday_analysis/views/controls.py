@@ -287,7 +287,7 @@ def panel(page: Page, rows: list[list], title: str) -> None:
     from backday_analysis.views.lab_widgets import ParametersBridge
 
     # A long sentence (one that names a roster of hundreds) scrolls under the controls.
-    page.status = widgets.HTML(layout={"max_height": "8em", "overflow_y": "auto"})
+    page.status = widgets.HTML(layout={"max_height": "8em", "overflow": "auto"})
     page.status.add_class("backday-status")
     page.parameters.attach(ParametersBridge())
     lines = [widgets.HBox(row, layout={"flex_flow": "row wrap"}) for row in rows]
