@@ -22,6 +22,7 @@ STAGES = {
     "resources": 0,
     "canonical": 0,
     "atomic": 0,
+    "coach_tables": 0,
     "clock": 0,
     "imports": 0,
     "importers": 1,

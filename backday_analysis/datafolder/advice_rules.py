@@ -26,8 +26,8 @@ from pathlib import Path
 import pandas as pd
 
 from backday_analysis import GROUPS, resources
-from backday_analysis.datafolder.columns import refuse_unknown_columns
-from backday_analysis.errors import BackdayError, located
+from backday_analysis.coach_tables import read_table
+from backday_analysis.errors import located
 
 RULES = (
     "twice_a_week",
@@ -70,23 +70,7 @@ def load_advice_rules(path: Path, catalogue: pd.DataFrame, strict: bool = True) 
     """
     if not path.is_file():
         return pd.DataFrame(columns=list(COLUMNS))
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError):
-        raise BackdayError(
-            f"{path}: the advice rule table cannot be read as UTF-8 CSV; save it again as CSV "
-            "UTF-8."
-        ) from None
-    # A misspelt column is named as such first: it is the missing one's likely cause.
-    refuse_unknown_columns(raw, path, COLUMNS)
-    missing = [c for c in COLUMNS if c not in raw.columns]
-    if missing:
-        raise located(
-            path,
-            1,
-            f"the column '{missing[0]}' is missing",
-            f"the header needs {','.join(COLUMNS)}",
-        )
+    raw = read_table(path, "advice rule table", COLUMNS, COLUMNS)
     rules = raw.loc[:, list(COLUMNS)].apply(lambda c: c.str.strip())
     known = set(catalogue["exercise_id"])
     lists, numbers = [], {c: [] for c in ("sets", "limit", "weeks")}

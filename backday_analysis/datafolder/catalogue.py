@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUPS
+from backday_analysis.coach_tables import read_table
 from backday_analysis.errors import BackdayError, located
 from backday_analysis.importers.name_table import NameTable, read_coach_rules, with_coach_rules
 from backday_analysis.importers.names import name_index, normalise_name
@@ -36,14 +37,7 @@ def _read_csv(path: Path, what: str) -> pd.DataFrame:
             f"{path}: the {what} file is missing; create it or point --data at "
             "a folder that has one."
         )
-    try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise BackdayError(
-            f"{path}: the {what} file cannot be read as UTF-8 CSV ({reason}); "
-            "save it again as CSV UTF-8."
-        ) from None
+    return read_table(path, f"{what} file")
 
 
 def load_catalogue(path: Path) -> pd.DataFrame:
@@ -167,12 +161,7 @@ def load_aliases(path: Path, catalogue: pd.DataFrame) -> pd.DataFrame:
     """Read the coach's alias file (``alias,exercise_id``); a missing file means no aliases."""
     if not path.is_file():
         return pd.DataFrame({"alias": pd.Series(dtype=str), "exercise_id": pd.Series(dtype=str)})
-    raw = _read_csv(path, "exercise alias")
-    for column in ("alias", "exercise_id"):
-        if column not in raw.columns:
-            raise located(
-                path, 1, f"the column '{column}' is missing", "the header must be alias,exercise_id"
-            )
+    raw = read_table(path, "exercise alias file", ("alias", "exercise_id"))
     known = set(catalogue["exercise_id"])
     aliases = raw.loc[:, ["alias", "exercise_id"]].apply(lambda s: s.str.strip())
     for offset, row in enumerate(aliases.itertuples(index=False)):

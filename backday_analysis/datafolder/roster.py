@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from backday_analysis.atomic import write_csv_atomic
-from backday_analysis.datafolder.columns import refuse_unknown_columns
+from backday_analysis.coach_tables import read_table
 from backday_analysis.errors import BackdayError, located
 
 ROSTER_COLUMNS = ("client_id", "name", "unit", "bodyweight_kg", "timezone")
@@ -38,22 +38,7 @@ def load_roster(path: Path) -> pd.DataFrame:
             f"{path}: the roster file is missing; create it with the header "
             f"{','.join(ROSTER_COLUMNS)} or point --data at your data folder."
         )
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError):
-        raise BackdayError(
-            f"{path}: the roster cannot be read as UTF-8 CSV; save it again as CSV UTF-8."
-        ) from None
-    # A misspelt column is named as such first: it is a missing one's likely cause.
-    refuse_unknown_columns(raw, path, (*ROSTER_COLUMNS, COACH))
-    for column in ROSTER_COLUMNS[:3]:
-        if column not in raw.columns:
-            raise located(
-                path,
-                1,
-                f"the column '{column}' is missing",
-                f"the header must be {','.join(ROSTER_COLUMNS)}",
-            )
+    raw = read_table(path, "roster", ROSTER_COLUMNS[:3], (*ROSTER_COLUMNS, COACH))
     for column in ROSTER_COLUMNS[3:]:
         if column not in raw.columns:
             raw[column] = ""

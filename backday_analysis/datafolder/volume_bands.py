@@ -13,7 +13,8 @@ from pathlib import Path
 import pandas as pd
 
 from backday_analysis import GROUPS
-from backday_analysis.errors import BackdayError, located
+from backday_analysis.coach_tables import read_table
+from backday_analysis.errors import located
 
 COLUMNS = ("client_id", "group", "minimum_effective", "maximum_recoverable", "note")
 _ENDS = ("minimum_effective", "maximum_recoverable")
@@ -56,20 +57,7 @@ def load_volume_bands(path: Path, clients: list[str] | None = None) -> pd.DataFr
     """
     if not path.is_file():
         return empty_bands()
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise BackdayError(
-            f"{path}: the volume bands cannot be read as UTF-8 CSV ({reason}); "
-            "save it again as CSV UTF-8."
-        ) from None
-    missing = [c for c in COLUMNS[:4] if c not in raw.columns]
-    if missing:
-        raise located(
-            path, 1, f"the column '{missing[0]}' is missing",
-            "the header must be " + ",".join(COLUMNS),
-        )  # fmt: skip
+    raw = read_table(path, "volume bands", COLUMNS[:4], COLUMNS)
     rows = raw.reindex(columns=list(COLUMNS), fill_value="").apply(lambda s: s.str.strip())
     seen: dict[tuple[str, str], int] = {}
     numbers = {end: [] for end in _ENDS}

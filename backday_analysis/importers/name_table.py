@@ -22,7 +22,6 @@ phrase and kind: the coach's rule wins.
 from __future__ import annotations
 
 import functools
-import io
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -30,7 +29,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from backday_analysis.errors import BackdayError, located
+from backday_analysis.coach_tables import read_table
+from backday_analysis.errors import located
 from backday_analysis.importers.fold import ascii_fold
 
 COLUMNS = ("phrase", "kind", "means", "note")
@@ -166,23 +166,7 @@ def read_rules(path, text: str | None = None) -> pd.DataFrame:
         For a missing column, an unknown kind, an empty phrase, or a ``means`` that is not one
         word of letters, digits and underscores; the message names the file and line.
     """
-    try:
-        if text is None:
-            raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        else:
-            raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise BackdayError(
-            f"{path}: the name rules cannot be read as UTF-8 CSV ({reason}); "
-            "save it again as CSV UTF-8."
-        ) from None
-    missing = [c for c in COLUMNS[:3] if c not in raw.columns]
-    if missing:
-        raise located(
-            path, 1, f"the column '{missing[0]}' is missing", "the header must be "
-            + ",".join(COLUMNS)
-        )  # fmt: skip
+    raw = read_table(path, "name rules", COLUMNS[:3], COLUMNS, text)
     rows = raw.reindex(columns=list(COLUMNS), fill_value="").apply(lambda s: s.str.strip())
     rows["line"] = range(2, len(rows) + 2)
     for row in rows.itertuples(index=False):
