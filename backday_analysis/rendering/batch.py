@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing.util
-import time
+import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 
@@ -141,15 +141,25 @@ def _render_in_worker(job: ReportJob, formats: tuple[str, ...]) -> ReportResult:
     return render_in_kernel(job, formats, _worker_kernel)
 
 
-def _join_workers(processes: list) -> None:
-    """Wait for the workers to end (each stops its kernel first); kill one that does not."""
-    deadline = time.monotonic() + WORKER_EXIT_TIMEOUT
+def _shut_down(pool: ProcessPoolExecutor, processes: list, cancel: bool = False) -> None:
+    """Let the pool end its workers (each stops its kernel first); kill those that hang.
+
+    The pool's own thread joins the workers and collects their exit statuses; a second
+    join here would race it for them, and could take a worker already gone for one that
+    hangs. So the shutdown itself is what is waited for, with a time-out.
+    """
+    closer = threading.Thread(
+        target=pool.shutdown, kwargs={"wait": True, "cancel_futures": cancel}, daemon=True
+    )
+    closer.start()
+    closer.join(WORKER_EXIT_TIMEOUT)
+    if closer.is_alive():
+        for process in processes:
+            if process.exitcode is None:
+                log.warning("worker %s did not end in time and is killed", process.pid)
+                process.kill()
+        closer.join(5)
     for process in processes:
-        process.join(max(0.0, deadline - time.monotonic()))
-        if process.is_alive():
-            log.warning("worker %s did not end in time and is killed", process.pid)
-            process.kill()
-            process.join(5)
         log.debug("worker %s ended with exit status %s", process.pid, process.exitcode)
 
 
@@ -215,10 +225,8 @@ def run_reports(
             processes = processes or list(getattr(pool, "_processes", {}).values())
             for process in processes:
                 process.terminate()
-            pool.shutdown(wait=False, cancel_futures=True)
-            _join_workers(processes)
+            _shut_down(pool, processes, cancel=True)
             raise
-        pool.shutdown(wait=False)
-        _join_workers(processes)
+        _shut_down(pool, processes)
     bar.close()
     return [results[job.label] for job in jobs]
