@@ -14,11 +14,12 @@ import sys
 import pytest
 
 from backday_analysis import GROUPS, clock
+from backday_analysis.charts import weekly as figures
 from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.errors import BackdayError
 from backday_analysis.metrics.week_status import latest_logged_week, refuse_future
 from backday_analysis.rendering.report import WEEKLY_NOTEBOOK, execute
-from backday_analysis.views import client_flags, next_week
+from backday_analysis.views import client_flags, controls, next_week, pages
 from backday_analysis.views import client_week as cw
 from backday_analysis.views import roster_lines as rl
 from backday_analysis.views import roster_week as rw
@@ -115,3 +116,16 @@ def test_the_notebook_refuses_a_future_week_through_the_package(demo_data, monke
     with pytest.raises(BackdayError) as refused:
         execute(WEEKLY_NOTEBOOK, parameters)
     assert str(refused.value) == REFUSED
+
+
+def test_a_week_months_after_the_last_log_has_nothing_to_chart(data, monkeypatch):
+    # 2027-W20 is 25 weeks after Ben's last logged week: none of its 16 weeks of history
+    # was logged, so the charts have nothing to draw and the page says so instead of failing.
+    report = cw.client_week("ben", "2027-W20", dataset=data, today=dt.date(2027, 5, 20))
+    assert not report.logged and report.history.empty
+    assert figures.volume_history(report) is None and figures.days_history(report) is None
+    shown = []
+    monkeypatch.setattr(controls, "display", shown.append)
+    page = pages.weekly_page("ben", "2027-W20", str(data.folder))
+    page.figure(figures.days_history, "groups")
+    assert [o.data for o in shown] == [f"<p>{controls.NOTHING_LOGGED}</p>"]

@@ -68,11 +68,14 @@ def week_ticks(ax: plt.Axes, weeks: list[str], max_ticks: int = MAX_WEEK_TICKS) 
     ax.set_xlim(-0.6, max(len(weeks), 1) - 0.4)
 
 
-def volume_history(report: ClientWeek, groups=BACK_GROUPS) -> Figure:
+def volume_history(report: ClientWeek, groups=BACK_GROUPS) -> Figure | None:
     """Plot weekly fractional sets per back group over the history, one line per group.
 
-    ``groups`` picks the back groups drawn (all four by default).
+    ``groups`` picks the back groups drawn (all four by default). None when no week of the
+    history was logged: there is nothing to draw.
     """
+    if report.history.empty:
+        return None
     table = report.history.pivot(index="week", columns="group", values="fractional_sets")
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 3.2))
     # Room on the right for the legend, beside the plot rather than over its lines.
@@ -105,11 +108,14 @@ def volume_history(report: ClientWeek, groups=BACK_GROUPS) -> Figure:
     return fig
 
 
-def days_history(report: ClientWeek, groups=BACK_GROUPS) -> Figure:
+def days_history(report: ClientWeek, groups=BACK_GROUPS) -> Figure | None:
     """Plot training days per week per back group against the guideline line.
 
-    ``groups`` picks the back groups drawn, one panel each (all four by default).
+    ``groups`` picks the back groups drawn, one panel each (all four by default). None when
+    no week of the history was logged.
     """
+    if report.history.empty:
+        return None
     table = report.history.pivot(index="week", columns="group", values="days")
     shown = [g for g in BACK_GROUPS if g in groups] or list(BACK_GROUPS)
     fig, axes = plt.subplots(1, len(shown), figsize=(FIGURE_WIDTH, 2.6), sharey=True, squeeze=False)

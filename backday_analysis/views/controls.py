@@ -30,6 +30,7 @@ from backday_analysis.views import display as show
 from backday_analysis.views.parameters import NotebookParameters, running_cell
 
 NOTHING = "<p class='empty'>Nothing to show yet: pick a choice in the panel above.</p>"
+NOTHING_LOGGED = "No logged week to draw: the client logged nothing in these weeks."
 #: The live page of each kind of notebook in this kernel, which a new one takes over.
 LIVE: dict[str, Page] = {}
 
@@ -167,15 +168,17 @@ class Page:
     def figure(self, figure: Callable[..., Any], *options: str) -> None:
         """Show the chart ``figure(model, **options)``; ``options`` name entries of the page's.
 
-        An option left empty (every group off) shows its hint instead of empty axes. In
-        JupyterLab the chart gets buttons that save it as PNG or SVG.
+        An option left empty (every group off) shows its hint instead of empty axes, and a
+        chart with nothing to draw (``figure`` returns None) says so. In JupyterLab the chart
+        gets buttons that save it as PNG or SVG.
         """
 
         def render(model):
             empty = [name for name in options if not len(self.options[name])]
             if empty:
                 return show.text_output(self.hints.get(empty[0], "Nothing is chosen to draw."))
-            return show.figure_output(figure(model, **{n: self.options[n] for n in options}))
+            drawn = figure(model, **{n: self.options[n] for n in options})
+            return show.text_output(NOTHING_LOGGED) if drawn is None else show.figure_output(drawn)
 
         section = self.show(render)
         if section is not None:

@@ -176,6 +176,8 @@ def chart_saver(section, figure, options: tuple[str, ...]) -> ChartSaver:
         if model is None or any(not len(page.options[n]) for n in options):
             return None
         drawn = figure(model, **{n: page.options[n] for n in options})
+        if drawn is None:
+            return None
         return f"{page.stem(model)}_{figure.__name__}.{fmt}", figure_bytes(drawn, fmt)
 
     return ChartSaver(files)
