@@ -18,6 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+# The Hevy tests' helpers, and tests/checkout.py they use.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from hevy_clients import MIA_KEY, add_mia, backday, make_folder, mia_workout
