@@ -4,8 +4,8 @@ A mutant is one small change a plausible bug would make: an arithmetic or compar
 swapped (``>`` for ``>=``), ``and`` for ``or``, a ``not`` or ``~`` dropped, a number off by one
 or rounded to four digits, ``True`` for ``False``, ``min`` for ``max``, the two branches of a
 conditional swapped, a compared string changed, or a number format (``:g``) shown with no
-decimals. Docstrings, annotations, ``raise`` statements (their wording) and lines marked
-``# pragma: no mutate`` are left alone.
+decimals. Docstrings, annotations, ``raise`` statements (their wording), decorators, class
+bodies outside methods and lines marked ``# pragma: no mutate`` are left alone.
 """
 
 from __future__ import annotations
@@ -181,6 +181,11 @@ def _skipped(tree: ast.Module) -> set[int]:
             drop(node.returns)
             for decorator in node.decorator_list:
                 drop(decorator)
+        elif isinstance(node, ast.ClassDef):
+            # A class is swapped by no mutant (only its methods' code is): a changed
+            # decorator or base would build a class that nothing uses.
+            for part in (*node.decorator_list, *node.bases, *node.keywords):
+                drop(part)
         elif isinstance(node, ast.Assign) and any(
             isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
         ):

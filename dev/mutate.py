@@ -489,11 +489,41 @@ def _report(modules: list[str], results: list[dict], seconds: float, stale: dict
         "survivors": survivors,
         "crashes": [c for r in counted for c in r["crashes"]],
         "stale": stale,
+        "equivalent_killed": [k for r in counted for k in r.get("equivalent_killed", [])],
         "errors": [r for r in results if "error" in r],
         "seconds": round(seconds, 1),
         "per_module": [
             {k: v for k, v in r.items() if k not in ("survivors", "crashes")} for r in results
         ],
+    }
+
+
+def _listed_apart(result: dict, module: str, equivalent: dict) -> dict:
+    """Take the listed equivalent mutants out of a run that ran them; name those killed.
+
+    A listed mutant that neither survived nor crashed was killed: its entry is wrong.
+    """
+    if "error" in result or result["not_run"]:
+        return result
+
+    def key(entry: dict) -> str:
+        return " | ".join(entry[k] for k in ("module", "function", "code", "mutation"))
+
+    listed = {k for k in equivalent if k.split(" | ")[0] == module}
+    survived = [s for s in result["survivors"] if key(s) in listed]
+    crashed = [c for c in result["crashes"] if key(c) in listed]
+    killed = sorted(listed - {key(e) for e in survived + crashed})
+    return {
+        **result,
+        "mutants": result["mutants"] - len(listed),
+        "killed": result["killed"] - len(killed),
+        "survived": result["survived"] - len(survived),
+        "crashed": result["crashed"] - len(crashed),
+        "unreached": result["unreached"] - sum("note" in s for s in survived),
+        "equivalent": len(listed),
+        "equivalent_killed": killed,
+        "survivors": [s for s in result["survivors"] if key(s) not in listed],
+        "crashes": [c for c in result["crashes"] if key(c) not in listed],
     }
 
 
@@ -504,6 +534,8 @@ def _print_module(result: dict) -> None:
         key = " | ".join(s[k] for k in ("module", "function", "code", "mutation"))
         label = "NEW survivor" if s["new"] else "known survivor"
         print(f"  {label} line {s['line']}: {key}" + (f"  ({s['note']})" if "note" in s else ""))
+    for key in result.get("equivalent_killed", []):
+        print(f"  WRONG equivalent entry, a test kills it: {key}")
     for c in result.get("crashes", []):
         key = " | ".join(c[k] for k in ("module", "function", "code", "mutation"))
         print(f"  crashed line {c['line']}: {key}: {c['error']}")
@@ -518,6 +550,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
     parser.add_argument("--out", type=Path, default=checkout.REPORTS_DIR / "mutation.json")
     parser.add_argument("--update", action="store_true", help="rerun --module, keep --out's others")
+    parser.add_argument(
+        "--check-equivalent",
+        action="store_true",
+        help="run the listed equivalent mutants too, and name any that a test kills",
+    )
     args = parser.parse_args(argv)
     os.chdir(checkout.ROOT)
     unknown = [m for m in args.module or [] if m not in TARGETS]
@@ -544,7 +581,10 @@ def main(argv: list[str] | None = None) -> int:
         results, modules = _previous(json.loads(args.out.read_text(encoding="utf-8")), chosen)
     report = _report(modules, results, 0.0, stale)
     for module, tests in chosen.items():
-        result = run_module(module, tests, args.jobs, args.budget, equivalent, known)
+        listed = {} if args.check_equivalent else equivalent
+        result = run_module(module, tests, args.jobs, args.budget, listed, known)
+        if args.check_equivalent:
+            result = _listed_apart(result, module, equivalent)
         results = [r for r in results if r["module"] != module] + [result]
         _print_module(result)
         report = _report(modules, results, time.monotonic() - started, stale)
