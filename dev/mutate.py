@@ -36,6 +36,7 @@ import os
 import signal
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from dataclasses import dataclass
@@ -164,7 +165,8 @@ class _Coverage:
     """Pytest plugin: record which functions of one file each test (with its fixtures) calls.
 
     The package's caches are emptied before each test, so a test that calls a cached
-    function is recorded even when an earlier test (or an import) filled the cache.
+    function is recorded even when an earlier test (or an import) filled the cache; calls in
+    threads the test starts count too.
     """
 
     def __init__(self, filename: str, package: str):
@@ -180,7 +182,9 @@ class _Coverage:
 
         clear_caches(self.package)
         sys.setprofile(profile)
+        threading.setprofile(profile)  # threads the test starts (a pool reading the store)
         yield
+        threading.setprofile(None)
         sys.setprofile(None)
 
 

@@ -61,6 +61,10 @@ def broken(n):
     return n is None  # `is` -> `is not`: the mutated module's code does not run (see below)
 
 
+def pooled(n):
+    return n * 3  # `*` -> `/`: killed, though only a thread of a pool calls it
+
+
 BROKEN_AT_IMPORT = broken(None) or 1 / 0
 SIZES = LIMIT // 5  # `//` -> `/`: range(2.0) fails while the tests are collected
 """
@@ -97,6 +101,13 @@ def test_settle():
 
 def test_sizes(size):
     assert size in (0, 1)
+
+
+def test_pooled():
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(calc.pooled, 2).result() == 6
 
 
 def test_broken():
@@ -181,6 +192,10 @@ def test_a_cached_function_is_mutated_and_its_cache_emptied(toy):
     assert importlib.import_module("toy.calc").cached_over(10) is True
     result = verdicts(toy, "cached_over", "`>=` -> `>`")
     only(result, "killed")
+
+
+def test_a_function_only_a_thread_calls_is_reached(toy):
+    only(verdicts(toy, "pooled", "`*` -> `/`"), "killed")
 
 
 def test_a_mutant_that_does_not_load_is_crashed_not_killed(toy):
