@@ -14,7 +14,17 @@ import pytest
 from backday_analysis import BACK_GROUPS, paths
 from backday_analysis.datafolder.catalogue import load_catalogue
 from backday_analysis.importers.name_parts import name_parts
-from backday_analysis.importers.names import name_index, resolution_table, resolve, suggest
+from backday_analysis.importers.names import (
+    Resolution,
+    _same_word,
+    carry_rule,
+    hold_rule,
+    name_index,
+    parts_key,
+    resolution_table,
+    resolve,
+    suggest,
+)
 
 
 @pytest.fixture(scope="module")
@@ -185,3 +195,60 @@ def test_name_parts_read_equipment_grip_and_side():
     assert parts.equipment == {"dumbbell"}
     assert parts.grips == {"single_arm", "neutral"}
     assert parts.words == ("row",)
+
+
+def test_a_timed_hold_counts_if_it_credits_a_group_and_a_carry_if_it_carries(catalogue, index):
+    holds = hold_rule(catalogue, index)
+    # A plank credits the abs alone and a dead hang the forearms alone; a stretch credits none.
+    assert [holds(n) for n in ("Plank", "Dead Hang", "Hamstring Stretch", "Blorp")] == [
+        True, True, False, False
+    ]  # fmt: skip
+    carries = carry_rule(catalogue, index)
+    assert [carries(n) for n in ("Farmers Walk", "Plank", "Blorp")] == [True, False, False]
+
+
+def test_the_same_words_in_another_order_or_spelling_are_the_same_exercise(index):
+    for name in ("Dumbell Rows", "Row Dumbbell"):
+        assert resolve(name, index) == Resolution("dumbbell_row_one_arm", "rule:spelling")
+
+
+def test_words_shared_by_two_exercises_name_neither_unless_the_coach_says():
+    catalogue = pd.DataFrame(
+        {
+            "exercise_id": ["seal_row", "pendlay_row"],
+            "name": ["Seal Row", "Pendlay Row"],
+            "aliases": [["Seal Rows (Barbell)"], []],
+        }
+    )
+    index = name_index(catalogue)
+    assert index.spellings[parts_key("Row Seal")] == "seal_row"
+    assert index.spellings[parts_key("Barbell Seal Row")] == "seal_row"
+    # A second exercise with the seal row's words makes them ambiguous; a coach's alias decides.
+    twin = pd.DataFrame({"exercise_id": ["seal_row_2"], "name": ["Row, Seal"], "aliases": [[]]})
+    both = pd.concat([catalogue, twin], ignore_index=True)
+    assert name_index(both).spellings[parts_key("Row Seal")] is None
+    assert name_index(both).spellings[parts_key("Row, Pendlay")] == "pendlay_row"
+    aliases = pd.DataFrame({"alias": ["Seal Rows"], "exercise_id": ["seal_row_2"]})
+    assert name_index(both, aliases).spellings[parts_key("Row Seal")] == "seal_row_2"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("row", "rowing", True),  # one starts the other, and has 3 letters
+        ("ro", "rowing", False),  # 2 letters are too few to start a word
+        ("pulup", "pullup", True),  # a letter left out
+        ("flye", "flys", True),  # 3 letters of 4 alike: a ratio of 0.75
+        ("rows", "bows", False),  # alike, but the first letters differ
+        ("lunge", "lift", False),
+    ],
+)
+def test_two_words_are_the_same_movement_word_despite_a_typo(a, b, same):
+    assert _same_word(a, b) is same
+
+
+def test_suggestions_are_three_unless_asked_for_more(catalogue):
+    assert suggest("Pulldown Lat", catalogue) == [
+        "Lat pulldown (to chest)", "Lat pulldown (close grip)", "Lat pulldown (single arm)"
+    ]  # fmt: skip
+    assert len(suggest("Pulldown Lat", catalogue, limit=5)) == 5
