@@ -14,6 +14,7 @@ import pytest
 from backday_analysis import BACK_GROUPS, paths
 from backday_analysis.datafolder.catalogue import load_catalogue
 from backday_analysis.importers.name_parts import name_parts
+from backday_analysis.importers.name_rules import BACK_RULES
 from backday_analysis.importers.names import (
     Resolution,
     _same_word,
@@ -252,3 +253,35 @@ def test_suggestions_are_three_unless_asked_for_more(catalogue):
         "Lat pulldown (to chest)", "Lat pulldown (close grip)", "Lat pulldown (single arm)"
     ]  # fmt: skip
     assert len(suggest("Pulldown Lat", catalogue, limit=5)) == 5
+
+
+@pytest.mark.parametrize(
+    ("rule", "name", "exercise_id"),
+    [
+        ("olympic_pull", "Pull, High", "high_pull"),  # the words, not the phrase
+        ("olympic_lift", "Power Clean", "power_clean"),  # no jerk, no press
+        ("olympic_lift", "Clean and Jerk", "clean_and_jerk"),
+        ("olympic_lift", "Clean and Press", "clean_and_press"),
+        ("deadlift", "SLDL", "stiff_leg_deadlift"),  # the hinge is the only word
+        ("deadlift", "RDL", "romanian_deadlift_barbell"),
+        ("deadlift", "Stiff Leg Romanian", "stiff_leg_deadlift"),  # both hinge words
+        ("deadlift", "Stiff Leg Deadlift", "stiff_leg_deadlift"),
+        ("deadlift", "Romanian Deadlift", "romanian_deadlift_barbell"),
+        ("hinge", "Kettlebell Swing", "kettlebell_swing"),
+        ("hinge", "Russian Swing", "kettlebell_swing"),  # a kettlebell swing by its style
+        ("hinge", "Swing (Dumbbell)", None),
+        ("back_extension", "Back Extension (Machine)", "back_extension_machine"),
+        ("back_extension", "Back Extension", "back_extension"),
+        ("rear_delt", "Face Pulldown", "face_pull"),
+        ("straight_arm", "Pullover (Machine)", "pullover_machine"),
+        ("straight_arm", "Cable Pullover", "pullover_machine"),
+        ("straight_arm", "Dumbbell Pullover", "pullover_dumbbell"),
+        ("straight_arm", "Pullover", "pullover_dumbbell"),
+        ("carry", "Suitcase Carry", "suitcase_carry"),
+        ("curl", "Neutral Grip Curl", "hammer_curl_dumbbell"),  # a neutral grip is a hammer
+        ("curl", "Reverse Neutral Curl", "reverse_curl_barbell"),  # unless it is reversed
+        ("curl", "Scott Curl", "preacher_curl_barbell"),
+    ],
+)
+def test_each_movement_rule_on_names_of_its_own(rule, name, exercise_id):
+    assert dict(BACK_RULES)[rule](name_parts(name)) == exercise_id
