@@ -281,6 +281,40 @@ def test_suggestions_are_three_unless_asked_for_more(catalogue):
         ("curl", "Neutral Grip Curl", "hammer_curl_dumbbell"),  # a neutral grip is a hammer
         ("curl", "Reverse Neutral Curl", "reverse_curl_barbell"),  # unless it is reversed
         ("curl", "Scott Curl", "preacher_curl_barbell"),
+        ("pulldown", "Lat Pull (Cable)", "lat_pulldown_chest"),
+        ("pulldown", "Lat Pushdown", None),  # "lat" without a pull is no pulldown
+        ("pulldown", "Straight Arm Pulldown", "straight_arm_pulldown"),
+        ("pull_up", "Chin Tuck", None),  # a neck exercise
+        ("pull_up", "Assisted Pull Up", "assisted_pull_up_machine"),
+        ("pull_up", "Band Assisted Pull Up", "band_assisted_pull_up"),
+        ("pull_up", "Pull Up (Machine)", "assisted_pull_up_machine"),
+        ("rowing_cardio", "Rower", "rowing_machine"),
+        ("rowing_cardio", "Rowing Machine", "rowing_machine"),
+        ("rowing_cardio", "Barbell Rowing", None),
+        ("row", "Archer Pull (Band)", "cable_row_single_arm"),
+        ("row", "Archer Pull", None),  # neither band nor cable
+        ("row", "TRX Pull", "inverted_row"),
+        ("row", "Ring Dip", None),
+        ("row", "High Row (Machine)", "iso_lateral_high_row"),
+        ("row", "Cable High Row", "seated_cable_row"),
+        ("row", "Wide Dumbbell Row", "rear_delt_row_dumbbell"),
+        ("row", "Wide Grip Row (Cable)", "seated_cable_row_wide"),
+        ("row", "T-Bar Row", "t_bar_row"),
+        ("row", "Landmine Row", "t_bar_row"),
+        ("row", "Chest Supported T-Bar Row", "t_bar_row_chest_supported"),
+        ("row", "Chest Supported Row (Dumbbell)", "dumbbell_row_chest_supported"),
+        ("row", "Chest Supported Row (Machine)", "t_bar_row_chest_supported"),
+        ("row", "Dumbbell Row", "dumbbell_row_one_arm"),
+        ("row", "Bent Over Dumbbell Row", "dumbbell_row_two_arm"),
+        ("row", "Smith Machine Row", "smith_machine_row"),
+        ("row", "Machine Row", "seated_row_machine"),
+        ("row", "Plate Loaded Row", "iso_lateral_row"),
+        ("row", "Seated Row", "seated_cable_row"),
+        ("row", "Cable Row", "seated_cable_row"),
+        ("row", "Close Grip Cable Row", "seated_cable_row_close"),
+        ("row", "Barbell Row", "barbell_row"),
+        ("row", "Reverse Grip Barbell Row", "barbell_row_underhand"),
+        ("row", "Bodyweight Row", "inverted_row"),
     ],
 )
 def test_each_movement_rule_on_names_of_its_own(rule, name, exercise_id):
