@@ -500,3 +500,20 @@ def test_a_set_at_midnight_on_the_weeks_monday_is_logged_in_that_week():
     flags = coaching_flags(weekly_of(sets), sets, CATALOGUE, SETTINGS, "2026-W53")
     assert set(flags["client"]) == {"ana"}
     assert "week_missed" not in set(flags["flag"])
+
+
+def test_a_deadlift_jump_is_said_in_the_clients_unit():
+    # W52 100 kg, W53 a deload at 60 kg, W01 115 kg: +15 % over W52's 100 kg.
+    sets = make_sets(
+        block("ana", "W52", "barbell_deadlift", 3, load=100, reps=5),
+        block("ana", "W53", "barbell_deadlift", 3, load=60, reps=5),
+        block("ana", "W01", "barbell_deadlift", 2, load=115, reps=3),
+    )
+    flags = deadlift_jump(sets, CATALOGUE, SETTINGS, "2027-W01", units={"ana": "lb"})
+    # 60 kg is 132.3 lb, 115 kg 253.5 lb and 100 kg 220.5 lb (÷ 0.45359237).
+    assert flags["reason"].tolist() == [
+        "Barbell deadlift: the top set went from 132.3 lb last week to 253.5 lb this week "
+        "(+15 % over 220.5 lb, the heaviest of the last 4 weeks), over the 10 % a week limit; "
+        "build the load up slowly."
+    ]
+    assert flags["headline"].tolist() == ["Deadlift +15 % in a week"]
