@@ -11,12 +11,18 @@ import datetime as dt
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from backday_analysis import GROUPS, clock
 from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.errors import BackdayError
-from backday_analysis.metrics.week_status import latest_logged_week, refuse_future
+from backday_analysis.metrics.week_status import (
+    latest_logged_week,
+    no_log_sentence,
+    no_log_yet,
+    refuse_future,
+)
 from backday_analysis.rendering.report import WEEKLY_NOTEBOOK, execute
 from backday_analysis.views import client_flags, next_week
 from backday_analysis.views import client_week as cw
@@ -115,3 +121,19 @@ def test_the_notebook_refuses_a_future_week_through_the_package(demo_data, monke
     with pytest.raises(BackdayError) as refused:
         execute(WEEKLY_NOTEBOOK, parameters)
     assert str(refused.value) == REFUSED
+
+
+def test_a_log_on_the_weeks_monday_is_a_log_for_that_week():
+    monday = dt.date(2026, 11, 30)  # 2026-W49
+    assert not no_log_yet(monday, "2026-W49")
+    assert no_log_yet(monday - dt.timedelta(days=1), "2026-W49")
+    assert no_log_yet(None, "2026-W49")
+
+
+def test_no_log_sentences():
+    sentence = "No log yet: this client has no logged sets."
+    assert no_log_sentence(None) == sentence
+    assert no_log_sentence(pd.NaT) == sentence  # a client without sets, from a table
+    assert no_log_sentence(dt.date(2026, 11, 22)) == (
+        "No log yet for this week: the last logged day is Sun 22 Nov 2026."
+    )
