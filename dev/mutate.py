@@ -164,25 +164,50 @@ def stale_entries(entries: dict[str, str], mutants: list[Mutant]) -> list[str]:
 class _Coverage:
     """Pytest plugin: record which functions of one file each test (with its fixtures) calls.
 
-    The package's caches are emptied before each test, so a test that calls a cached
-    function is recorded even when an earlier test (or an import) filled the cache; calls in
-    threads the test starts count too.
+    A fixture shared by several tests (module or session scope) runs its code once, during
+    the first test's set-up; every test that uses a fixture of that name is counted as
+    reaching what the fixture reached. The package's caches are emptied before each test, so
+    a test that calls a cached function is recorded even when an earlier test (or an import)
+    filled the cache; calls in threads the test starts count too.
     """
 
     def __init__(self, filename: str, package: str):
-        self.filename, self.package, self.reached = filename, package, {}
+        self.filename, self.package = filename, package
+        self.own: dict[str, set[str]] = {}  # per test, what its own run called
+        self.fixtures: dict[str, list[str]] = {}  # per test, the names of its fixtures
+        self.by_fixture: dict[str, set[str]] = {}  # per fixture name, what its set-up called
+        self.setting_up: list[str] = []
         self.seconds: dict[str, float] = {}
+
+    @property
+    def reached(self) -> dict[str, set[str]]:
+        """Return per test what it and its fixtures (whenever they were set up) called."""
+        return {
+            test: found.union(*(self.by_fixture.get(f, set()) for f in self.fixtures[test]))
+            for test, found in self.own.items()
+        }
 
     def pytest_runtest_logreport(self, report):
         self.seconds[report.nodeid] = self.seconds.get(report.nodeid, 0.0) + report.duration
 
     @pytest.hookimpl(hookwrapper=True)
+    def pytest_fixture_setup(self, fixturedef):
+        self.setting_up.append(fixturedef.argname)
+        self.by_fixture.setdefault(fixturedef.argname, set())
+        yield
+        self.setting_up.pop()
+
+    @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_protocol(self, item):
-        found = self.reached.setdefault(item.nodeid, set())
+        found = self.own.setdefault(item.nodeid, set())
+        self.fixtures[item.nodeid] = list(getattr(item, "fixturenames", ()))
 
         def profile(frame, event, _):
             if event == "call" and frame.f_code.co_filename == self.filename:
-                found.add(frame.f_code.co_qualname.split(".<locals>")[0])
+                name = frame.f_code.co_qualname.split(".<locals>")[0]
+                found.add(name)
+                for fixture in self.setting_up:
+                    self.by_fixture[fixture].add(name)
 
         clear_caches(self.package)
         sys.setprofile(profile)
@@ -241,8 +266,9 @@ def _profile_child(verdict: Path, tests, package: Package, record: tuple[Path, P
     failures = _Failures()
     code = pytest.main([*tests, *PYTEST_ARGS[1:]], plugins=[coverage, failures])
     # Quickest tests first: a mutant's run stops at its first failing test.
-    order = sorted(coverage.reached, key=lambda test: coverage.seconds.get(test, 0.0))
-    reached = {test: sorted(coverage.reached[test]) for test in order}
+    found = coverage.reached
+    order = sorted(found, key=lambda test: coverage.seconds.get(test, 0.0))
+    reached = {test: sorted(found[test]) for test in order}
     record[0].write_text(json.dumps(reached), encoding="utf-8")
     result, error = _pytest_verdict(code, failures)
     verdict.write_text(f"{result}\n{error}", encoding="utf-8")

@@ -65,10 +65,16 @@ def pooled(n):
     return n * 3  # `*` -> `/`: killed, though only a thread of a pool calls it
 
 
+def shared(n):
+    return n - 1  # `-` -> `+`: killed by the second test that uses a module's fixture
+
+
 BROKEN_AT_IMPORT = broken(None) or 1 / 0
 SIZES = LIMIT // 5  # `//` -> `/`: range(2.0) fails while the tests are collected
 """
 TESTS = """
+import pytest
+
 import toy.calc as calc
 
 calc.cached_over(10)  # fills the cache before any mutant is loaded
@@ -108,6 +114,19 @@ def test_pooled():
 
     with ThreadPoolExecutor(1) as pool:
         assert pool.submit(calc.pooled, 2).result() == 6
+
+
+@pytest.fixture(scope="module")
+def once():
+    return calc.shared(5)
+
+
+def test_uses_once_first(once):
+    assert once is not None
+
+
+def test_uses_once_second(once):
+    assert once == 4
 
 
 def test_broken():
@@ -196,6 +215,11 @@ def test_a_cached_function_is_mutated_and_its_cache_emptied(toy):
 
 def test_a_function_only_a_thread_calls_is_reached(toy):
     only(verdicts(toy, "pooled", "`*` -> `/`"), "killed")
+
+
+def test_a_fixture_shared_by_tests_reaches_for_each_of_them(toy):
+    # The module fixture runs during the first test's set-up; the second test checks it.
+    only(verdicts(toy, "shared", "`-` -> `+`"), "killed")
 
 
 def test_a_mutant_that_does_not_load_is_crashed_not_killed(toy):
