@@ -424,35 +424,39 @@ def run_module(
         counts = {KILLED: 0, SURVIVED: 0, CRASHED: 0}
         survivors, crashes, not_run, unreached = [], [], 0, 0
         queue = list(todo)
-        while queue or running:
-            while queue and len(running) < jobs:
-                if time.monotonic() - started > budget:
-                    not_run += len(queue)
-                    queue.clear()
-                    break
-                mutant = queue.pop(0)
-                chosen = _tests_for(mutant, reached)
-                if not chosen:  # no test calls the function: it survives without a run
-                    unreached += 1
-                    counts[SURVIVED] += 1
-                    survivors.append(_survivor(mutant, known, "no test calls it"))
+        try:
+            while queue or running:
+                while queue and len(running) < jobs:
+                    if time.monotonic() - started > budget:
+                        not_run += len(queue)
+                        queue.clear()
+                        break
+                    mutant = queue.pop(0)
+                    chosen = _tests_for(mutant, reached)
+                    if not chosen:  # no test calls the function: it survives without a run
+                        unreached += 1
+                        counts[SURVIVED] += 1
+                        survivors.append(_survivor(mutant, known, "no test calls it"))
+                        continue
+                    pid = _start(work, _child, mutant, chosen, package)
+                    running[pid], of[pid] = time.monotonic(), mutant
+                if not running:
                     continue
-                pid = _start(work, _child, mutant, chosen, package)
-                running[pid], of[pid] = time.monotonic(), mutant
-            if not running:
-                continue
-            done = _wait(running, limit)
-            if done is None:
-                time.sleep(0.02)
-                continue
-            pid, status = done
-            del running[pid]
-            result, error = read_verdict(work, pid, status, limit)
-            counts[result] += 1
-            if result == SURVIVED:
-                survivors.append(_survivor(of[pid], known))
-            elif result == CRASHED:
-                crashes.append(_entry(of[pid], error=error))
+                done = _wait(running, limit)
+                if done is None:
+                    time.sleep(0.02)
+                    continue
+                pid, status = done
+                del running[pid]
+                result, error = read_verdict(work, pid, status, limit)
+                counts[result] += 1
+                if result == SURVIVED:
+                    survivors.append(_survivor(of[pid], known))
+                elif result == CRASHED:
+                    crashes.append(_entry(of[pid], error=error))
+        finally:
+            for child in running:  # stopped early (an error, Ctrl-C): no child left behind
+                _stop(child)
     return {
         "module": module,
         "mutants": sum(counts.values()),
@@ -592,6 +596,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     os.chdir(checkout.ROOT)
+    # A terminated run stops its children too (run_module's finally), as Ctrl-C does.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     unknown = [m for m in args.module or [] if m not in TARGETS]
     if unknown:
         parser.error(f"{unknown[0]} is not a target; the targets are: {', '.join(TARGETS)}")
