@@ -4,8 +4,8 @@ A mutant is one small change a plausible bug would make: an arithmetic or compar
 swapped (``>`` for ``>=``), ``and`` for ``or``, a ``not`` or ``~`` dropped, a number off by one
 or rounded to four digits, ``True`` for ``False``, ``min`` for ``max``, the two branches of a
 conditional swapped, a compared string changed, or a number format (``:g``) shown with no
-decimals. Docstrings, annotations, ``raise`` statements (their wording) and lines marked
-``# pragma: no mutate`` are left alone.
+decimals. Docstrings, annotations, ``raise`` statements (their wording), decorators, class
+bodies outside methods and lines marked ``# pragma: no mutate`` are left alone.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import builtins
 import importlib
+import inspect
 import re
 import sys
 from dataclasses import dataclass
@@ -180,6 +181,11 @@ def _skipped(tree: ast.Module) -> set[int]:
             drop(node.returns)
             for decorator in node.decorator_list:
                 drop(decorator)
+        elif isinstance(node, ast.ClassDef):
+            # A class is swapped by no mutant (only its methods' code is): a changed
+            # decorator or base would build a class that nothing uses.
+            for part in (*node.decorator_list, *node.bases, *node.keywords):
+                drop(part)
         elif isinstance(node, ast.Assign) and any(
             isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
         ):
@@ -238,40 +244,97 @@ def mutated_code(source: str, mutant: Mutant, filename: str):
     return compile(ast.fix_missing_locations(tree), filename, "exec")
 
 
+class MutantLoadError(Exception):
+    """A mutant could not be put in place of the code it mutates."""
+
+
 def _functions(owner) -> list:
-    """Return the plain functions behind a function, method or property."""
+    """Return the plain functions behind a function, method, property or cached function.
+
+    A decorator that keeps the function it wraps as ``__wrapped__`` (``functools.cache``,
+    ``lru_cache``, ``functools.wraps``) calls that function object: its code is what to swap.
+    """
     if isinstance(owner, property):
-        return [f for f in (owner.fget, owner.fset, owner.fdel) if f is not None]
-    return [getattr(owner, "__func__", owner)]
+        owners = [f for f in (owner.fget, owner.fset, owner.fdel) if f is not None]
+    else:
+        owners = [getattr(owner, "__func__", owner)]
+    return [inspect.unwrap(f) for f in owners]
 
 
-def load_mutant(mutant: Mutant, package_dir: Path) -> None:
-    """Load ``mutant`` into the running interpreter: only ever call this in a throwaway process."""
-    name = "backday_analysis." + mutant.module.removesuffix(".py").replace("/", ".")
+def clear_caches(package: str) -> int:
+    """Empty every ``functools`` cache of a package's modules; return how many there were.
+
+    A cache filled before a mutant was loaded holds the answers of the code as it was, and
+    would hide the mutant from every call it answers.
+    """
+    cleared = 0
+    for name, module in list(sys.modules.items()):
+        if module is None or not (name == package or name.startswith(package + ".")):
+            continue
+        for value in list(vars(module).values()):
+            if callable(getattr(value, "cache_clear", None)) and hasattr(value, "__wrapped__"):
+                value.cache_clear()
+                cleared += 1
+    return cleared
+
+
+def load_mutant(mutant: Mutant, package_dir: Path, package: str = "backday_analysis") -> None:
+    """Load ``mutant`` into the running interpreter: only ever call this in a throwaway process.
+
+    Raises
+    ------
+    MutantLoadError
+        If the mutated module does not run or its function cannot be swapped in.
+    """
+    name = package + "." + mutant.module.removesuffix(".py").replace("/", ".")
     path = package_dir / mutant.module
     module = importlib.import_module(name)
     code = mutated_code(path.read_text(encoding="utf-8"), mutant, str(path))
     fresh = {"__name__": name, "__file__": str(path), "__builtins__": builtins}
     fresh["__package__"] = module.__package__
-    exec(code, fresh)
+    try:
+        exec(code, fresh)
+    except Exception as exc:
+        raise MutantLoadError(f"the mutated module does not run: {exc!r}") from exc
     if mutant.scope:
-        old, new = vars(module)[mutant.scope[0]], fresh[mutant.scope[0]]
-        if len(mutant.scope) == 2:
-            old, new = vars(old)[mutant.scope[1]], vars(new)[mutant.scope[1]]
-        for before, after in zip(_functions(old), _functions(new), strict=True):
-            before.__code__ = after.__code__
-            before.__defaults__, before.__kwdefaults__ = after.__defaults__, after.__kwdefaults__
-        return
+        _swap_function(module, fresh, mutant.scope)
+    else:
+        _swap_module_values(module, fresh, package)
+    clear_caches(package)
+
+
+def _swap_function(module, fresh: dict, scope: tuple[str, ...]) -> None:
+    """Give the loaded function (or method) the mutated one's code and defaults."""
+    try:
+        old, new = vars(module)[scope[0]], fresh[scope[0]]
+        if len(scope) == 2:
+            old, new = vars(old)[scope[1]], vars(new)[scope[1]]
+        pairs = list(zip(_functions(old), _functions(new), strict=True))
+    except (KeyError, ValueError) as exc:
+        raise MutantLoadError(f"{'.'.join(scope)} cannot be found to swap: {exc!r}") from exc
+    for before, after in pairs:
+        if not (hasattr(before, "__code__") and hasattr(after, "__code__")):
+            raise MutantLoadError(f"{'.'.join(scope)} is no Python function: {type(before)}")
+        before.__code__ = after.__code__
+        before.__defaults__, before.__kwdefaults__ = after.__defaults__, after.__kwdefaults__
+
+
+def _swap_module_values(module, fresh: dict, package: str) -> None:
+    """Put a mutated module-level value in place, also where other modules imported it."""
     for key, value in fresh.items():
         old = vars(module).get(key)
-        if key.startswith("__") or callable(value) or type(value).__name__ == "module":
+        if inspect.isfunction(value) and inspect.isfunction(old):
+            # Defaults are evaluated where the function is defined: `def f(n=LIMIT)`.
+            old.__defaults__, old.__kwdefaults__ = value.__defaults__, value.__kwdefaults__
             continue
-        try:
-            differs = bool(value != old)
+        if key.startswith("__") or callable(value) or inspect.ismodule(value):
+            continue
+        try:  # 2.0 == 2, but a float where an int was is a change
+            differs = type(value) is not type(old) or bool(value != old)
         except (TypeError, ValueError):
             differs = True
         if differs:  # also the copies other modules took with `from module import key`
             for other in list(sys.modules.values()):
-                owned = getattr(other, "__name__", "").startswith("backday_analysis")
+                owned = getattr(other, "__name__", "").startswith(package)
                 if owned and getattr(other, key, None) is old:
                     setattr(other, key, value)

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from backday_analysis.canonical import LB_TO_KG, LOG_COLUMNS, MAX_REPS, MAX_WEIGHT_KG
+from backday_analysis.canonical import LB_TO_KG, LOG_COLUMNS, MAX_REPS, MAX_WEIGHT_KG, kg_to
 from backday_analysis.datafolder.logs import parse_log
 from backday_analysis.importers.cells import snap_kg
 
@@ -39,3 +39,9 @@ def test_reps_and_weights_up_to_the_limits_are_read_and_over_them_rejected():
     assert (MAX_REPS, MAX_WEIGHT_KG) == (1000, 1000.0)
     assert sets[["weight_kg", "reps"]].values.tolist() == [[1000.0, 1000]]
     assert rejects["line"].tolist() == [3, 4]
+
+
+def test_kg_to_turns_kg_into_the_unit_a_page_shows():
+    # 100 kg is 220.462 lb: 100 / 0.45359237.
+    assert round(100 * kg_to("lb"), 3) == 220.462
+    assert kg_to("kg") == 1.0

@@ -11,6 +11,7 @@ import shutil
 
 import pytest
 
+from backday_analysis.datafolder.client_rules import load_client_rules
 from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.errors import BackdayError
 from backday_analysis.views import client_flags, next_week
@@ -73,3 +74,10 @@ def test_a_mute_past_its_last_day_holds_no_more(folder):
 def test_a_bad_mute_is_one_sentence_with_its_line(folder, line, message):
     with pytest.raises(BackdayError, match=message):
         with_rules(folder, line + "\n")
+
+
+def test_a_folder_without_mutes_has_an_empty_table_of_the_columns(tmp_path):
+    table = load_client_rules(tmp_path, ["ben"], ["biceps_pairing"])
+    assert table.empty
+    assert list(table.columns) == ["client_id", "rule", "group", "reason", "until", "file", "line"]
+    assert table.dtypes.astype(str).tolist() == ["str"] * 4 + ["object", "str", "int64"]

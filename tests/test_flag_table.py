@@ -90,3 +90,18 @@ def test_a_new_group_of_the_same_client_starts_a_new_run():
         {"client": ["a", "a"], "group": ["lats", "traps"], "week": ["2026-W52", "2026-W53"]}
     )
     assert run_lengths(frame, pd.Series([True, True])).tolist() == [1, 1]
+
+
+def test_runs_count_up_per_client_and_group_and_break_at_a_gap():
+    frame = pd.DataFrame(
+        {
+            "client": ["ana"] * 4 + ["bo"] * 4,
+            "group": ["lats", "lats", "traps", "traps"] * 2,
+            "week": ["2026-W52", "2026-W53", "2026-W52", "2026-W53"] * 2,
+        }
+    )
+    # Every row meets the condition but bo's traps in W52: his traps' run starts in W53.
+    condition = pd.Series([True] * 6 + [False, True])
+    assert run_lengths(frame, condition).tolist() == [1, 2, 1, 2, 1, 2, 0, 1]
+    gap = frame.assign(week=["2026-W51", "2026-W53"] * 4)  # W52 missing: no run
+    assert run_lengths(gap, pd.Series([True] * 8)).tolist() == [1, 1] * 4

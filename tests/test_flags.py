@@ -452,3 +452,68 @@ def test_a_sudden_drop_of_20_percent_against_the_four_weeks_before():
     assert again["weeks"].item() == 2 and "36.8 % under its average of 9.5" in (
         again["reason"].item()
     )
+
+
+# ---------------------------------------------------------------- sentences and edges
+
+
+def test_a_second_week_in_a_row_is_said_so():
+    # Rhomboids on one day in W52 and W53; the lower back on none in both.
+    sets = make_sets(*(block("ana", w, "seated_cable_row_wide", 3) for w in ("W52", "W53")))
+    weekly = weekly_of(sets)
+    assert reasons(not_trained(weekly, SETTINGS, "2026-W53"), "not_trained", "lower_back") == [
+        "Lower back was not trained this week, the 2nd week in a row without any training day."
+    ]
+    assert reasons(under_guideline(weekly, SETTINGS, "2026-W53"), "under_guideline", "lats") == [
+        "Lats were trained on 1 day this week, under the twice-a-week guideline. Lats have "
+        "been under it for 2 weeks in a row."
+    ]
+
+
+def test_no_direct_sets_weeks_of_0_turns_the_flag_off():
+    sets = make_sets(*(block("ana", w, "barbell_deadlift", 3) for w in ("W51", "W52", "W53")))
+    assert set(no_direct_sets(weekly_of(sets), SETTINGS, "2026-W53")["group"]) == {
+        "lats", "traps", "rhomboids"
+    }  # fmt: skip
+    off = Settings(no_direct_sets_weeks=0)
+    assert no_direct_sets(weekly_of(sets), off, "2026-W53").empty
+
+
+def test_back_work_without_pulls_names_no_biceps_sets_from_pulls():
+    sets = make_sets(block("cy", "W53", "dumbbell_shrug", 3))
+    assert no_biceps_work(weekly_of(sets), "2026-W53")["reason"].item() == (
+        "The back was trained this week with no direct biceps work, such as curls; pair back "
+        "days with a smaller group such as biceps."
+    )
+
+
+def test_an_imbalance_headline_gives_the_share_in_percent():
+    sets = make_sets(*lopsided("ana", "W52"), *lopsided("ana", "W53"), *lopsided("ana", "W01"))
+    flags = group_imbalance(weekly_of(sets), SETTINGS, "2027-W01")
+    assert flags["headline"].item() == "Lower back 10.5 % of back sets"
+
+
+def test_a_set_at_midnight_on_the_weeks_monday_is_logged_in_that_week():
+    # A date-only export (FitNotes) puts every set at 00:00: Monday's sets open the week.
+    sets = make_sets(*(block("ana", w, "pull_up", 3) for w in ("W52", "W53")))
+    sets.loc[sets.index[-3:], "performed_at"] = pd.Timestamp("2026-12-28 00:00")
+    flags = coaching_flags(weekly_of(sets), sets, CATALOGUE, SETTINGS, "2026-W53")
+    assert set(flags["client"]) == {"ana"}
+    assert "week_missed" not in set(flags["flag"])
+
+
+def test_a_deadlift_jump_is_said_in_the_clients_unit():
+    # W52 100 kg, W53 a deload at 60 kg, W01 115 kg: +15 % over W52's 100 kg.
+    sets = make_sets(
+        block("ana", "W52", "barbell_deadlift", 3, load=100, reps=5),
+        block("ana", "W53", "barbell_deadlift", 3, load=60, reps=5),
+        block("ana", "W01", "barbell_deadlift", 2, load=115, reps=3),
+    )
+    flags = deadlift_jump(sets, CATALOGUE, SETTINGS, "2027-W01", units={"ana": "lb"})
+    # 60 kg is 132.3 lb, 115 kg 253.5 lb and 100 kg 220.5 lb (÷ 0.45359237).
+    assert flags["reason"].tolist() == [
+        "Barbell deadlift: the top set went from 132.3 lb last week to 253.5 lb this week "
+        "(+15 % over 220.5 lb, the heaviest of the last 4 weeks), over the 10 % a week limit; "
+        "build the load up slowly."
+    ]
+    assert flags["headline"].tolist() == ["Deadlift +15 % in a week"]

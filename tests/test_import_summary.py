@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import re
 
-from backday_analysis.datafolder.import_summary import ImportSummary, format_summary
+import checkout
+import pandas as pd
+
+from backday_analysis.datafolder.catalogue import load_catalogue
+from backday_analysis.datafolder.import_summary import ImportSummary, describe_sets, format_summary
+from backday_analysis.importers.names import name_index
 
 
 def summary(**changes) -> ImportSummary:
@@ -79,3 +84,66 @@ def test_no_dates_no_dry_run_and_exactly_five_unknown_names():
     assert len(named) == 5 and not any("more" in line for line in lines)
     assert named[0].rstrip().endswith("sets)")  # no suggestions, no hint
     assert "Pull-up" in named[4] and "Chin-up" in named[4]
+
+
+def rule_read(name: str, rule: str, **back) -> dict:
+    """Return an exercise entry read by a rule, crediting the back groups given (others 0)."""
+    credits = {g: 0.0 for g in ("lats", "traps", "rhomboids", "lower_back", "biceps")}
+    return {
+        "name": name,
+        "resolved_by": f"rule:{rule}",
+        "working_sets": 3,
+        "credits": {**credits, **back},
+    }
+
+
+def test_back_names_read_by_a_rule_are_named_with_their_rule():
+    exercises = [
+        rule_read("Pull Down Wide", "pulldown", lats=1.0, rhomboids=0.5),
+        rule_read("Rows Cable", "row", rhomboids=1.0),
+        rule_read("Shrugs DB", "shrug", traps=1.0),
+        rule_read("Hypers", "back_extension", lower_back=1.0),
+        rule_read("Chins", "pull_up", lats=0.5),
+        rule_read("Curls EZ", "curl", biceps=1.0),  # read by a rule, but no back credit
+        {"name": "Deadlift", "resolved_by": "catalogue", "working_sets": 3,
+         "credits": {"lower_back": 1.0}},
+    ]  # fmt: skip
+    line = format_summary(summary(exercises=exercises, unknown_exercises=[])).splitlines()[-1]
+    assert line == (
+        "  5 back exercise names read by a rule: Pull Down Wide (pulldown), Rows Cable (row), "
+        "Shrugs DB (shrug), Hypers (back_extension), Chins (pull_up); an alias in aliases.csv "
+        "overrides a rule"
+    )
+    seven = [*exercises[:5], rule_read("Face Pulls", "rear_delt", rhomboids=1.0)]
+    seven += [rule_read("Good Mornings", "hinge", lower_back=1.0)]
+    line = format_summary(summary(exercises=seven, unknown_exercises=[])).splitlines()[-1]
+    assert line.startswith("  7 back exercise names read by a rule: Pull Down Wide (pulldown), ")
+    assert "Chins (pull_up) and 2 more; an alias" in line
+
+
+def test_notes_cut_name_the_limit_with_a_thousands_comma():
+    line = format_summary(summary(notes_cut=2)).splitlines()[-1]
+    assert line == "  2 notes longer than 1,000 characters cut to their first 1,000"
+
+
+def test_each_exercise_says_how_its_name_was_read():
+    catalogue = load_catalogue(checkout.DATA_DIR / "catalogue.csv")
+    typed = pd.DataFrame(
+        {
+            "exercise": ["Lat Pulldown (Cable)", "Blorp Zq", "Lat Pulldown (Cable)"],
+            "set_kind": ["working", "working", "warmup"],
+            "performed_at": pd.to_datetime(
+                ["2027-01-05 09:00", "2027-01-05 09:10", "2027-01-04 08:00"]
+            ),
+        }
+    )
+    found = summary(exercises=[], unknown_exercises=[])
+    describe_sets(found, typed, name_index(catalogue), catalogue)
+    assert [
+        (e["name"], e["resolved_by"], e["sets"], e["working_sets"]) for e in found.exercises
+    ] == [
+        ("Lat Pulldown (Cable)", "catalogue", 2, 1),
+        ("Blorp Zq", "unknown", 1, 1),
+    ]
+    assert [e["name"] for e in found.unknown_exercises] == ["Blorp Zq"]
+    assert (found.first_date, found.last_date) == ("2027-01-04", "2027-01-05")

@@ -98,3 +98,15 @@ def test_bad_bands_name_the_file_and_line(tmp_path, text, message):
 
 def test_no_file_means_no_clients_own_bands(tmp_path):
     assert load_volume_bands(tmp_path / "volume_bands.csv", ["ana"]).empty
+
+
+def test_a_week_on_the_maximum_is_within_and_a_band_without_a_note_says_whose(tmp_path):
+    weekly = pd.DataFrame(
+        {"client": ["ana"] * 2, "week": ["2026-W47"] * 2, "group": ["biceps", "chest"],
+         "fractional_sets": [26.0, 20.0]}
+    )  # fmt: skip
+    bands = load_volume_bands(bands_file(tmp_path, "ana,chest,6,20,\n"), ["ana"])
+    # Biceps 26 is the shipped maximum, chest 20 ana's own: both within.
+    assert with_bands(weekly, Settings(), bands)["band"].tolist() == ["within", "within"]
+    table = band_table(Settings(), ["ana"], bands).set_index("group")
+    assert table.at["chest", "source"] == "the coach's band for this client"

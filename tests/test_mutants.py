@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from dev.mutants import find_mutants, mutated_code
-from dev.mutate import load_equivalent
+from dev.mutate import (
+    EQUIVALENT_FILE,
+    KNOWN_FILE,
+    TARGETS,
+    load_equivalent,
+    load_list,
+    mutants_of,
+    stale_entries,
+)
 
 SOURCE = '''"""Docstring: never mutated."""
 LIMIT = 25
@@ -62,3 +70,25 @@ def test_equivalent_list_keys_and_reasons(tmp_path):
         "# comment\nm.py | f | a | b | c | `|` -> `&` | why it cannot matter\n\n", encoding="utf-8"
     )
     assert load_equivalent(listed) == {"m.py | f | a | b | c | `|` -> `&`": "why it cannot matter"}
+
+
+def test_a_class_is_left_alone_outside_its_methods():
+    source = (
+        "from dataclasses import dataclass\n\n\n@dataclass(frozen=True)\nclass Parts:\n"
+        "    size: int = 3\n\n    def big(self):\n        return self.size > 2\n"
+    )
+    assert [(m.line, m.mutation, m.function) for m in find_mutants(source, "p.py")] == [
+        (9, "`>` -> `>=`", "Parts.big"),
+        (9, "`2` -> `3`", "Parts.big"),
+    ]
+
+
+def test_every_listed_mutant_is_one_of_todays_code_with_its_reason():
+    # A line changed since its entry was written makes the entry stale: its reason was
+    # about other code. Re-check the reason against the new line and write the entry again.
+    every = [m for module in TARGETS for m in mutants_of(module)]
+    for path in (EQUIVALENT_FILE, KNOWN_FILE):
+        entries = load_list(path)
+        assert stale_entries(entries, every) == [], f"stale entries in {path.name}"
+        assert [k for k in entries if k.split(" | ")[0] not in TARGETS] == [], path.name
+        assert all(len(reason) > 10 for reason in entries.values()), path.name

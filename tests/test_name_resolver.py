@@ -14,7 +14,18 @@ import pytest
 from backday_analysis import BACK_GROUPS, paths
 from backday_analysis.datafolder.catalogue import load_catalogue
 from backday_analysis.importers.name_parts import name_parts
-from backday_analysis.importers.names import name_index, resolution_table, resolve, suggest
+from backday_analysis.importers.name_rules import BACK_RULES
+from backday_analysis.importers.names import (
+    Resolution,
+    _same_word,
+    carry_rule,
+    hold_rule,
+    name_index,
+    parts_key,
+    resolution_table,
+    resolve,
+    suggest,
+)
 
 
 @pytest.fixture(scope="module")
@@ -185,3 +196,126 @@ def test_name_parts_read_equipment_grip_and_side():
     assert parts.equipment == {"dumbbell"}
     assert parts.grips == {"single_arm", "neutral"}
     assert parts.words == ("row",)
+
+
+def test_a_timed_hold_counts_if_it_credits_a_group_and_a_carry_if_it_carries(catalogue, index):
+    holds = hold_rule(catalogue, index)
+    # A plank credits the abs alone and a dead hang the forearms alone; a stretch credits none.
+    assert [holds(n) for n in ("Plank", "Dead Hang", "Hamstring Stretch", "Blorp")] == [
+        True, True, False, False
+    ]  # fmt: skip
+    carries = carry_rule(catalogue, index)
+    assert [carries(n) for n in ("Farmers Walk", "Plank", "Blorp")] == [True, False, False]
+
+
+def test_the_same_words_in_another_order_or_spelling_are_the_same_exercise(index):
+    for name in ("Dumbell Rows", "Row Dumbbell"):
+        assert resolve(name, index) == Resolution("dumbbell_row_one_arm", "rule:spelling")
+
+
+def test_words_shared_by_two_exercises_name_neither_unless_the_coach_says():
+    catalogue = pd.DataFrame(
+        {
+            "exercise_id": ["seal_row", "pendlay_row"],
+            "name": ["Seal Row", "Pendlay Row"],
+            "aliases": [["Seal Rows (Barbell)"], []],
+        }
+    )
+    index = name_index(catalogue)
+    assert index.spellings[parts_key("Row Seal")] == "seal_row"
+    assert index.spellings[parts_key("Barbell Seal Row")] == "seal_row"
+    # A second exercise with the seal row's words makes them ambiguous; a coach's alias decides.
+    twin = pd.DataFrame({"exercise_id": ["seal_row_2"], "name": ["Row, Seal"], "aliases": [[]]})
+    both = pd.concat([catalogue, twin], ignore_index=True)
+    assert name_index(both).spellings[parts_key("Row Seal")] is None
+    assert name_index(both).spellings[parts_key("Row, Pendlay")] == "pendlay_row"
+    aliases = pd.DataFrame({"alias": ["Seal Rows"], "exercise_id": ["seal_row_2"]})
+    assert name_index(both, aliases).spellings[parts_key("Row Seal")] == "seal_row_2"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("row", "rowing", True),  # one starts the other, and has 3 letters
+        ("ro", "rowing", False),  # 2 letters are too few to start a word
+        ("pulup", "pullup", True),  # a letter left out
+        ("flye", "flys", True),  # 3 letters of 4 alike: a ratio of 0.75
+        ("rows", "bows", False),  # alike, but the first letters differ
+        ("lunge", "lift", False),
+    ],
+)
+def test_two_words_are_the_same_movement_word_despite_a_typo(a, b, same):
+    assert _same_word(a, b) is same
+
+
+def test_suggestions_are_three_unless_asked_for_more(catalogue):
+    assert suggest("Pulldown Lat", catalogue) == [
+        "Lat pulldown (to chest)", "Lat pulldown (close grip)", "Lat pulldown (single arm)"
+    ]  # fmt: skip
+    assert len(suggest("Pulldown Lat", catalogue, limit=5)) == 5
+
+
+@pytest.mark.parametrize(
+    ("rule", "name", "exercise_id"),
+    [
+        ("olympic_pull", "Pull, High", "high_pull"),  # the words, not the phrase
+        ("olympic_lift", "Power Clean", "power_clean"),  # no jerk, no press
+        ("olympic_lift", "Clean and Jerk", "clean_and_jerk"),
+        ("olympic_lift", "Clean and Press", "clean_and_press"),
+        ("deadlift", "SLDL", "stiff_leg_deadlift"),  # the hinge is the only word
+        ("deadlift", "RDL", "romanian_deadlift_barbell"),
+        ("deadlift", "Stiff Leg Romanian", "stiff_leg_deadlift"),  # both hinge words
+        ("deadlift", "Stiff Leg Deadlift", "stiff_leg_deadlift"),
+        ("deadlift", "Romanian Deadlift", "romanian_deadlift_barbell"),
+        ("hinge", "Kettlebell Swing", "kettlebell_swing"),
+        ("hinge", "Russian Swing", "kettlebell_swing"),  # a kettlebell swing by its style
+        ("hinge", "Swing (Dumbbell)", None),
+        ("back_extension", "Back Extension (Machine)", "back_extension_machine"),
+        ("back_extension", "Back Extension", "back_extension"),
+        ("rear_delt", "Face Pulldown", "face_pull"),
+        ("straight_arm", "Pullover (Machine)", "pullover_machine"),
+        ("straight_arm", "Cable Pullover", "pullover_machine"),
+        ("straight_arm", "Dumbbell Pullover", "pullover_dumbbell"),
+        ("straight_arm", "Pullover", "pullover_dumbbell"),
+        ("carry", "Suitcase Carry", "suitcase_carry"),
+        ("curl", "Neutral Grip Curl", "hammer_curl_dumbbell"),  # a neutral grip is a hammer
+        ("curl", "Reverse Neutral Curl", "reverse_curl_barbell"),  # unless it is reversed
+        ("curl", "Scott Curl", "preacher_curl_barbell"),
+        ("pulldown", "Lat Pull (Cable)", "lat_pulldown_chest"),
+        ("pulldown", "Lat Pushdown", None),  # "lat" without a pull is no pulldown
+        ("pulldown", "Straight Arm Pulldown", "straight_arm_pulldown"),
+        ("pull_up", "Chin Tuck", None),  # a neck exercise
+        ("pull_up", "Assisted Pull Up", "assisted_pull_up_machine"),
+        ("pull_up", "Band Assisted Pull Up", "band_assisted_pull_up"),
+        ("pull_up", "Pull Up (Machine)", "assisted_pull_up_machine"),
+        ("rowing_cardio", "Rower", "rowing_machine"),
+        ("rowing_cardio", "Rowing Machine", "rowing_machine"),
+        ("rowing_cardio", "Barbell Rowing", None),
+        ("row", "Archer Pull (Band)", "cable_row_single_arm"),
+        ("row", "Archer Pull", None),  # neither band nor cable
+        ("row", "TRX Pull", "inverted_row"),
+        ("row", "Ring Dip", None),
+        ("row", "High Row (Machine)", "iso_lateral_high_row"),
+        ("row", "Cable High Row", "seated_cable_row"),
+        ("row", "Wide Dumbbell Row", "rear_delt_row_dumbbell"),
+        ("row", "Wide Grip Row (Cable)", "seated_cable_row_wide"),
+        ("row", "T-Bar Row", "t_bar_row"),
+        ("row", "Landmine Row", "t_bar_row"),
+        ("row", "Chest Supported T-Bar Row", "t_bar_row_chest_supported"),
+        ("row", "Chest Supported Row (Dumbbell)", "dumbbell_row_chest_supported"),
+        ("row", "Chest Supported Row (Machine)", "t_bar_row_chest_supported"),
+        ("row", "Dumbbell Row", "dumbbell_row_one_arm"),
+        ("row", "Bent Over Dumbbell Row", "dumbbell_row_two_arm"),
+        ("row", "Smith Machine Row", "smith_machine_row"),
+        ("row", "Machine Row", "seated_row_machine"),
+        ("row", "Plate Loaded Row", "iso_lateral_row"),
+        ("row", "Seated Row", "seated_cable_row"),
+        ("row", "Cable Row", "seated_cable_row"),
+        ("row", "Close Grip Cable Row", "seated_cable_row_close"),
+        ("row", "Barbell Row", "barbell_row"),
+        ("row", "Reverse Grip Barbell Row", "barbell_row_underhand"),
+        ("row", "Bodyweight Row", "inverted_row"),
+    ],
+)
+def test_each_movement_rule_on_names_of_its_own(rule, name, exercise_id):
+    assert dict(BACK_RULES)[rule](name_parts(name)) == exercise_id

@@ -53,6 +53,7 @@ def test_columns_and_rows(table):
     assert table[["client", "week"]].values.tolist() == [
         ["ana", "2026-W47"], ["ana", "2026-W48"], ["bo", "2026-W47"],
     ]  # fmt: skip
+    assert list(table.index) == [0, 1, 2]
 
 
 def test_counts_and_ratios_by_hand(table):
@@ -80,3 +81,21 @@ def test_no_set_in_either_plane_gives_an_empty_table():
     catalogue = load_catalogue(paths.catalogue_path(checkout.DATA_DIR))
     empty = pull_push(sets_of([("ana", "2026-11-17 18:00", "squat_barbell", "working")]), catalogue)
     assert empty.empty and tuple(empty.columns) == PULL_PUSH_COLUMNS
+
+
+def test_a_plane_without_sets_counts_zeros_and_one_push_gives_a_ratio():
+    catalogue = load_catalogue(paths.catalogue_path(checkout.DATA_DIR))
+    rows = [("cy", "2026-11-17 18:00", "barbell_row", "working")] * 3
+    rows += [("cy", "2026-11-17 18:00", "push_up", "working")]
+    table = pull_push(sets_of(rows), catalogue)
+    # No vertical set at all: both counts 0, no ratio; 3 rows over 1 push-up: 3.0.
+    cy = table.iloc[0]
+    assert (cy["horizontal_pull"], cy["horizontal_push"], cy["horizontal_ratio"]) == (3, 1, 3.0)
+    assert (cy["vertical_pull"], cy["vertical_push"]) == (0, 0)
+    assert math.isnan(cy["vertical_ratio"])
+
+
+def test_an_empty_table_has_the_columns_types():
+    catalogue = load_catalogue(paths.catalogue_path(checkout.DATA_DIR))
+    empty = pull_push(sets_of([("ana", "2026-11-17 18:00", "squat_barbell", "working")]), catalogue)
+    assert empty.dtypes.astype(str).tolist() == ["str", "str"] + ["int64", "int64", "float64"] * 2

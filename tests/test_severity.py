@@ -109,3 +109,33 @@ def test_clients_rank_by_severity_then_newness_then_count():
     top = standing(rated).set_index("client")
     assert top.loc["cy", ["severity", "weeks", "count", "flags"]].tolist() == ["high", 3, 1, 2]
     assert top.loc["dev", ["count", "flags"]].tolist() == [3, 3]
+
+
+def test_on_equal_urgency_more_flags_rank_first_then_the_client_id():
+    rated = pd.DataFrame(
+        {
+            "client": ["bo", "ava", "ava", "cy", "cy"],
+            "severity": ["high", "high", "low", "high", "low"],
+            "weeks": [1, 1, 2, 1, 4],
+            "flag": "f",
+            "group": "",
+            "headline": "",
+            "reason": "",
+            "why": "",
+        }
+    )
+    # One high flag each, new this week; ava and cy have a second (low) flag, bo none; ava
+    # before cy by id.
+    table = standing(rated)
+    assert table["client"].tolist() == ["ava", "cy", "bo"]
+    assert list(table.columns) == [
+        "client", "severity", "weeks", "count", "flags", "flag", "group", "headline",
+        "reason", "why", "_rank",
+    ]  # fmt: skip
+    assert list(table.index) == [0, 1, 2]
+
+
+def test_a_data_folder_without_its_own_table_has_the_shipped_one(tmp_path):
+    shipped = load_severity_rules(DATA_DIR)
+    assert len(shipped) > 10
+    pd.testing.assert_frame_equal(load_severity_rules(tmp_path), shipped)

@@ -143,3 +143,52 @@ def test_a_store_written_in_microseconds_gives_the_same_table(sets, catalogue, t
     table = weekly_from_store(tmp_path / "store", catalogue)
     assert column(table, "ana", "2026-W04", "fractional_sets") == [2.5, 0.5, 1.5, 1.0, 1.0]
     pd.testing.assert_frame_equal(table, weekly_volume(sets, catalogue))
+
+
+def test_a_set_logged_at_midnight_counts_on_its_own_day(sets, catalogue, tmp_path):
+    # A FitNotes export has dates without times: every set is at 00:00. Mon 19 Jan at
+    # midnight is the first instant of 2026-W04, not the last day of W03.
+    sets = sets.iloc[[1]].assign(performed_at=pd.Timestamp("2026-01-19 00:00"))
+    write_store(sets, tmp_path / "store")
+    table = weekly_from_store(tmp_path / "store", catalogue)
+    assert table["week"].unique().tolist() == ["2026-W04"]
+    assert column(table, "ana", "2026-W04", "fractional_sets") == [1.0, 0.0, 0.5, 0.0, 0.5]
+    pd.testing.assert_frame_equal(table, weekly_volume(sets, catalogue))
+
+
+def test_through_before_every_set_gives_each_client_one_week_of_zeros(
+    sets, catalogue, tmp_path, monkeypatch
+):
+    # One chunk holds both clients, and none of their sets is on or before 4 January.
+    store = _store(sets.iloc[1:], tmp_path, monkeypatch, 1, 1_000_000, 52)
+    table = weekly_from_store(store, catalogue, through=dt.date(2026, 1, 4))
+    assert table.groupby("client")["week"].unique().map(list).to_dict() == {
+        "ana": ["2026-W01"],
+        "bo": ["2026-W01"],
+    }
+    assert (table[["fractional_sets", "direct_sets", "tonnage_kg", "days"]] == 0).all().all()
+
+
+def _chunk_plan(tmp_path, sizes: dict[str, list[int]]) -> list[list[str]]:
+    """Return the clients of each chunk planned for files of these sizes in bytes."""
+    files = {}
+    for client, parts in sizes.items():
+        files[client] = []
+        for i, size in enumerate(parts):
+            path = tmp_path / f"{client}-{i}.parquet"
+            path.write_bytes(b"x" * size)
+            files[client].append(path)
+    return [[p[0].name.split("-")[0] for p in c] for c in store_weekly._chunks(files)]
+
+
+def test_chunks_hold_whole_clients_until_their_sets_reach_the_chunk_size(tmp_path, monkeypatch):
+    monkeypatch.setattr(store_weekly, "CHUNK_SETS", 200)
+    monkeypatch.setattr(store_weekly, "_BYTES_PER_SET", 8)
+    # Sets, at 8 bytes each: ana 100 (two files of 50), bo 99, cy 1: 200 close a chunk.
+    # dee 199 and eve 1 close the next; fay's 1 set is a last chunk of its own.
+    sizes = {"ana": [400, 400], "bo": [792], "cy": [8], "dee": [1592], "eve": [8], "fay": [8]}
+    assert _chunk_plan(tmp_path, sizes) == [["ana", "bo", "cy"], ["dee", "eve"], ["fay"]]
+    # Bytes short of a whole set count for none: 800 + 799 + 7 bytes are 100 + 99 + 0 sets,
+    # under 200, until dee's 300 sets.
+    sizes = {"ana": [800], "bo": [799], "cy": [7], "dee": [2400]}
+    assert _chunk_plan(tmp_path, sizes) == [["ana", "bo", "cy", "dee"]]

@@ -11,13 +11,19 @@ import datetime as dt
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from backday_analysis import GROUPS, clock
 from backday_analysis.charts import weekly as figures
 from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.errors import BackdayError
-from backday_analysis.metrics.week_status import latest_logged_week, refuse_future
+from backday_analysis.metrics.week_status import (
+    latest_logged_week,
+    no_log_sentence,
+    no_log_yet,
+    refuse_future,
+)
 from backday_analysis.rendering.report import WEEKLY_NOTEBOOK, execute
 from backday_analysis.views import client_flags, controls, next_week, pages
 from backday_analysis.views import client_week as cw
@@ -129,3 +135,19 @@ def test_a_week_months_after_the_last_log_has_nothing_to_chart(data, monkeypatch
     page = pages.weekly_page("ben", "2027-W20", str(data.folder))
     page.figure(figures.days_history, "groups")
     assert [o.data for o in shown] == [f"<p>{controls.NOTHING_LOGGED}</p>"]
+
+
+def test_a_log_on_the_weeks_monday_is_a_log_for_that_week():
+    monday = dt.date(2026, 11, 30)  # 2026-W49
+    assert not no_log_yet(monday, "2026-W49")
+    assert no_log_yet(monday - dt.timedelta(days=1), "2026-W49")
+    assert no_log_yet(None, "2026-W49")
+
+
+def test_no_log_sentences():
+    sentence = "No log yet: this client has no logged sets."
+    assert no_log_sentence(None) == sentence
+    assert no_log_sentence(pd.NaT) == sentence  # a client without sets, from a table
+    assert no_log_sentence(dt.date(2026, 11, 22)) == (
+        "No log yet for this week: the last logged day is Sun 22 Nov 2026."
+    )

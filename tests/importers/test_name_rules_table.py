@@ -20,7 +20,15 @@ from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.datafolder.ingest import import_exports
 from backday_analysis.errors import BackdayError
 from backday_analysis.importers.name_parts import name_parts
-from backday_analysis.importers.name_table import KINDS, read_coach_rules, shipped_rows
+from backday_analysis.importers.name_table import (
+    KINDS,
+    NameTable,
+    read_coach_rules,
+    shipped_rows,
+    shipped_table,
+    singular,
+    with_coach_rules,
+)
 from backday_analysis.importers.names import name_index, resolve
 
 RULES_HEADER = "phrase,kind,means,note\n"
@@ -114,3 +122,76 @@ def test_the_coach_rule_holds_at_import_and_when_the_logs_are_read(tmp_path, dat
     dataset = load_dataset(data, clients=["ana"], today=TODAY)
     logged = dataset.sets.loc[dataset.sets["exercise"] == "Cable Kneeling Lat Prayer"]
     assert logged["exercise_id"].tolist() == ["face_pull"]
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("punches", "punch"),  # -ches, -shes, -sses, -xes, -zes lose "es"
+        ("boxes", "box"),
+        ("axes", "axe"),  # four letters: too short for "es", it loses the "s" alone
+        ("rows", "row"),
+        ("abs", "abs"),  # three letters stay
+        ("press", "press"),
+        ("plus", "plus"),
+    ],
+)
+def test_a_plural_ending_comes_off_long_enough_words(word, stem):
+    assert singular(word) == stem
+
+
+def table_of(*rows) -> NameTable:
+    """Return a name table of (phrase, kind, means) rows, read as shipped rows."""
+    frame = pd.DataFrame(rows, columns=["phrase", "kind", "means"]).assign(note="", coach=False)
+    return NameTable(frame)
+
+
+def test_a_phrase_is_read_in_its_plural_forms_y_as_ies_too():
+    table = table_of(("reverse fly", "spelling", "reverse_fly"), ("pull down", "spelling", "pd"))
+    assert table.respell("Reverse Flyes and Reverse Flies") == "reverse_fly and reverse_fly"
+    assert table.respell("pull downs, pull downes") == "pd pd"
+    # Only a last word in "y" takes "ies": "pull dowies" is no form of "pull down".
+    assert table.respell("pull dowies") == "pull dowies"
+
+
+def test_noise_words_are_no_movement_words():
+    assert name_parts("Seated Cable Row (3 sets)").words == ("row",)
+
+
+def test_a_name_has_every_word_asked_for_or_any_of_them():
+    parts = name_parts("Barbell Row")
+    assert parts.has("row") and not parts.has("row", "shrug")
+    assert parts.any("row", "shrug") and not parts.any("shrug", "curl")
+
+
+def test_a_shipped_phrase_resolution_is_not_called_the_coachs(catalogue):
+    found = resolve("Pallof Press (Band)", name_index(catalogue))
+    assert (found.exercise_id, found.how) == ("other_core", 'rule:phrase "pallof"')
+    assert not shipped_rows()["coach"].any()
+
+
+def test_no_coach_rows_is_the_shipped_table_itself():
+    assert with_coach_rules(None) is shipped_table()
+    assert with_coach_rules(pd.DataFrame(columns=["phrase", "kind", "means", "note"])) is (
+        shipped_table()
+    )
+
+
+def test_a_coach_table_without_notes_is_read(tmp_path):
+    path = tmp_path / "name_rules.csv"
+    path.write_text("phrase,kind,means\nlat prayer,movement,face_pull\n", encoding="utf-8")
+    rows = read_coach_rules(path)
+    assert rows[["phrase", "kind", "means", "note", "line"]].values.tolist() == [
+        ["lat prayer", "movement", "face_pull", "", 2]
+    ]
+
+
+def test_a_coach_table_not_in_utf8_says_what_the_decoder_said(tmp_path):
+    path = tmp_path / "name_rules.csv"
+    path.write_bytes(b"phrase,kind,means,note\nl\xe4t prayer,movement,face_pull,\n")
+    with pytest.raises(BackdayError) as error:
+        read_coach_rules(path)
+    assert str(error.value) == (
+        f"{path}: the name rules cannot be read as UTF-8 CSV ('utf-8' codec can't decode byte "
+        "0xe4 in position 24: invalid continuation byte); save it again as CSV UTF-8."
+    )
