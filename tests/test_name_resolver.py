@@ -17,13 +17,13 @@ from backday_analysis.importers.name_parts import name_parts
 from backday_analysis.importers.name_rules import BACK_RULES
 from backday_analysis.importers.names import (
     Resolution,
-    _same_word,
     carry_rule,
     hold_rule,
     name_index,
     parts_key,
     resolution_table,
     resolve,
+    same_word,
     suggest,
 )
 
@@ -208,7 +208,7 @@ def test_a_timed_hold_counts_if_it_credits_a_group_and_a_carry_if_it_carries(cat
     assert [carries(n) for n in ("Farmers Walk", "Plank", "Blorp")] == [True, False, False]
 
 
-def test_the_same_words_in_another_order_or_spelling_are_the_same_exercise(index):
+def test_thesame_words_in_another_order_or_spelling_are_the_same_exercise(index):
     for name in ("Dumbell Rows", "Row Dumbbell"):
         assert resolve(name, index) == Resolution("dumbbell_row_one_arm", "rule:spelling")
 
@@ -245,7 +245,7 @@ def test_words_shared_by_two_exercises_name_neither_unless_the_coach_says():
     ],
 )
 def test_two_words_are_the_same_movement_word_despite_a_typo(a, b, same):
-    assert _same_word(a, b) is same
+    assert same_word(a, b) is same
 
 
 def test_suggestions_are_three_unless_asked_for_more(catalogue):

@@ -203,10 +203,11 @@ def resolve_names(names: pd.Series, index: dict[str, str]) -> pd.Series:
 
 def _shares_movement(words: frozenset[str], other: frozenset[str]) -> bool:
     """Return whether two names share a movement word (typos allowed: ``pul ups``, pull-up)."""
-    return any(_same_word(a, b) for a in words for b in other)
+    return any(same_word(a, b) for a in words for b in other)
 
 
-def _same_word(a: str, b: str) -> bool:
+def same_word(a: str, b: str) -> bool:
+    """Return whether two words are one word, allowing a prefix or a typo (``pul``, ``pull``)."""
     if a == b or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))):
         return True
     if a[0] != b[0]:
