@@ -22,8 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from backday_analysis import GROUPS
-from backday_analysis.datafolder.rule_tables import read_rule_table
+from backday_analysis.datafolder.rule_tables import check_group, read_rule_table
 from backday_analysis.errors import located
 
 COLUMNS = ("client_id", "rule", "group", "reason", "until")
@@ -83,13 +82,7 @@ def load_client_rules(folder: Path, clients, rules) -> pd.DataFrame:
                 f"the rule '{row.rule}' is unknown",
                 f"use a flag or advice rule: {', '.join(sorted(rules))}",
             )
-        if row.group and row.group not in GROUPS:
-            raise located(
-                path,
-                row.line,
-                f"the group '{row.group}' is unknown",
-                f"use one of {', '.join(GROUPS)}, or leave it empty for every group",
-            )
+        check_group(path, row.line, row.group)
         if not row.reason:
             raise located(
                 path, row.line, "the reason is empty", "say why, so the client's page can show it"

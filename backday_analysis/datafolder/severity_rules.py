@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from backday_analysis import GROUPS, resources
-from backday_analysis.datafolder.rule_tables import read_rule_table
+from backday_analysis import resources
+from backday_analysis.datafolder.rule_tables import check_group, read_rule_table
 from backday_analysis.errors import located
 
 COLUMNS = ("flag", "group", "weeks_at_least", "severity", "why")
@@ -66,13 +66,7 @@ def _read(path: Path) -> pd.DataFrame:
     for row in table.itertuples(index=False):
         if not row.flag:
             raise located(path, row.line, "the flag is empty", "name a flag such as not_trained")
-        if row.group and row.group not in GROUPS:
-            raise located(
-                path,
-                row.line,
-                f"the group '{row.group}' is unknown",
-                f"use one of {', '.join(GROUPS)}, or leave it empty for every group",
-            )
+        check_group(path, row.line, row.group)
         if row.severity not in SEVERITIES:
             raise located(
                 path,
