@@ -9,7 +9,11 @@ from pathlib import Path
 import checkout
 import pytest
 
+from backday_analysis import paths
+from backday_analysis.datafolder.catalogue import load_catalogue
 from backday_analysis.demo.generate import write_canonical_demo
+from backday_analysis.importers.names import name_index
+from backday_analysis.views import controls
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = dt.date(2027, 6, 1)
@@ -46,3 +50,39 @@ def demo_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copy(checkout.DATA_DIR / name, target / name)
     write_canonical_demo(target)
     return target
+
+
+class Handle:
+    """Stands in for IPython's DisplayHandle: records what each output shows."""
+
+    def __init__(self, shown):
+        self.shown = [shown]
+
+    def update(self, obj):
+        self.shown.append(obj)
+
+
+@pytest.fixture
+def recorded(monkeypatch):
+    """Record what the notebook controls display, in order, instead of showing it."""
+    monkeypatch.setattr(controls, "LIVE", {})
+    shown = []
+
+    def fake_display(obj, display_id=None):
+        shown.append(obj)
+        return Handle(obj) if display_id else None
+
+    monkeypatch.setattr(controls, "display", fake_display)
+    return shown
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    """Return the shipped catalogue, validated by the loader (a test that changes it copies it)."""
+    return load_catalogue(paths.catalogue_path(checkout.DATA_DIR))
+
+
+@pytest.fixture(scope="session")
+def index(catalogue):
+    """Return the name index of the shipped catalogue."""
+    return name_index(catalogue)

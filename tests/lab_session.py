@@ -9,6 +9,7 @@ The browser may only reach that server: every other request is aborted.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -262,3 +263,37 @@ if __name__ == "__main__":
     source = Path(sys.argv[2]) if len(sys.argv) > 2 else checkout.DATA_DIR
     for notebook, seconds in tour(folder, source).items():
         print(f"{notebook}.ipynb: Run All to the last chart in {seconds:.1f} s")
+
+
+@contextlib.contextmanager
+def served_copy(root: Path, data: Path):
+    """Serve JupyterLab over ``root`` with a copy of the data folder ``data``; stop it after."""
+    copy = root / "data"
+    shutil.copytree(data, copy)
+    server = LabServer(root, copy)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@contextlib.contextmanager
+def chromium_browser(driver):
+    """Launch Debian's Chromium through Playwright's ``driver``; close it after."""
+    browser = driver.chromium.launch(
+        executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+    )
+    try:
+        yield browser
+    finally:
+        browser.close()
+
+
+def shot(page, name: str, element: str | None = None) -> None:
+    """Save a screenshot named ``name`` in ``$BACKDAY_SHOTS`` when it is set."""
+    folder = os.environ.get("BACKDAY_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        if element:
+            page.locator(element).first.scroll_into_view_if_needed()
+        page.screenshot(path=str(Path(folder) / f"{name}.png"))

@@ -24,8 +24,8 @@ import pandas as pd
 import pytest
 
 from backday_analysis import BACK_GROUPS, GROUPS
-from backday_analysis.datafolder.catalogue import ALLOWED_CREDITS, load_catalogue
-from backday_analysis.importers.names import name_index, normalise_name
+from backday_analysis.datafolder.catalogue import ALLOWED_CREDITS
+from backday_analysis.importers.names import normalise_name
 
 CATALOGUE = Path(__file__).resolve().parent.parent / "data" / "catalogue.csv"
 
@@ -219,18 +219,6 @@ COMMON_NON_BACK = (
     "Running",
     "Cycling",
 )
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> pd.DataFrame:
-    """Return the shipped catalogue, validated by the loader."""
-    return load_catalogue(CATALOGUE)
-
-
-@pytest.fixture(scope="module")
-def index(catalogue: pd.DataFrame) -> dict[str, str]:
-    """Return the name index of the shipped catalogue."""
-    return name_index(catalogue)
 
 
 def _row(name: str, catalogue: pd.DataFrame, index: dict[str, str]) -> pd.Series:

@@ -13,21 +13,20 @@ switch; the time from "Run All" to the last chart is printed (``pytest -s``), no
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 from lab_session import (
     CHROMIUM,
     DIRTY_JS,
     KERNEL_JS,
-    LabServer,
+    chromium_browser,
     errors,
     loopback_only,
     open_notebook,
     run_all,
+    served_copy,
+    shot,
 )
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
@@ -45,37 +44,19 @@ CONTROLS = ".jp-Notebook .backday-controls"
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory, demo_data):
-    root = tmp_path_factory.mktemp("lab")
-    data = root / "data"
-    shutil.copytree(demo_data, data)
-    server = LabServer(root, data)
-    try:
+    with served_copy(tmp_path_factory.mktemp("lab"), demo_data) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="module")
 def browser_page(lab):
-    with playwright_api.sync_playwright() as driver:
-        browser = driver.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
+    with playwright_api.sync_playwright() as driver, chromium_browser(driver) as browser:
         context = browser.new_context(viewport={"width": 1024, "height": 900})
         context.route("**/*", loopback_only)
-        page = context.new_page()
         try:
-            yield page
+            yield context.new_page()
         finally:
             context.close()
-            browser.close()
-
-
-def _shot(page, name: str) -> None:
-    folder = os.environ.get("BACKDAY_SHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=False)
 
 
 def _summary_table(page) -> str:
@@ -97,7 +78,7 @@ def test_explorer_runs_without_errors_and_the_client_control_redraws_it(lab, bro
     assert "Ava Jansen — back balance" in title.inner_text()
     before = _summary_table(page)
     page.locator(CONTROLS).scroll_into_view_if_needed()
-    _shot(page, "explorer_before")
+    shot(page, "explorer_before")
 
     dropdown = page.locator(f"{CONTROLS} select").first
     # ipywidgets shows spaces in option labels as no-break spaces.
@@ -127,7 +108,7 @@ def test_explorer_runs_without_errors_and_the_client_control_redraws_it(lab, bro
     assert page.locator(TITLE).count() == 1
     assert re.search(r"Lats\s", after)
     assert errors(page) == []
-    _shot(page, "explorer_after")
+    shot(page, "explorer_after")
 
 
 def test_the_parameters_cell_run_on_its_own_redraws_the_page(lab, browser_page):

@@ -80,29 +80,6 @@ def test_a_display_name_shared_by_two_clients_asks_for_the_id(fixture_data):
 # ------------------------------------------------------------------ pages and controls
 
 
-class Handle:
-    """Stands in for IPython's DisplayHandle: records what each output shows."""
-
-    def __init__(self, shown):
-        self.shown = [shown]
-
-    def update(self, obj):
-        self.shown.append(obj)
-
-
-@pytest.fixture
-def recorded(monkeypatch):
-    monkeypatch.setattr(controls, "LIVE", {})
-    shown = []
-
-    def fake_display(obj, display_id=None):
-        shown.append(obj)
-        return Handle(obj) if display_id else None
-
-    monkeypatch.setattr(controls, "display", fake_display)
-    return shown
-
-
 def _html(obj) -> str:
     return obj.data if isinstance(obj, HTML) else repr(obj)
 

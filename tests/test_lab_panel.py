@@ -26,29 +26,6 @@ from backday_analysis.views import client_week as cw
 from backday_analysis.views.display import text_output
 
 
-class Handle:
-    """Stands in for IPython's DisplayHandle: records what each output shows."""
-
-    def __init__(self, shown):
-        self.shown = [shown]
-
-    def update(self, obj):
-        self.shown.append(obj)
-
-
-@pytest.fixture
-def recorded(monkeypatch):
-    monkeypatch.setattr(controls, "LIVE", {})
-    shown = []
-
-    def fake_display(obj, display_id=None):
-        shown.append(obj)
-        return Handle(obj) if display_id else None
-
-    monkeypatch.setattr(controls, "display", fake_display)
-    return shown
-
-
 @pytest.fixture
 def shell():
     from IPython.core.interactiveshell import InteractiveShell

@@ -13,12 +13,19 @@ screenshots of each step.
 
 from __future__ import annotations
 
-import os
 import shutil
-from pathlib import Path
 
 import pytest
-from lab_session import CHROMIUM, LabServer, errors, loopback_only, open_notebook, run_all
+from lab_session import (
+    CHROMIUM,
+    chromium_browser,
+    errors,
+    loopback_only,
+    open_notebook,
+    run_all,
+    served_copy,
+    shot,
+)
 
 from backday_analysis.views import pages
 
@@ -57,26 +64,14 @@ COUNT_TITLES_JS = """() => {
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory, demo_data):
-    root = tmp_path_factory.mktemp("lab-panel")
-    data = root / "data"
-    shutil.copytree(demo_data, data)
-    server = LabServer(root, data)
-    try:
+    with served_copy(tmp_path_factory.mktemp("lab-panel"), demo_data) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="module")
 def browser(lab):
-    with playwright_api.sync_playwright() as driver:
-        chromium = driver.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with playwright_api.sync_playwright() as driver, chromium_browser(driver) as chromium:
+        yield chromium
 
 
 def _page(browser, width=1024, height=900):
@@ -91,15 +86,6 @@ def _open(page, lab, notebook: str, copy: str) -> None:
     """Open a copy of ``notebook``: each test has its own file and kernel."""
     shutil.copy(lab.root / "notebooks" / notebook, lab.root / "notebooks" / copy)
     open_notebook(page, lab, f"notebooks/{copy}")
-
-
-def _shot(page, name: str, element: str | None = None) -> None:
-    folder = os.environ.get("BACKDAY_SHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        if element:
-            page.locator(element).first.scroll_into_view_if_needed()
-        page.screenshot(path=str(Path(folder) / f"{name}.png"))
 
 
 def _wait_text(page, selector: str, text: str, present: bool = True) -> None:
@@ -142,7 +128,7 @@ def test_a_refused_client_recovery_run_all_and_an_error_during_run_all(lab, brow
     assert "Still showing Ava Jansen, week 2026-W47." in page.locator(STATUS).inner_text()
     assert _chosen(page) == "Ava Jansen (ava)" and _chosen(page, 1).startswith("Latest logged")
     assert "Ava Jansen" in page.locator(TITLE).first.inner_text()
-    _shot(page, "panel_after_error", PANEL)
+    shot(page, "panel_after_error", PANEL)
 
     # The recovery, from the dropdown; the parameters cell follows.
     _pick(page, "Ben Okafor (ben)")
@@ -150,7 +136,7 @@ def test_a_refused_client_recovery_run_all_and_an_error_during_run_all(lab, brow
     _wait_text(page, STATUS, "Zoe", present=False)
     _wait_parameters(page, 'client = "ben"')
     assert page.evaluate(PARAMETERS_JS) == before.replace('"ava"', '"ben"', 1)
-    _shot(page, "panel_after_recovery", PANEL)
+    shot(page, "panel_after_recovery", PANEL)
 
     # Run All keeps the choice.
     run_all(page, 3)
@@ -165,7 +151,7 @@ def test_a_refused_client_recovery_run_all_and_an_error_during_run_all(lab, brow
     assert page.locator(PANEL).count() == 1 and errors(page) == []
     assert _chosen(page) == "Ben Okafor (ben)"
     assert "Ben Okafor" in page.locator(TITLE).first.inner_text()
-    _shot(page, "panel_after_run_all_error", PANEL)
+    shot(page, "panel_after_run_all_error", PANEL)
     page.context.close()
 
 
@@ -178,7 +164,7 @@ def test_group_ticks_the_empty_selection_and_saving_a_chart(lab, browser, tmp_pa
     assert all(ticks.nth(i).is_checked() for i in range(ticks.count()))
     chart = ".jp-Notebook .jp-OutputArea-output img"
     first_chart = page.locator(chart).first.get_attribute("src")
-    _shot(page, "ticks_all_on", PANEL)
+    shot(page, "ticks_all_on", PANEL)
 
     ticks.nth(0).uncheck()
     ticks.nth(2).uncheck()
@@ -188,7 +174,7 @@ def test_group_ticks_the_empty_selection_and_saving_a_chart(lab, browser, tmp_pa
         timeout=WAIT,
     )
     assert [ticks.nth(i).is_checked() for i in range(4)] == [False, True, False, True]
-    _shot(page, "ticks_two_off", PANEL)
+    shot(page, "ticks_two_off", PANEL)
 
     ticks.nth(1).uncheck()
     ticks.nth(3).uncheck()
@@ -197,7 +183,7 @@ def test_group_ticks_the_empty_selection_and_saving_a_chart(lab, browser, tmp_pa
     assert message.count() == 2  # in place of both charts of the groups
     saves = page.locator(".jp-Notebook .backday-save")
     assert [saves.nth(i).locator("button").count() for i in range(3)] == [0, 0, 2]
-    _shot(page, "no_group_ticked", ".jp-OutputArea-output p >> text=No group is ticked")
+    shot(page, "no_group_ticked", ".jp-OutputArea-output p >> text=No group is ticked")
 
     for i in range(4):
         ticks.nth(i).check()
@@ -236,7 +222,7 @@ def test_a_date_typed_key_by_key_redraws_once_then_search_and_side_by_side(lab, 
     assert page.evaluate("() => window.backdayTitles") == 1
     assert start.input_value() == "16 Nov 2026"
     _wait_parameters(page, 'start = "2026-11-16"')
-    _shot(page, "date_box", PANEL)
+    shot(page, "date_box", PANEL)
 
     search = page.locator(f"{PANEL} input[placeholder='search by name']").first
     search.press_sequentially("oka", delay=50)
@@ -245,7 +231,7 @@ def test_a_date_typed_key_by_key_redraws_once_then_search_and_side_by_side(lab, 
     assert [o.replace("\xa0", " ") for o in matches.locator("option").all_inner_texts()] == [
         "Ben Okafor (ben)"
     ]
-    _shot(page, "client_search", PANEL)
+    shot(page, "client_search", PANEL)
     matches.select_option(index=0)
     _wait_text(page, TITLE, "Ben Okafor")
     assert _chosen(page) == "Ben Okafor (ben)" and search.input_value() == ""
@@ -267,6 +253,6 @@ def test_two_clients_side_by_side(lab, browser):
     assert boxes[1]["x"] > boxes[0]["x"] + 300 and abs(boxes[1]["y"] - boxes[0]["y"]) < 5
     _wait_parameters(page, 'beside = "cleo"')
     assert errors(page) == []
-    _shot(page, "side_by_side", PANEL)
-    _shot(page, "side_by_side_charts", ".jp-Notebook .backday-pair img")
+    shot(page, "side_by_side", PANEL)
+    shot(page, "side_by_side_charts", ".jp-Notebook .backday-pair img")
     page.context.close()

@@ -7,12 +7,11 @@ from the shipped catalogue, so each expectation is the credit a coach would see.
 
 from __future__ import annotations
 
-import checkout
 import pandas as pd
 import pytest
+from credited import credits
 
-from backday_analysis import BACK_GROUPS, paths
-from backday_analysis.datafolder.catalogue import load_catalogue
+from backday_analysis import BACK_GROUPS
 from backday_analysis.importers.name_parts import name_parts
 from backday_analysis.importers.name_rules import BACK_RULES
 from backday_analysis.importers.names import (
@@ -28,21 +27,8 @@ from backday_analysis.importers.names import (
 )
 
 
-@pytest.fixture(scope="module")
-def catalogue() -> pd.DataFrame:
-    return load_catalogue(paths.catalogue_path(checkout.DATA_DIR))
-
-
-@pytest.fixture(scope="module")
-def index(catalogue):
-    return name_index(catalogue)
-
-
 def back_credits(name: str, index, catalogue) -> dict[str, float]:
-    found = resolve(name, index)
-    assert found.exercise_id is not None, f"{name!r} stayed unknown"
-    row = catalogue.set_index("exercise_id").loc[found.exercise_id]
-    return {g: float(row[g]) for g in BACK_GROUPS if row[g] > 0}
+    return credits(name, index, catalogue, BACK_GROUPS)
 
 
 @pytest.mark.parametrize(

@@ -8,13 +8,11 @@ classes of misreading the name rules once had. Credits come from the shipped cat
 
 from __future__ import annotations
 
-import checkout
-import pandas as pd
 import pytest
+from credited import credits
 
-from backday_analysis import GROUPS, paths
-from backday_analysis.datafolder.catalogue import load_catalogue
-from backday_analysis.importers.names import name_index, resolve
+from backday_analysis import GROUPS
+from backday_analysis.importers.names import resolve
 
 APPS = ("strong", "hevy", "fitnotes", "fitbod")
 # (app whose style the name follows, invented name, the group it must credit 1)
@@ -84,24 +82,6 @@ STYLED = [
     ("fitnotes", "Seated Dumbell Calf Raises", "calves"),
     ("fitbod", "Smith Machine Seated Calf Raise", "calves"),
 ]
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> pd.DataFrame:
-    return load_catalogue(paths.catalogue_path(checkout.DATA_DIR))
-
-
-@pytest.fixture(scope="module")
-def index(catalogue):
-    return name_index(catalogue)
-
-
-def credits(name: str, index, catalogue) -> dict[str, float]:
-    """Return the credits the name's exercise gives, by group (only the credited ones)."""
-    found = resolve(name, index)
-    assert found.exercise_id is not None, f"{name!r} stayed unknown"
-    row = catalogue.set_index("exercise_id").loc[found.exercise_id]
-    return {g: float(row[g]) for g in GROUPS if row[g] > 0}
 
 
 def test_the_invented_names_cover_every_group_in_every_apps_style():

@@ -15,7 +15,7 @@ import pytest
 from support import TODAY, write
 
 from backday_analysis import paths
-from backday_analysis.datafolder.catalogue import load_catalogue, load_name_rules
+from backday_analysis.datafolder.catalogue import load_name_rules
 from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.datafolder.ingest import import_exports
 from backday_analysis.errors import BackdayError
@@ -32,11 +32,6 @@ from backday_analysis.importers.name_table import (
 from backday_analysis.importers.names import name_index, resolve
 
 RULES_HEADER = "phrase,kind,means,note\n"
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> pd.DataFrame:
-    return load_catalogue(paths.catalogue_path(checkout.DATA_DIR))
 
 
 def coach_index(tmp_path, catalogue, text: str):
