@@ -145,6 +145,23 @@ def test_a_store_written_in_microseconds_gives_the_same_table(sets, catalogue, t
     pd.testing.assert_frame_equal(table, weekly_volume(sets, catalogue))
 
 
+def test_a_store_with_plain_text_columns_gives_the_same_table(sets, catalogue, tmp_path):
+    # Another writer (pandas without categories, DuckDB) stores exercise ids and set kinds
+    # as plain strings, not as dictionaries.
+    write_store(sets, tmp_path / "store")
+    for path in (tmp_path / "store").glob("client=*/*.parquet"):
+        table = pq.read_table(path)
+        for name in ("exercise_id", "set_kind"):
+            position = table.schema.get_field_index(name)
+            plain = table.column(position).cast(pa.string())
+            table = table.set_column(position, name, plain)
+        assert not pa.types.is_dictionary(table.schema.field("exercise_id").type)
+        pq.write_table(table, path, use_dictionary=False)
+    table = weekly_from_store(tmp_path / "store", catalogue)
+    assert column(table, "ana", "2026-W04", "fractional_sets") == [2.5, 0.5, 1.5, 1.0, 1.0]
+    pd.testing.assert_frame_equal(table, weekly_volume(sets, catalogue))
+
+
 def test_a_set_logged_at_midnight_counts_on_its_own_day(sets, catalogue, tmp_path):
     # A FitNotes export has dates without times: every set is at 00:00. Mon 19 Jan at
     # midnight is the first instant of 2026-W04, not the last day of W03.
