@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 from test_flags import CATALOGUE, SETTINGS, block, make_sets
 
-from backday_analysis.metrics.deadlift_flags import deadlift_jump
+from backday_analysis.metrics.deadlift_flags import deadlift_jump, top_sets
 
 
 def jump(*blocks):
@@ -82,3 +82,19 @@ def test_log_line_orders_sets_of_one_time_and_the_first_deadlift_set_counts():
     [reason] = deadlift_not_first(late, CATALOGUE, "2026-W53")["reason"].tolist()
     assert "bench press" in reason and "(" not in reason  # one deadlift session: no count
     assert "Mon 28 Dec;" in reason
+
+
+def test_top_sets_of_two_clients_by_hand():
+    # ana: W51 1 kg (a band or a bare handle), W52 2 kg: +100 % over a best of 1 kg.
+    # bo: W52 100 kg, W53 110 kg: +10 %. Their rows are numbered 0 to 3, one table.
+    sets = make_sets(
+        block("ana", "W51", "barbell_deadlift", 1, load=1, reps=10),
+        block("ana", "W52", "barbell_deadlift", 1, load=2, reps=10),
+        block("bo", "W52", "barbell_deadlift", 2, load=100, reps=3),
+        block("bo", "W53", "barbell_deadlift", 1, load=110, reps=3),
+    )
+    table = top_sets(sets, CATALOGUE, "2026-W53")
+    assert table.index.tolist() == [0, 1, 2, 3]
+    assert table["week"].tolist() == ["2026-W51", "2026-W52", "2026-W52", "2026-W53"]
+    assert table["now"].tolist() == [1.0, 2.0, 100.0, 110.0]
+    assert table["rise"].round(6).fillna(-1).tolist() == [-1, 1.0, -1, 0.1]
