@@ -22,7 +22,7 @@ import pytest
 
 from backday_analysis import paths
 from backday_analysis.datafolder.catalogue import load_catalogue
-from backday_analysis.metrics.pull_push import PULL_PUSH_COLUMNS, over_weeks, pull_push
+from backday_analysis.metrics.pull_push import PULL_PUSH_COLUMNS, over_weeks, pull_push, ratios
 
 W47 = [
     ("barbell_row", 3), ("face_pull", 2), ("bench_press_barbell", 4), ("push_up", 2),
@@ -99,3 +99,21 @@ def test_an_empty_table_has_the_columns_types():
     catalogue = load_catalogue(paths.catalogue_path(checkout.DATA_DIR))
     empty = pull_push(sets_of([("ana", "2026-11-17 18:00", "squat_barbell", "working")]), catalogue)
     assert empty.dtypes.astype(str).tolist() == ["str", "str"] + ["int64", "int64", "float64"] * 2
+
+
+def test_ratios_sort_by_client_and_week_and_number_the_rows():
+    counts = pd.DataFrame(
+        {
+            "client": ["bo", "ana"],
+            "week": ["4 weeks", "4 weeks"],
+            "horizontal_pull": [3, 0],
+            "horizontal_push": [2, 0],
+            "vertical_pull": [1, 4],
+            "vertical_push": [0, 2],
+        },
+        index=[7, 3],
+    )
+    out = ratios(counts)
+    assert out["client"].tolist() == ["ana", "bo"] and list(out.index) == [0, 1]
+    assert out["horizontal_ratio"].fillna(-1).tolist() == [-1, 1.5]
+    assert out["vertical_ratio"].fillna(-1).tolist() == [2.0, -1]
