@@ -85,6 +85,12 @@ def test_without_extra_days_the_groups_own_days_come_before_new_ones():
     assert pick_days(w, "lats", 1) == [4]
 
 
+def test_without_extra_days_a_free_day_first_then_only_as_many_own_days_as_needed():
+    # Trained Mon, Wed, Fri; lats on Wed and Fri. Monday is free; one own day makes two.
+    w = week([0, 2, 4], [2, 4], lats=[2, 4])
+    assert pick_days(w, "lats", 2, extra=False) == [0, 2]
+
+
 def sets(*rows) -> pd.DataFrame:
     """Return working sets: (day of Nov 2026, exercise_id, reps) per row, an hour apart."""
     frame = pd.DataFrame(rows, columns=["day", "exercise_id", "reps"])
