@@ -82,3 +82,63 @@ def test_a_figure_is_shown_once_as_a_png_at_110_dpi(monkeypatch):
     width, height = struct.unpack(">II", image.data[16:24])  # the PNG header's size
     assert (width, height) == (220, 110)  # 2 × 1 inches at 110 dots per inch
     assert not plt.get_fignums()  # the figure was closed
+
+
+def test_a_whole_table_exactly_aligned_coloured_and_titled():
+    # Numbers with gaps align right; text, yes/no and a mix of both align left.
+    values = pd.DataFrame(
+        {"n": [1.5, None], "t": ["a", pd.NA], "b": [True, False], "m": [2, "x"], "e": [None, None]}
+    ).assign(o=pd.Series([3, None], dtype=object))
+    classes = pd.DataFrame({c: ["met", "odd"] for c in values.columns})
+    page = table_html(values, cell_classes=classes)
+    th = "padding:2px 6px;border-bottom:1px solid #99a;background:#eef2f6;text-align:"
+    assert re.findall(r"<th style='([^']*)'>", page) == [
+        th + a for a in ("right", "left", "left", "left", "left", "right")
+    ]
+    td = "padding:2px 6px;border-bottom:1px solid #e2e2e2;vertical-align:top;text-align:"
+    first, second = page.split("<tbody>")[1].split("</tr>")[:2]
+    assert first.startswith(
+        f"<tr><td class='met' style='{td}right;background:#d8f0dc' title='guideline met'>✓ 1.5</td>"
+    )
+    # A class without a colour or a mark is written, with no background and no title.
+    assert (
+        second
+        == f"<tr><td class='odd' style='{td}right'></td>"
+        + "".join(f"<td class='odd' style='{td}left'>{v}</td>" for v in ("", "False", "x", ""))
+        + f"<td class='odd' style='{td}right'></td>"
+    )
+    assert "<td class" not in table_html(values) and "<caption" not in page
+    assert page.startswith("<table class='backday-table' style='border-collapse:collapse'><thead>")
+
+
+def test_a_chart_saved_at_200_dpi_and_shown_without_alpha():
+    import io
+    import struct
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from PIL import Image
+
+    from backday_analysis.views import display as show
+
+    png = show.figure_bytes(plt.figure(figsize=(2, 1)), "png")
+    assert struct.unpack(">II", png[16:24]) == (400, 200)
+    shown = show.figure_output(plt.figure(figsize=(2, 1)))
+    assert Image.open(io.BytesIO(shown.data)).mode == "RGB"
+
+
+def test_two_outputs_side_by_side_under_their_labels():
+    from IPython.display import HTML
+
+    from backday_analysis.views.display import side_by_side
+
+    label = "<div style='font-weight:600;color:#333;margin:0 0 2px'>"
+    half = "<div style='flex:1 1 440px;min-width:0;overflow-x:auto'>"
+    both = side_by_side([HTML("<p>a</p>"), HTML("<p>b</p>")], ["Ana & Bo", "Cy"]).data
+    assert (
+        f"{half}{label}Ana &amp; Bo</div><p>a</p></div>{half}{label}Cy</div><p>b</p></div>" in both
+    )
+    bare = side_by_side([HTML("<p>a</p>")]).data
+    assert f"{half}<p>a</p></div>" in bare
