@@ -137,3 +137,41 @@ def test_the_week_runs_from_monday_0_00_to_before_the_next_monday(ben):
     table = cw.summary_table(report).set_index("Muscle group")
     assert table.loc["Lats", "Guideline (2×/week)"] == "✓ met"
     assert re.findall(r"\d+", checks.accounting_sentence(report)) == ["16", "14", "2", "1"]
+
+
+def test_a_data_folder_given_by_path_is_read_wherever_the_command_runs(
+    fixture_data, tmp_path, monkeypatch
+):
+    monkeypatch.delenv("BACKDAY_DATA", raising=False)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # no ./data here
+    report = cw.client_week("Ana Example", "2026-W53", data_dir=str(fixture_data))
+    assert report.client_id == "ana" and report.logged and report.notes == []
+
+
+def test_a_week_after_the_last_log_says_so_and_has_no_summary_rows(fixture_data):
+    dataset = load_dataset(fixture_data, today=dt.date(2027, 6, 1))
+    report = cw.client_week("ana", "2027-W05", dataset=dataset)
+    assert not report.logged
+    assert report.notes == ["No log yet for this week: the last logged day is Mon 18 Jan 2027."]
+    assert cw.summary_table(report).empty
+
+
+def test_tonnage_in_lb_rounds_to_the_nearest_pound(fixture_data):
+    # Ben's roster unit is lb: a shrug of 20 kg × 10 is 200 kg = 440.92 lb, shown as 441.
+    (fixture_data / "logs" / "ben.csv").write_text(
+        "client,performed_at,session_id,exercise,set_number,set_kind,weight,unit,reps,rpe,rir,"
+        "notes,source\nben,2027-01-03 10:00,b1,Shrug (Dumbbell),1,working,20,kg,10,,,,\n",
+        encoding="utf-8",
+    )
+    dataset = load_dataset(fixture_data, today=dt.date(2027, 6, 1))
+    report = cw.client_week("ben", "2026-W53", dataset=dataset)
+    assert cw.summary_table(report).set_index("Muscle group").at["Trapezius", "Tonnage (lb)"] == 441
+
+
+def test_sixteen_weeks_of_history_by_default(demo_data):
+    dataset = load_dataset(demo_data, today=dt.date(2027, 6, 1))
+    report = cw.client_week("ben", "2026-W47", dataset=dataset)
+    weeks = report.history["week"].unique().tolist()
+    assert (len(weeks), weeks[0], weeks[-1]) == (16, "2026-W32", "2026-W47")
