@@ -19,6 +19,7 @@ import pytest
 
 from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.errors import BackdayError
+from backday_analysis.metrics.flag_table import FLAG_COLUMNS
 from backday_analysis.views import roster_lines as rl
 from backday_analysis.views import roster_week as rw
 from backday_analysis.views.links import Link
@@ -134,3 +135,54 @@ def test_a_muted_flag_leaves_the_ranking(fixture_data):
     assert later.muted_flags.empty
     pairs = set(zip(later.flags["flag"], later.flags["group"], strict=True))
     assert ("not_trained", "lower_back") in pairs
+
+
+def test_every_flag_of_ana_muted_two_and_more_are_left_out_of_the_ranking(fixture_data):
+    # Ana's three flags muted (every group's not_trained and low volume, the biceps): nobody
+    # needs attention, so the sentence names no levels; the flag tables are numbered 0, 1...
+    (fixture_data / "client_rules.csv").write_text(
+        "client_id,rule,group,reason,until\n"
+        "ana,not_trained,,a deload,2027-01-10\n"
+        "ana,back_volume_low,,a deload,2027-01-10\n"
+        "ana,no_biceps_work,,a deload,2027-01-10\n",
+        encoding="utf-8",
+    )
+    data = load_dataset(fixture_data, today=dt.date(2027, 6, 1))
+    roster = rw.roster_week("2026-W53", dataset=data)
+    assert roster.flags.empty and list(roster.muted_flags.index) == [0, 1, 2]
+    assert rw.roster_summary(roster) == (
+        "2 clients: 0 need attention; 1 on track; 1 with no log yet for this week. "
+        "3 flags muted by the coach are left out of the ranking."
+    )
+
+
+def test_the_weekly_table_ends_with_the_roster_week(roster):
+    # Ana's warm-ups on Mon 4 Jan 2027 fall in the next week, which the page does not show.
+    assert roster.weekly["week"].max() == "2026-W53"
+    assert list(roster.flags.index) == list(range(len(roster.flags)))
+
+
+def test_clients_table_counts_every_set_and_zero_for_a_client_without(dataset):
+    # Ana's log has 14 rows; the one dated 2027-13-01 and the one weighing 'abc' are rejected.
+    table = rw.clients_table(dataset).set_index("client_id")
+    assert table.loc["ana", ["first_day", "last_day", "sets"]].tolist() == [
+        "2026-12-21", "2027-01-18", 12
+    ]  # fmt: skip
+    assert table.loc["ben", ["first_day", "last_day", "sets"]].tolist() == ["", "", 0]
+
+
+def test_flags_kept_and_muted_are_flag_tables_numbered_from_0(fixture_data):
+    # Ana's flags in order: not_trained, back_volume_low, no_biceps_work; the first and the
+    # last muted.
+    (fixture_data / "client_rules.csv").write_text(
+        "client_id,rule,group,reason,until\n"
+        "ana,not_trained,,a deload,2027-01-10\n"
+        "ana,no_biceps_work,,a deload,2027-01-10\n",
+        encoding="utf-8",
+    )
+    roster = rw.roster_week("2026-W53", dataset=load_dataset(fixture_data))
+    assert roster.flags["flag"].tolist() == ["back_volume_low"]
+    assert list(roster.flags.index) == [0]
+    assert roster.muted_flags["flag"].tolist() == ["not_trained", "no_biceps_work"]
+    assert list(roster.muted_flags.index) == [0, 1]
+    assert tuple(roster.flags.columns) == tuple(roster.muted_flags.columns) == FLAG_COLUMNS
