@@ -74,7 +74,7 @@ def test_init_demo_imports_the_demo_exports_into_the_six_logs(tmp_path):
     folder = tmp_path / "somewhere" / "clients"
     result = backday("init", str(folder), "--demo", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "6 demo clients (ava, ben, cleo, dev, eli, fay)" in result.stdout
+    assert "8 demo clients (ava, ben, cleo, dev, eli, fay, gus, hana)" in result.stdout
     assert f"--data {folder}" in result.stdout
     roster = pd.read_csv(folder / "roster.csv")
     assert roster["client_id"].tolist() == ["ava", "ben", "cleo", "dev", "eli", "fay"]

@@ -88,7 +88,7 @@ def test_the_roster_shows_a_week_without_logs_as_no_log_yet(data):
     roster = rw.roster_week("2026-W49", dataset=data, today=SATURDAY)
     assert roster.flags.empty
     assert rw.roster_summary(roster) == (
-        "6 clients: 0 need attention; 0 on track; 6 with no log yet for this week."
+        "8 clients: 0 need attention; 0 on track; 8 with no log yet for this week."
     )
     values, _ = rl.roster_lines(roster)
     assert set(values["Most urgent"]) == {"No log yet"}

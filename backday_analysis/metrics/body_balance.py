@@ -95,9 +95,14 @@ def behind_planes(row: pd.Series | dict, limit: float) -> list[str]:
     return [p for p in PLANES if row[f"{p}_push"] > 0 and row[f"{p}_ratio"] < limit - 1e-9]
 
 
+def ratio_number(ratio: float) -> str:
+    """Return pull sets per push set as pages print it, to two decimals: ``0.33``, ``1``."""
+    return f"{round(float(ratio), 2):g}"
+
+
 def ratio_text(ratio: float) -> str:
     """Return a pull : push ratio in words as pages print it: ``0.33 : 1``, ``1 : 1``."""
-    return f"{round(float(ratio), 2):g} : 1"
+    return f"{ratio_number(ratio)} : 1"
 
 
 def sets_needed(pull: float, push: float, limit: float) -> int:

@@ -14,7 +14,13 @@ import pandas as pd
 
 from backday_analysis import BACK_GROUPS, paths
 from backday_analysis.errors import BackdayError
-from backday_analysis.metrics.body_balance import PLANES, behind_planes, region_sets, share
+from backday_analysis.metrics.body_balance import (
+    PLANES,
+    behind_planes,
+    ratio_number,
+    region_sets,
+    share,
+)
 from backday_analysis.metrics.flag_table import weeks_text
 from backday_analysis.metrics.pull_push import pull_push
 from backday_analysis.metrics.severity import standing, why_here
@@ -105,11 +111,12 @@ def body_numbers(roster: RosterWeek) -> pd.DataFrame:
 
 
 def _body_cells(roster: RosterWeek, clients: list[str]) -> dict:
-    """Return the back's share of the week's working sets and pull : push, plane by plane.
+    """Return the back's share of the week's working sets and its lowest pull : push.
 
-    Pull : push is marked ✗ for a plane under the limit (``pull_push_ratio``), ✓ for one
-    at or over it; ``H`` is the horizontal plane, ``V`` the vertical; a plane without push
-    sets has nothing to balance and is left out (``no push sets`` when neither has any).
+    Pull : push is the plane furthest behind (``H`` horizontal, ``V`` vertical): the lowest
+    pull sets per push set of a plane with push sets, the number the page sorts by;
+    marked ✗ under the limit (``pull_push_ratio``), ✓ at or over it, ``—`` without push
+    sets. The client's report has both planes and what was counted.
     """
     numbers = body_numbers(roster)
     where = places(roster)
@@ -123,16 +130,17 @@ def _body_cells(roster: RosterWeek, clients: list[str]) -> dict:
             kinds.append("")
             continue
         shares.append("" if pd.isna(row["share"]) else f"{row['share'] * 100:.0f} %")
-        behind = behind_planes(row.fillna(0), limit)
-        parts = []
-        for plane in PLANES:
-            pull, push = int(row[f"{plane}_pull"] or 0), int(row[f"{plane}_push"] or 0)
-            letter = plane[0].upper()
-            if push:
-                mark = "✗" if plane in behind else "✓"
-                parts.append(f"{mark} {letter} {round(pull / push, 2):g}")
-        pulls.append(", ".join(parts) or "no push sets")
-        kinds.append("unmet" if behind else "met" if any("✓" in p for p in parts) else "")
+        pushed = [p for p in PLANES if (row[f"{p}_push"] or 0) > 0]
+        if not pushed:
+            pulls.append("—")
+            kinds.append("")
+            continue
+        worst = min(pushed, key=lambda p: row[f"{p}_ratio"])
+        behind = worst in behind_planes(row.fillna(0), limit)
+        pulls.append(
+            f"{'✗' if behind else '✓'} {worst[0].upper()} {ratio_number(row[f'{worst}_ratio'])}"
+        )
+        kinds.append("unmet" if behind else "met")
     return {"Back share": (shares, None), "Pull : push": (pulls, kinds)}
 
 
