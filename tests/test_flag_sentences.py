@@ -118,7 +118,7 @@ def check_flag(w: Week, flag: pd.Series) -> None:
         assert g not in BACK_GROUPS and int(m["n"]) == weeks == zero >= NOT_TRAINED_WEEKS, text
     elif kind in ("group_volume_low", "group_volume_high"):
         m = re.match(
-            ANY_GROUP + r": (?P<v>[\d.]+) fractional sets this week, (?P<side>under the "
+            ANY_GROUP + r": (?P<v>[\d.]+) fractional sets? this week, (?P<side>under the "
             r"minimum effective|over the maximum recoverable) (?P<l>[\d.]+) a week",
             text,
         )
@@ -242,7 +242,7 @@ def check_plan(w: Week, facts: str) -> None:
             group = LABELS.get(name[:1].upper() + name[1:])
             if group is None:
                 continue
-            if b := re.match(r"([\d.]+) fractional sets this week, (under the minimum effective|"
+            if b := re.match(r"([\d.]+) fractional sets? this week, (under the minimum effective|"
                              r"over the maximum recoverable) ([\d.]+)\.$", text):  # fmt: skip
                 assert w.cell(group, "fractional_sets") == float(b[1]), part
                 limit = BANDS[group][0 if b[2].startswith("under") else 1]

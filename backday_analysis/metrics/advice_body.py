@@ -139,7 +139,8 @@ def band_steps(flagged, table, week, week_sets, used, credits, catalogue, rules,
             fact = f"no training day in any of the last {weeks_text(weeks)}"
         else:
             fact = (
-                f"{num(frac)} fractional sets this week, under the minimum effective {num(minimum)}"
+                f"{num(frac)} fractional set{'s' * (frac != 1)} this week, under the minimum "
+                f"effective {num(minimum)}"
             )
         facts = (GROUP_LABELS[group], fact)
         direct = credits.index[credits[group] > 0]
@@ -207,6 +208,9 @@ def _drop(group, frac, maximum, week_sets, credits, catalogue, rules) -> list[St
     most = counts.sort_values(ascending=False, kind="stable").index[0]
     n = math.ceil(frac - maximum - 1e-9)
     item = f"drop {n} set{'s' * (n != 1)} of {display_name(most, catalogue)}"
-    fact = f"{num(frac)} fractional sets this week, over the maximum recoverable {num(maximum)}"
+    fact = (
+        f"{num(frac)} fractional set{'s' * (frac != 1)} this week, over the maximum "
+        f"recoverable {num(maximum)}"
+    )
     facts = [(GROUP_LABELS[group], fact)]
     return [Step(group, "group_maximum", "drop", item, row["why"], -1, facts)]

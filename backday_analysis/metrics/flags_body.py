@@ -76,9 +76,8 @@ def back_behind_chest(
             + "."
         )
         worst = min(row["behind"], key=lambda p: row[f"{p}_ratio"])
-        headlines.append(
-            f"Back behind chest: pull : push {ratio_text(row[f'{worst}_ratio'])} ({worst})"
-        )
+        # Short, for the roster's line: the plane is in its pull : push column.
+        headlines.append(f"Back behind chest, {ratio_text(row[f'{worst}_ratio'])}")
     return flag_table(hit, week, "back_behind_chest", reasons, headlines, "streak")
 
 
@@ -105,7 +104,8 @@ def group_volume(
         if side == "low":
             hit = hit.loc[hit["days"] > 0]
         reasons = [
-            f"{GROUP_LABELS[g]}: {num(v)} fractional sets this week, {words} {num(limit)} a "
+            f"{GROUP_LABELS[g]}: {num(v)} fractional set{'s' * (v != 1)} this week, {words} "
+            f"{num(limit)} a "
             f"week{_whose(by)}{in_a_row(s)}."
             for g, v, limit, by, s in zip(
                 hit["group"], hit["fractional_sets"], hit[end], hit["set_by"], hit[side],
