@@ -77,7 +77,16 @@ def test_init_demo_imports_the_demo_exports_into_the_six_logs(tmp_path):
     assert "8 demo clients (ava, ben, cleo, dev, eli, fay, gus, hana)" in result.stdout
     assert f"--data {folder}" in result.stdout
     roster = pd.read_csv(folder / "roster.csv")
-    assert roster["client_id"].tolist() == ["ava", "ben", "cleo", "dev", "eli", "fay"]
+    assert roster["client_id"].tolist() == [
+        "ava",
+        "ben",
+        "cleo",
+        "dev",
+        "eli",
+        "fay",
+        "gus",
+        "hana",
+    ]
     # The same sets as the repository's demo logs, which make demo-import wrote.
     for client in roster["client_id"]:
         made = pd.read_csv(folder / "logs" / f"{client}.csv").drop(
