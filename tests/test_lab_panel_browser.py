@@ -212,6 +212,7 @@ def test_group_ticks_the_empty_selection_and_saving_a_chart(lab, browser, tmp_pa
         timeout=WAIT,
     )
     buttons = page.locator(".jp-Notebook .backday-save").nth(1).locator("button")
+    buttons.first.wait_for(timeout=WAIT)  # the buttons come with the redrawn chart
     assert buttons.all_inner_texts() == ["Save PNG", "Save SVG"]
     for fmt, start in (("svg", b"<?xml"), ("png", b"\x89PNG\r\n\x1a\n")):
         with page.expect_download(timeout=WAIT) as download:
