@@ -96,7 +96,7 @@ def test_init_demo_imports_the_demo_exports_into_the_six_logs(tmp_path):
         shipped = shipped.drop(columns="import_id", errors="ignore")
         pd.testing.assert_frame_equal(made, shipped, check_dtype=False)
     assert sorted(p.name for p in (folder / "imports").iterdir()) == [
-        f"{c}.jsonl" for c in ("ava", "ben", "cleo", "eli", "fay")
+        f"{c}.jsonl" for c in ("ava", "ben", "cleo", "eli", "fay", "gus", "hana")
     ]
 
 
