@@ -42,6 +42,8 @@ demo-import: $(STAMP)
 	$(BIN)/backday import data/exports/cleo_fitnotes.csv --client cleo
 	$(BIN)/backday import data/exports/eli_fitbod.csv --client eli
 	$(BIN)/backday import data/exports/fay_hevy.csv --client fay
+	$(BIN)/backday import data/exports/gus_strong.csv --client gus --unit kg
+	$(BIN)/backday import data/exports/hana_hevy.csv --client hana
 
 report: demo-import
 	$(BIN)/python -m compileall -q backday_analysis

@@ -233,8 +233,8 @@ def tour(shots: Path, data: Path) -> dict[str, float]:
         with sync_playwright() as driver:
             browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             for name, charts, anchor in (
-                ("back_balance", 5, ".backday-controls"),
-                ("weekly_report", 3, ".backday-controls"),
+                ("back_balance", 7, ".backday-controls"),
+                ("weekly_report", 2, ".backday-controls"),
                 ("roster_overview", 0, "td.met, td.unmet"),
             ):
                 page = browser.new_page(viewport={"width": 1024, "height": 900})

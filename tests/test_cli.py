@@ -176,7 +176,7 @@ def test_weekly_from_the_parquet_store_equals_the_csv_logs(demo_data, tmp_path):
     from_store = backday("weekly", "--data", str(data), "--engine", "store")
     assert from_store.returncode == 0, from_store.stderr
     assert from_store.stdout == from_logs.stdout
-    assert len(pd.read_csv(io.StringIO(from_store.stdout))) == 6 * 26 * len(GROUPS)
+    assert len(pd.read_csv(io.StringIO(from_store.stdout))) == 8 * 26 * len(GROUPS)
     one = backday("weekly", "--data", str(data), "--engine", "store", "--client", "ben")
     assert set(pd.read_csv(io.StringIO(one.stdout))["client"]) == {"ben"}
     assert_one_sentence_error(

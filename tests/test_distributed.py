@@ -99,14 +99,16 @@ def test_cluster_writes_the_same_pages_as_a_local_run(scheduler, demo_data, tmp_
         "--data", str(demo_data), "--out", str(tmp_path / "remote"), "--scheduler", scheduler
     )
     assert remote.returncode == 0, remote.stderr
-    assert "6 of 6 reports" in remote.stdout
+    assert "8 of 8 reports" in remote.stdout
     local_files = sorted(p.name for p in (tmp_path / "local" / WEEK).iterdir())
     remote_files = sorted(p.name for p in (tmp_path / "remote" / WEEK).iterdir())
     assert (
         remote_files
         == local_files
         == sorted(
-            f"{c}.{s}" for c in ("ava", "ben", "cleo", "dev", "eli", "fay") for s in ("html", "pdf")
+            f"{c}.{s}"
+            for c in ("ava", "ben", "cleo", "dev", "eli", "fay", "gus", "hana")
+            for s in ("html", "pdf")
         )
     )
     for name in local_files:
@@ -126,11 +128,11 @@ def test_a_failing_client_fails_only_its_own_task(scheduler, demo_data, tmp_path
     out = tmp_path / "reports"
     result = _report("--data", str(broken), "--out", str(out), "--scheduler", scheduler)
     assert result.returncode == 1
-    assert "5 of 6 reports" in result.stdout
+    assert "7 of 8 reports" in result.stdout
     assert "error: ben: client 'ben' has no sets" in result.stderr
     assert "Traceback" not in result.stderr
     written = sorted(p.name for p in (out / WEEK).iterdir())
-    assert "ben.html" not in written and len(written) == 10
+    assert "ben.html" not in written and len(written) == 14
 
 
 def test_an_unreachable_scheduler_is_one_sentence(demo_data, tmp_path):

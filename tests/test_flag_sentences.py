@@ -1,29 +1,44 @@
 """Every flag and plan sentence of every week of every demo client is true.
 
 For each demo client and each week from their first to the demo's last (2026-W47), the
-weekly report's "What needs attention" and "Next week" tables are read back, and every
-number a sentence states is worked out again here, independently, from the weekly table
-(days, fractional and direct sets), from the sets (whole-back sets, a missed week) and from
-the exercise list on the same page. Streaks are counted here by walking back week by week.
+weekly report's "What needs attention", "Next week" and "The back against the rest of the
+body" are read back, and every number a sentence or table states is worked out again here,
+independently, from the weekly table (days, fractional and direct sets), from the sets
+(whole-back sets, working sets, pull and push sets by the catalogue's pattern, a missed
+week), from the bands in config.toml and from the exercise list on the same page. Streaks
+are counted here by walking back week by week.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 
+import checkout
 import pandas as pd
 import pytest
 
-from backday_analysis import BACK_GROUPS
+from backday_analysis import BACK_GROUPS, GROUP_LABELS, GROUPS
 from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.metrics.flags import FLAGS
 from backday_analysis.metrics.weeks import parse_week, week_label
-from backday_analysis.views import client_flags, next_week
+from backday_analysis.views import body_week, client_flags, next_week
 from backday_analysis.views import client_week as cw
 
-LABELS = dict(zip(("Lats", "Trapezius", "Rhomboids", "Lower back"), BACK_GROUPS, strict=True))
+LABELS = {label: group for group, label in GROUP_LABELS.items()}
 GROUP = r"(?P<g>Lats|Trapezius|Rhomboids|Lower back)"
+ANY_GROUP = "(?P<g>" + "|".join(GROUP_LABELS.values()) + ")"
 GUIDELINE = 2
+#: Pull and push patterns of the catalogue, plane by plane, as the pages describe them.
+PLANES = {
+    "horizontal": ({"horizontal_pull", "rear_delt"}, {"horizontal_push"}),
+    "vertical": ({"vertical_pull"}, {"vertical_push"}),
+}
+#: config.toml's [landmarks] (the demo has no volume_bands.csv) and [flags] limits.
+BANDS = {g: (tomllib.loads((checkout.DATA_DIR / "config.toml").read_text())["landmarks"]
+             [f"{g}_minimum_effective"], tomllib.loads((checkout.DATA_DIR / "config.toml")
+             .read_text())["landmarks"][f"{g}_maximum_recoverable"]) for g in GROUPS}  # fmt: skip
+BAND_WEEKS, NOT_TRAINED_WEEKS, PULL_PUSH_WEEKS = 3, 4, 2
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +62,19 @@ class Week:
         self.working_weeks = working["performed_at"].dt.date.map(week_label)
         per_set = working["exercise_id"].map(self.back_credit).astype(float).fillna(0.0)
         self.back_sets = per_set.groupby(self.working_weeks).sum()
+        # Working sets of exercises that credit any group, and pull and push sets by pattern.
+        trains = catalogue[list(GROUPS)].fillna(0).max(axis=1) > 0
+        counted = working["exercise_id"].map(trains).fillna(False).astype(bool)
+        self.all_sets = counted.groupby(self.working_weeks).sum()
+        pattern = working["exercise_id"].map(catalogue["pattern"])
+        self.sides = {
+            (plane, side): pattern.isin(patterns).groupby(self.working_weeks).sum()
+            for plane, (pulls, pushes) in PLANES.items()
+            for side, patterns in (("pull", pulls), ("push", pushes))
+        }
+        self.page = client_flags.flags_table(self.report)
+        self.body = (body_week.share_sentence(self.report), *body_week.share_table(self.report))
+        self.grid = body_week.groups_weeks(self.report)
 
     def weeks_back(self, n: int) -> str:
         return week_label(self.monday - pd.Timedelta(weeks=n))
@@ -64,6 +92,17 @@ class Week:
     def back(self, back: int = 0) -> float:
         return float(self.back_sets.get(self.weeks_back(back), 0.0))
 
+    def working(self, back: int = 0) -> int:
+        return int(self.all_sets.get(self.weeks_back(back), 0))
+
+    def sides_of(self, plane: str, back: int = 0) -> tuple[int, int]:
+        week = self.weeks_back(back)
+        return tuple(int(self.sides[(plane, s)].get(week, 0)) for s in ("pull", "push"))
+
+    def behind(self, back: int = 0, limit: float = 1.0) -> list[str]:
+        """Return the planes whose pulls were under ``limit`` per push set that week."""
+        return [p for p in PLANES if (s := self.sides_of(p, back))[1] and s[0] < limit * s[1]]
+
     def share(self, group: str, back: int = 0) -> float | None:
         total = sum(self.cell(g, "fractional_sets", back) for g in BACK_GROUPS)
         return self.cell(group, "fractional_sets", back) / total * 100 if total else None
@@ -72,7 +111,38 @@ class Week:
 def check_flag(w: Week, flag: pd.Series) -> None:
     """Check one flag's sentence and its weeks against the numbers worked out here."""
     text, kind, weeks = flag["reason"], flag["flag"], int(flag["weeks"])
-    if kind == "not_trained":
+    if kind == "not_trained" and (m := re.match(ANY_GROUP + r": no training day in any of the "
+                                                r"last (?P<n>\d+) weeks\.$", text)):  # fmt: skip
+        g = LABELS[m["g"]]
+        zero = w.run(lambda b: w.cell(g, "days", b) == 0)
+        assert g not in BACK_GROUPS and int(m["n"]) == weeks == zero >= NOT_TRAINED_WEEKS, text
+    elif kind in ("group_volume_low", "group_volume_high"):
+        m = re.match(
+            ANY_GROUP + r": (?P<v>[\d.]+) fractional sets? this week, (?P<side>under the "
+            r"minimum effective|over the maximum recoverable) (?P<l>[\d.]+) a week",
+            text,
+        )
+        g, low = LABELS[m["g"]], kind.endswith("low")
+        limit = BANDS[g][0 if low else 1]
+        assert float(m["l"]) == limit and m["side"].startswith("under" if low else "over"), text
+        assert w.cell(g, "fractional_sets") == float(m["v"]), text
+        out = (lambda b: w.cell(g, "fractional_sets", b) < limit) if low else (
+            lambda b: w.cell(g, "fractional_sets", b) > limit)  # fmt: skip
+        assert weeks == w.run(out) >= BAND_WEEKS and (not low or w.cell(g, "days") > 0), text
+        assert (f"the {weeks}th week" in text or f"the {weeks}rd" in text or f"the {weeks}nd"
+                in text or f"the {weeks}st" in text) == (weeks > 1), text  # fmt: skip
+    elif kind == "back_behind_chest":
+        m = re.match(r"Pull : push was under 1 : 1 this week(?:, for the (?P<n>\d+)\w\w week in "
+                     r"a row)?: (?P<planes>.*)\.$", text)  # fmt: skip
+        run = w.run(lambda b: bool(w.behind(b)))
+        assert weeks == run >= PULL_PUSH_WEEKS and int(m["n"] or 1) == run, text
+        said = re.findall(r"(horizontal|vertical) (\d+) : (\d+) working sets \([^)]*\), "
+                          r"([\d.]+) : 1", m["planes"])  # fmt: skip
+        assert [p for p, *_ in said] == w.behind(), text
+        for plane, pull, push, ratio in said:
+            assert w.sides_of(plane) == (int(pull), int(push)), text
+            assert round(int(pull) / int(push), 2) == float(ratio), text
+    elif kind == "not_trained":
         m = re.match(GROUP + r" (?:were|was) not trained this week", text)
         g = LABELS[m["g"]]
         zero = w.run(lambda b: w.cell(g, "days", b) == 0)
@@ -142,7 +212,18 @@ def check_plan(w: Week, facts: str) -> None:
         if names == "Whole back":
             assert float(re.match(r"[\d.]+", text)[0]) == w.back(), part
             continue
-        if names == "Biceps":
+        if names == "Pull : push":
+            m = re.match(
+                r"(horizontal|vertical) (\d+) : (\d+) working sets this week \([^)]*\), "
+                r"([\d.]+) : 1, under 1 : 1; (\d+) more pull sets? make it 1 : 1",
+                text,
+            )
+            plane, pull, push, ratio, more = m.groups()
+            assert w.sides_of(plane) == (int(pull), int(push)) and plane in w.behind(), part
+            assert round(int(pull) / int(push), 2) == float(ratio), part
+            assert int(more) == int(push) - int(pull), part  # 1 : 1
+            continue
+        if names == "Biceps" and text.startswith("no direct biceps work"):
             f = re.search(r"its ([\d.]+) fractional sets came from pulls", text)
             assert w.cell("biceps", "direct_sets") == 0, part
             assert w.cell("biceps", "fractional_sets") == float(f[1] if f else 0), part
@@ -161,15 +242,85 @@ def check_plan(w: Week, facts: str) -> None:
             group = LABELS.get(name[:1].upper() + name[1:])
             if group is None:
                 continue
+            if b := re.match(r"([\d.]+) fractional sets? this week, (under the minimum effective|"
+                             r"over the maximum recoverable) ([\d.]+)\.$", text):  # fmt: skip
+                assert w.cell(group, "fractional_sets") == float(b[1]), part
+                limit = BANDS[group][0 if b[2].startswith("under") else 1]
+                assert float(b[3]) == limit, part
+                assert (w.cell(group, "fractional_sets") < limit) == b[2].startswith("under")
+                continue
+            if n := re.match(r"no training day in any of the last (\d+) weeks\.$", text):
+                assert int(n[1]) == w.run(lambda b, g=group: w.cell(g, "days", b) == 0), part
+                continue
             days = re.match(r"(\d+) training days? this week|not trained this week", text)
             assert w.cell(group, "days") == int(days[1] or 0), part
             if f := re.search(r"its ([\d.]+) fractional sets came from other", text):
                 assert w.cell(group, "fractional_sets") == float(f[1]), part
                 assert w.cell(group, "direct_sets") == 0, part
-            if f := re.search(r"; ([\d.]+) fractional sets, at least", text):
-                assert w.cell(group, "fractional_sets") == float(f[1]), part
+            if f := re.search(r"; ([\d.]+) fractional sets, at least the minimum effective "
+                              r"([\d.]+) a week", text):  # fmt: skip
+                assert w.cell(group, "fractional_sets") == float(f[1]) >= float(f[2]), part
+                assert float(f[2]) == BANDS[group][0], part
             if p := re.search(r"([\d.]+) % of the back's sets", text):
                 assert round(w.share(group), 1) == float(p[1]), part
+
+
+def check_page_flags(w: Week) -> None:
+    """Check that each line of the page's flags table is its flags' words, groups merged."""
+    kept = w.flags.loc[~w.flags["muted"].astype(bool)]
+    assert len(w.page) <= len(kept)
+    merged = 0
+    for line, severity, age in zip(w.page["Needs attention"], w.page["Severity"], w.page["For"],
+                                   strict=True):  # fmt: skip
+        if line in set(kept["reason"]):
+            continue
+        names, _, words = line.partition(": ")
+        groups = [LABELS[n[:1].upper() + n[1:]] for n in re.split(r", | and ", names)]
+        raw = kept.loc[kept["group"].isin(groups)]
+        assert sorted(raw["reason"]) == sorted(f"{GROUP_LABELS[g]}: {words}" for g in groups)
+        assert set(raw["severity"]) == {severity} and len(groups) > 1, line
+        assert {f"{n} weeks" if n > 1 else "new this week" for n in raw["weeks"]} == {age}
+        assert groups == sorted(groups, key=GROUPS.index), line
+        merged += len(groups) - 1
+    assert len(w.page) == len(kept) - merged
+
+
+def check_body(w: Week) -> None:
+    """Check the back against the rest: the sentence, the table and the grid of groups."""
+    sentence, table, marks = w.body
+    if not w.report.logged:
+        assert table.empty and w.grid[0].empty
+        return
+    four = [b for b in range(4) if w.weeks_back(b) in w.weekly.index.get_level_values(0)]
+    windows = [[0], four] if len(four) > 1 else [[0]]
+    parts = re.findall(r"([\d.]+) of ([\d.]+) working sets(?: \((\d+) %\))?", sentence)
+    assert len(parts) == len(windows) == len(table), sentence
+    rows = zip(parts, windows, table.to_dict("records"), marks.to_dict("records"), strict=True)
+    for (back, working, pct), weeks, row, mark in rows:
+        b, n = sum(w.back(x) for x in weeks), sum(w.working(x) for x in weeks)
+        assert (float(back), float(working)) == (b, n) == (row["Back sets"], row["Working sets"])
+        assert pct == f"{b / n * 100:.0f}" if n else pct == "", sentence
+        for plane in PLANES:
+            pull = sum(w.sides_of(plane, x)[0] for x in weeks)
+            push = sum(w.sides_of(plane, x)[1] for x in weeks)
+            cell, kind = row[f"Pull : push, {plane}"], mark[f"Pull : push, {plane}"]
+            if push:
+                assert cell == f"{pull} : {push} ({round(pull / push, 2):g} : 1)", cell
+                assert kind == ("unmet" if pull < push else "met"), cell
+            else:
+                assert cell == (f"{pull} : 0 (no push)" if pull else "none") and kind == ""
+    behind = w.behind()
+    said = re.search(r"under 1 : 1 this week in the (.*) planes?\.$", sentence)
+    assert (said[1].split(" and the ") if said else []) == behind, sentence
+    values, classes = w.grid
+    weeks = list(dict.fromkeys(w.report.history["week"]))[-16:]
+    assert list(values.columns[1:]) == [x.split("-")[1] for x in weeks]
+    for i, group in enumerate(GROUPS):
+        assert values.iat[i, 0] == GROUP_LABELS[group]
+        for j, week in enumerate(weeks, 1):
+            days = w.weekly.at[(week, group), "days"]
+            assert values.iat[i, j] == days
+            assert classes.iat[i, j] == ("met" if days >= GUIDELINE else "unmet")
 
 
 def deadlift_jumps(w: Week) -> list[tuple[str, float]]:
@@ -210,9 +361,11 @@ def test_every_flag_and_plan_sentence_of_every_demo_week_is_true(data):
         for _, flag in w.flags.iterrows():
             check_flag(w, flag)
             seen.add(flag["flag"])
+        check_page_flags(w)
+        check_body(w)
         for facts in w.advice["Because"]:
             check_plan(w, facts)
-    assert weeks == 6 * 26
+    assert weeks == 8 * 26
     assert seen == set(FLAGS)
 
 
@@ -234,12 +387,19 @@ def test_bens_week_39_and_47_by_hand(data):
     assert drop.startswith("The whole back got 0 working sets this week, 100 % under its "
                            "average of 12.8 a week")  # fmt: skip
     w47 = Week(data, "ben", "2026-W47")
-    lats = w47.flags.loc[w47.flags["group"] == "lats"]
-    assert lats["reason"].item() == (
+    lats = w47.flags.loc[w47.flags["group"] == "lats"].set_index("flag")
+    assert lats.at["under_guideline", "reason"] == (
         "Lats were trained on 1 day this week, under the twice-a-week guideline. Lats have "
         "been under it for 26 weeks in a row."
     )
-    assert lats[["flag", "weeks", "severity"]].values.tolist() == [["under_guideline", 26, "low"]]
+    assert lats.loc["under_guideline", ["weeks", "severity"]].tolist() == [26, "low"]
+    # And under their minimum effective 10 sets: T-bar row 4 + lat pulldown 3 + deadlift
+    # 3 × 0.5 = 8.5 in W47. W22 had exactly 10 (not under); W23-W47 were all under (W39
+    # with 0): 25 weeks in a row.
+    assert lats.at["group_volume_low", "reason"] == (
+        "Lats: 8.5 fractional sets this week, under the minimum effective 10 a week, for the "
+        "25th week in a row."
+    )
 
 
 def test_a_sentence_that_disagrees_with_its_table_is_caught(data):

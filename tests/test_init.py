@@ -74,10 +74,19 @@ def test_init_demo_imports_the_demo_exports_into_the_six_logs(tmp_path):
     folder = tmp_path / "somewhere" / "clients"
     result = backday("init", str(folder), "--demo", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "6 demo clients (ava, ben, cleo, dev, eli, fay)" in result.stdout
+    assert "8 demo clients (ava, ben, cleo, dev, eli, fay, gus, hana)" in result.stdout
     assert f"--data {folder}" in result.stdout
     roster = pd.read_csv(folder / "roster.csv")
-    assert roster["client_id"].tolist() == ["ava", "ben", "cleo", "dev", "eli", "fay"]
+    assert roster["client_id"].tolist() == [
+        "ava",
+        "ben",
+        "cleo",
+        "dev",
+        "eli",
+        "fay",
+        "gus",
+        "hana",
+    ]
     # The same sets as the repository's demo logs, which make demo-import wrote.
     for client in roster["client_id"]:
         made = pd.read_csv(folder / "logs" / f"{client}.csv").drop(
@@ -87,7 +96,7 @@ def test_init_demo_imports_the_demo_exports_into_the_six_logs(tmp_path):
         shipped = shipped.drop(columns="import_id", errors="ignore")
         pd.testing.assert_frame_equal(made, shipped, check_dtype=False)
     assert sorted(p.name for p in (folder / "imports").iterdir()) == [
-        f"{c}.jsonl" for c in ("ava", "ben", "cleo", "eli", "fay")
+        f"{c}.jsonl" for c in ("ava", "ben", "cleo", "eli", "fay", "gus", "hana")
     ]
 
 

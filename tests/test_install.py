@@ -204,7 +204,7 @@ def coach_folder(coach_venv, tmp_path_factory) -> Path:
     assert not any(folder.iterdir())
     result = run_in(coach_venv, "backday", "init", "--demo", cwd=folder)
     assert result.returncode == 0, result.stderr
-    assert "6 demo clients (ava, ben, cleo, dev, eli, fay)" in result.stdout
+    assert "8 demo clients (ava, ben, cleo, dev, eli, fay, gus, hana)" in result.stdout
     return folder
 
 

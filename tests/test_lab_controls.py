@@ -125,6 +125,8 @@ def test_the_explorer_page_switches_client_from_its_dropdown(recorded, demo_data
         ("Dev Patel (dev)", "dev"),
         ("Eli Brooks (eli)", "eli"),
         ("Fay Laurent (fay)", "fay"),
+        ("Gus Moreau (gus)", "gus"),
+        ("Hana Sato (hana)", "hana"),
     )
     who.value = "fay"  # the demo's client who logs in lb
     assert page.model.client_id == "fay" and page.model.unit == "lb"

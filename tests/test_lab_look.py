@@ -19,6 +19,7 @@ from matplotlib.text import Text
 
 from backday_analysis import BACK_GROUPS
 from backday_analysis.charts import balance as bf
+from backday_analysis.charts import body as body_charts
 from backday_analysis.charts import weekly as wf
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.metrics.deadlift_flags import deadlift_jump
@@ -121,8 +122,9 @@ def demo_charts(demo_data):
     explorer = be.balance_explorer("ben", data_dir=str(demo_data))
     figures = {
         "volume": wf.volume_history(report),
-        "days": wf.days_history(report),
-        "shares_week": wf.group_shares(report),
+        "body": body_charts.back_against_rest(report),
+        "body_range": body_charts.back_against_rest_range(explorer),
+        "pull_push": body_charts.pull_push_weeks(explorer),
         "shares": bf.shares_over_time(explorer),
         "pulling": bf.pulling_directions(explorer),
         "grips": bf.cable_row_grips(explorer),
@@ -165,13 +167,20 @@ def test_lines_with_equal_values_stay_apart(demo_charts):
 def test_group_toggles_leave_out_lines_and_panels(demo_data):
     report = cw.client_week("ava", "latest", str(demo_data))
     lines = wf.volume_history(report, groups=("lats", "rhomboids"))
-    panels = wf.days_history(report, groups=("traps",))
+    body = wf.volume_history(report, groups=("chest", "lats", "calves"))
     try:
         assert [line.get_label() for line in lines.axes[0].get_lines()] == ["Lats", "Rhomboids"]
-        assert [ax.get_title() for ax in panels.axes] == ["Trapezius"]
+        assert lines.axes[0].get_title(loc="left") == "Weekly fractional sets per back group"
+        # Any of the 16 groups can be ticked; lines keep the whole body's order.
+        assert [line.get_label() for line in body.axes[0].get_lines()] == [
+            "Lats",
+            "Chest",
+            "Calves",
+        ]
+        assert body.axes[0].get_title(loc="left") == "Weekly fractional sets per group"
     finally:
         plt.close(lines)
-        plt.close(panels)
+        plt.close(body)
 
 
 # ------------------------------------------------------------------ command line

@@ -16,7 +16,7 @@ import ipywidgets as widgets
 import pytest
 from IPython.display import HTML
 
-from backday_analysis import BACK_GROUPS
+from backday_analysis import BACK_GROUPS, GROUPS
 from backday_analysis.charts import balance as bf
 from backday_analysis.charts import weekly as wf
 from backday_analysis.errors import BackdayError
@@ -203,15 +203,19 @@ def test_group_ticks_come_from_a_list_and_no_group_says_what_to_do(recorded, dem
     page.figure(wf.volume_history, "groups")
     ticks = page.controls["groups"]
     assert all(isinstance(t, widgets.Checkbox) for t in ticks)  # a tick, not a shade
-    assert [t.description for t in ticks] == [cw.GROUP_LABELS[g] for g in BACK_GROUPS]
-    assert pages.GROUPS_DRAWN == BACK_GROUPS
+    # Every group of the body can be drawn; the back's four start ticked, as a report draws.
+    assert [t.description for t in ticks] == [cw.GROUP_LABELS[g] for g in GROUPS]
+    assert pages.GROUPS_DRAWN == GROUPS and pages.GROUPS_TICKED == BACK_GROUPS
+    assert [t.description for t in ticks if t.value] == [cw.GROUP_LABELS[g] for g in BACK_GROUPS]
+    assert page.options["groups"] == BACK_GROUPS
     for tick in ticks:
         tick.value = False
     assert page.options["groups"] == ()
     assert _last(page) == [text_output(pages.NO_GROUP).data]  # a sentence, not empty axes
     assert pages.NO_GROUP in page.status.value
     ticks[2].value = True
-    assert page.options["groups"] == ("rhomboids",)
+    ticks[GROUPS.index("chest")].value = True
+    assert page.options["groups"] == ("rhomboids", "chest")
     assert _last(page)[0].startswith("<IPython.core.display.Image")
     assert page.status.value == "<span style='color:#555'></span>"
 

@@ -101,13 +101,14 @@ def test_weekly_report_summary_by_hand(weekly):
     heading = re.search(r"<h2>([^<]*)</h2>", shown_html(weekly))[1]
     assert heading.endswith("week 2026-W01 (29 Dec 2025 to 04 Jan 2026)")
     summary = by_first_column(tables(shown_html(weekly))[0])
-    # Training days, fractional sets, direct sets, tonnage (kg), guideline.
+    # Training days, fractional sets, direct sets, tonnage (kg), guideline, share of the
+    # back's 2.5 + 1.5 + 2 + 0 = 6 fractional sets.
     assert summary == {
-        "Lats": ["2", "2.5", "2", "1220", "✓ met"],  # 500 + 480 + 40 × 6
-        "Trapezius": ["2", "1.5", "1", "780", "✓ met"],  # 480 + 300
-        "Rhomboids": ["2", "2", "1", "1220", "✓ met"],
-        "Lower back": ["0", "0", "0", "0", "✗ not met"],
-        "Biceps": ["2", "1", "0", "740", "✓ met"],  # 500 + 240
+        "Lats": ["2", "2.5", "2", "1220", "✓ met", "42 %"],  # 500 + 480 + 40 × 6; 2.5 / 6
+        "Trapezius": ["2", "1.5", "1", "780", "✓ met", "25 %"],  # 480 + 300; 1.5 / 6
+        "Rhomboids": ["2", "2", "1", "1220", "✓ met", "33 %"],  # 2 / 6
+        "Lower back": ["0", "0", "0", "0", "✗ not met", "0 %"],
+        "Biceps": ["2", "1", "0", "740", "✓ met", ""],  # not a back group
     }
 
 
@@ -119,7 +120,19 @@ def test_weekly_report_flags_exercises_and_data_checks(weekly):
     plan = found[2][1:]  # "Next week": day, plan, the numbers, the rule
     assert plan[0][0] == "Whole week" and plan[0][1] == "Add 6 sets of lat pulldown (to chest)."
     assert plan[0][2].startswith("Whole back: 4 working sets this week, under the minimum")
-    exercises = [row for row in found[3][1:]]
+    # The back against the rest. W01: pulldown 1, wide row 1, assisted pull-up 1, shrug 1
+    # (the mystery row credits nothing): 4 working sets, each a back set at 1. W52 (her
+    # only other week of the last four): deadlift 2, pull-up 1. No pushes in either.
+    assert found[3][1:] == [
+        ["This week (2026-W01)", "4", "4", "100 %", "1 : 0 (no push)", "2 : 0 (no push)"],
+        ["2 weeks to 2026-W01", "7", "7", "100 %", "1 : 0 (no push)", "3 : 0 (no push)"],
+    ]
+    # Groups × weeks: W52 one day (Monday: deadlift, pull-up) for the back; W01 two days
+    # (Monday, Sunday) for the lats, none for the lower back; the chest none in either.
+    grid = {row[0]: row[1] for row in found[4][1:]}
+    assert grid["Lats"] == "✗1\t ✓2" and grid["Lower back"] == "✗1\t ✗0"
+    assert grid["Chest"] == "✗0\t ✗0" and len(grid) == 16
+    exercises = [row for row in found[5][1:]]
     assert exercises[0] == ["Mon 29 Dec", "Lat pulldown (to chest)", "1", "10", "50", ""]
     # Logged as 20 kg of assistance; the effective load is 60 kg bodyweight - 20 kg.
     assert exercises[2] == [
@@ -128,7 +141,7 @@ def test_weekly_report_flags_exercises_and_data_checks(weekly):
     assert exercises[-1][1] == "Mystery Machine Row (not in catalogue)"
     sentence = re.search(r"<p>(The log has[^<]*)</p>", page)[1]
     assert re.findall(r"\d+", sentence) == ["14", "12", "2", "1"]
-    assert [row[0] for row in found[4][1:]] == ["14", "15"]  # rows left out
+    assert [row[0] for row in found[6][1:]] == ["14", "15"]  # rows left out
 
 
 def test_roster_page_colours_a_met_and_an_unmet_cell(data):

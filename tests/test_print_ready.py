@@ -34,9 +34,10 @@ def test_each_distinct_inline_style_becomes_one_important_rule():
     page = _page()
     ready = print_ready(page)
     assert "style='" not in ready
-    # The table, its head cells, left and right data cells, green and red cells: 6 styles.
+    # The table, its two columns' widths, its head cells, left and right data cells, green
+    # and red cells: 8 styles.
     names = set(re.findall(r'data-backday-style="(s\d+)"', ready))
-    assert len(names) == len(set(re.findall(r" style='([^']*)'", page))) == 6
+    assert len(names) == len(set(re.findall(r" style='([^']*)'", page))) == 8
     assert '[data-backday-style="s0"]{border-collapse:collapse !important}' in ready
     assert "background:#f8d7cf !important" in ready
     # Text that merely looks like an attribute, and the cell texts, stay as they were.

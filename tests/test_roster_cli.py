@@ -17,7 +17,7 @@ def test_one_coachs_roster_page_and_a_coach_without_roster(demo_data, tmp_path):
     folder = tmp_path / "data"
     shutil.copytree(demo_data, folder)
     roster = load_roster(folder / "roster.csv")
-    roster["coach"] = ["Maria", "Maria", "Joe", "Joe", "Maria", ""]
+    roster["coach"] = ["Maria", "Maria", "Joe", "Joe", "Maria", "", "Joe", ""]
     save_roster(roster, folder / "roster.csv")
     assert (folder / "roster.csv").read_text().splitlines()[0].endswith(",timezone,coach")
     out = tmp_path / "reports"

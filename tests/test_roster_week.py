@@ -14,7 +14,9 @@ Ben has no sets at all: no log yet, no flag, after Ana.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
+import checkout
 import pytest
 
 from backday_analysis.datafolder.dataset import load_dataset
@@ -48,7 +50,8 @@ def test_flags_severities_and_weeks_by_hand(roster):
 def test_one_line_per_client_with_marks_beside_the_colours(roster):
     values, classes = rl.roster_lines(roster)
     assert list(values.columns) == [
-        "#", "Client", "Lats", "Traps", "Rhomb.", "L. back", "Most urgent", "Why here"
+        "#", "Client", "Lats", "Traps", "Rhomb.", "L. back", "Back share", "Pull : push",
+        "Most urgent", "Why here",
     ]  # fmt: skip
     ana, ben = values.to_dict("records")
     assert [ana[c] for c in ("#", "Client", "Lats", "Traps", "Rhomb.", "L. back")] == [
@@ -110,8 +113,8 @@ def test_one_coachs_roster(fixture_data):
 def test_sorting_by_name_and_an_unknown_sort(dataset):
     roster = rw.roster_week("2026-W53", dataset=dataset, sort="name")
     assert rl.roster_lines(roster)[0]["Client"].tolist() == ["Ana Example", "Ben Example"]
-    roster = rw.roster_week("2026-W53", dataset=dataset, sort="pull_push")
-    with pytest.raises(BackdayError, match="sort 'pull_push' is unknown; use one of attention"):
+    roster = rw.roster_week("2026-W53", dataset=dataset, sort="tonnage")
+    with pytest.raises(BackdayError, match="sort 'tonnage' is unknown; use one of attention"):
         rl.roster_lines(roster)
 
 
@@ -186,3 +189,67 @@ def test_flags_kept_and_muted_are_flag_tables_numbered_from_0(fixture_data):
     assert roster.muted_flags["flag"].tolist() == ["not_trained", "no_biceps_work"]
     assert list(roster.muted_flags.index) == [0, 1]
     assert tuple(roster.flags.columns) == tuple(roster.muted_flags.columns) == FLAG_COLUMNS
+
+
+# ------------------------------------------------------------------ the back against the rest
+
+BODY_WEEK = {  # Monday 2026-11-16 (W47): exercise, working sets
+    # Rows 2 : bench presses 4 = 0.5 (horizontal, behind); pulldowns 3 : presses 2 = 1.5.
+    # Working sets 11; back sets: rows 2 + pulldowns 3 = 5 (45 %).
+    "ann": [("Bench Press (Barbell)", 4), ("Seated Cable Row", 2), ("Lat Pulldown", 3),
+            ("Overhead Press (Barbell)", 2)],
+    # Rows 3 : bench presses 3 = 1; pull-ups 2 : presses 3 = 0.67 (vertical, behind).
+    # Working sets 11; back sets 3 + 2 = 5 (45 %).
+    "bob": [("Bench Press (Barbell)", 3), ("Seated Cable Row", 3), ("Overhead Press (Barbell)", 3),
+            ("Pull Up", 2)],
+    # No push at all: nothing to balance. Working sets 6; back sets 2 (33 %).
+    "cat": [("Squat (Barbell)", 4), ("Lat Pulldown", 2)],
+    # Rows 4 : bench presses 2 = 2, nothing vertical: at the limit or over, ✓.
+    # Working sets 6; back sets 4 (67 %).
+    "dan": [("Bench Press (Barbell)", 2), ("Seated Cable Row", 4)],
+}  # fmt: skip
+
+
+@pytest.fixture
+def body_folder(tmp_path):
+    folder = tmp_path / "data"
+    (folder / "logs").mkdir(parents=True)
+    shutil.copy(checkout.DATA_DIR / "catalogue.csv", folder / "catalogue.csv")
+    roster = ["client_id,name,unit,bodyweight_kg,timezone"]
+    for client, lifts in BODY_WEEK.items():
+        roster.append(f"{client},{client.title()} Example,kg,70,Europe/Amsterdam")
+        rows = ["client,performed_at,session_id,exercise,set_number,set_kind,weight,unit,reps"]
+        for exercise, sets in lifts:
+            rows += [
+                f"{client},2026-11-16 18:00:00,{client}-1,{exercise},{n},working,40,kg,10"
+                for n in range(1, sets + 1)
+            ]
+        (folder / "logs" / f"{client}.csv").write_text("\n".join(rows) + "\n")
+    (folder / "roster.csv").write_text("\n".join(roster) + "\n")
+    return folder
+
+
+def test_the_back_share_and_the_lowest_pull_push_of_each_client(body_folder):
+    data = load_dataset(body_folder, today=dt.date(2026, 11, 23))
+    roster = rw.roster_week("2026-W47", dataset=data, sort="name")
+    lines = rl.roster_lines(roster)[0].set_index("Client")
+    names = [str(n) for n in lines.index]
+    got = dict(zip(names, zip(lines["Back share"], lines["Pull : push"], strict=True), strict=True))
+    assert got == {
+        "Ann Example": ("45 %", "✗ H 0.5"),
+        "Bob Example": ("45 %", "✗ V 0.67"),
+        "Cat Example": ("33 %", "—"),
+        "Dan Example": ("67 %", "✓ H 2"),
+    }
+
+
+def test_sorting_by_pull_push_puts_the_furthest_behind_first(body_folder):
+    data = load_dataset(body_folder, today=dt.date(2026, 11, 23))
+    roster = rw.roster_week("2026-W47", dataset=data, sort="pull_push")
+    # 0.5, 0.67, 2, then the client without push sets.
+    assert [str(c) for c in rl.roster_lines(roster)[0]["Client"]] == [
+        "Ann Example",
+        "Bob Example",
+        "Dan Example",
+        "Cat Example",
+    ]

@@ -37,7 +37,7 @@ def test_dask_on_a_local_cluster_equals_pandas(stored):
     with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
         result = weekly_volume_dask(store, dataset.catalogue, scheduler=cluster.scheduler_address)
     pd.testing.assert_frame_equal(result, expected)
-    assert len(result) == 6 * 26 * len(GROUPS)  # six demo clients, 26 weeks, every group
+    assert len(result) == 8 * 26 * len(GROUPS)  # eight demo clients, 26 weeks, every group
 
 
 def test_weekly_straight_from_the_store_equals_pandas(stored):

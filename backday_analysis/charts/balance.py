@@ -25,7 +25,7 @@ from backday_analysis.charts.weekly import (
 )
 from backday_analysis.metrics.balance import LIFT_LABELS, epley
 from backday_analysis.views.balance_explorer import GRIPS, BalanceExplorer
-from backday_analysis.views.client_week import GROUP_LABELS, PAGE_GROUPS
+from backday_analysis.views.client_week import GROUP_LABELS
 
 # Paul Tol's colour-blind-safe pairs, kept apart from the muscle groups' Okabe-Ito colours.
 DIRECTION_COLOURS = {"vertical": "#332288", "horizontal": "#DDCC77"}
@@ -196,16 +196,17 @@ def days_colours(guideline: int, top: int) -> ListedColormap:
 
 
 def training_days_heatmap(explorer: BalanceExplorer) -> Figure:
-    """Draw training days per group and week as an annotated heatmap, guideline marked."""
-    matrix = explorer.days.reindex(list(PAGE_GROUPS))
+    """Draw training days per group (the whole body, the back first) and week, guideline marked."""
+    matrix = explorer.days
     weeks, guideline = list(matrix.columns), explorer.settings.guideline_days
     title = f"Training days per week (the guideline: {guideline} a week)"
     if not weeks:
         return _empty(title)
     rows = max(int(np.ceil(len(weeks) / HEATMAP_WEEKS_PER_ROW)), 1)
     per_row = max(int(np.ceil(len(weeks) / rows)), 1)
+    height = 0.5 + (0.25 * len(matrix.index) + 0.35) * rows
     fig, axes = plt.subplots(
-        rows, 1, figsize=(FIGURE_WIDTH, 0.5 + 1.45 * rows), layout="constrained", squeeze=False
+        rows, 1, figsize=(FIGURE_WIDTH, height), layout="constrained", squeeze=False
     )
     axes = axes[:, 0]
     fig.suptitle(title, x=0.01, ha="left", fontsize=TITLE_FONT)

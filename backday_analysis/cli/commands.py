@@ -175,6 +175,13 @@ def report(
     coach: Annotated[
         str, typer.Option("--coach", help="With --roster: one coach's clients (roster.csv).")
     ] = "",
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort",
+            help="With --roster: attention, name or pull_push (pulls furthest behind first).",
+        ),
+    ] = "attention",
     jobs: Annotated[int, typer.Option(help="Reports run at once; one per core unless given.")] = (
         os.cpu_count() or 1
     ),
@@ -205,7 +212,7 @@ def report(
         from backday_analysis.rendering.batch import plan_reports, run_reports
 
         week_label, planned = plan_reports(
-            week, client, data, out or Path(paths.REPORTS_FOLDER_NAME), roster, coach
+            week, client, data, out or Path(paths.REPORTS_FOLDER_NAME), roster, coach, sort
         )
         if single:
             # Only now, so as not to slow the reading above: they load while the kernel

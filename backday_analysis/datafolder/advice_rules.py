@@ -4,14 +4,16 @@ One row per rule and group; the coach edits exercises, sets, reps and limits, re
 ``why`` a suggestion quotes, or deletes a row to switch that advice off. Columns:
 
 - ``rule``: one of :data:`RULES`;
-- ``group``: the muscle group the row is about, empty for every back group;
+- ``group``: the muscle group the row is about; empty for every group without a row of its
+  own (for the back's rules: every back group);
 - ``exercises``: catalogue exercise ids to suggest, in order of preference, ``|``-separated
   (the client's own exercises that credit the group come first);
 - ``sets``, ``reps``: what to add, such as ``3`` and ``10-12``;
 - ``limit``: the load step in kg for the deadlift rules; for ``spread``, the weekly
   fractional sets from which a group short of days gets sets moved to another day rather
-  than added (empty: the guideline's days × the ``twice_a_week`` row's sets); other limits
-  (days a week, share of an even split, largest weekly rise) come from ``config.toml``;
+  than added (empty: the group's minimum effective volume, ``[landmarks]`` in
+  ``config.toml`` or the client's ``volume_bands.csv``); other limits (days a week, share
+  of an even split, largest weekly rise, pull : push, the bands) come from ``config.toml``;
 - ``weeks``: how many weeks back ``load_step`` looks for a deadlift top set raised too fast;
 - ``why``: the rule in words, quoted after each suggestion so the coach can disagree.
 
@@ -39,6 +41,11 @@ RULES = (
     "deadlift_first",
     "load_step",
     "biceps_pairing",
+    "horizontal_pull",
+    "vertical_pull",
+    "group_minimum",
+    "start_group",
+    "group_maximum",
 )
 COLUMNS = ("rule", "group", "exercises", "sets", "reps", "limit", "weeks", "why")
 _REPS = re.compile(r"^\d{1,3}(\s*[-–]\s*\d{1,3})?$")
@@ -85,7 +92,7 @@ def load_advice_rules(path: Path, catalogue: pd.DataFrame, strict: bool = True) 
                 path,
                 line,
                 f"the group '{row.group}' is unknown",
-                f"use one of {', '.join(GROUPS)}, or leave it empty for every back group",
+                f"use one of {', '.join(GROUPS)}, or leave it empty for every group",
             )
         ids = [e.strip() for e in row.exercises.split("|") if e.strip()]
         unknown = [e for e in ids if e not in known]

@@ -24,6 +24,11 @@ from backday_analysis.datafolder.logs import read_log
 from backday_analysis.datafolder.roster import client_row, load_roster
 from backday_analysis.datafolder.settings import Settings, load_settings
 from backday_analysis.datafolder.severity_rules import load_severity_rules
+from backday_analysis.datafolder.volume_bands import (
+    empty_bands,
+    load_volume_bands,
+    volume_bands_path,
+)
 from backday_analysis.importers.name_table import NameTable, shipped_table
 from backday_analysis.importers.names import resolve_names
 
@@ -48,6 +53,8 @@ class Dataset:
     client_rules: pd.DataFrame = field(default_factory=empty_client_rules)
     #: The name rules that read logged names (shipped, with the coach's own first).
     name_rules: NameTable = field(default_factory=shipped_table)
+    #: The coach's per-client weekly-set bands (:mod:`.volume_bands`); empty: config.toml's.
+    volume_bands: pd.DataFrame = field(default_factory=empty_bands)
 
     def client_name(self, client_id: str) -> str:
         """Return a client's display name from the roster."""
@@ -141,6 +148,7 @@ def load_dataset(
     rules = load_advice_rules(rules_path, catalogue, strict=rules_path.parent == root)
     severity = load_severity_rules(root)
     mutes = load_client_rules(root, roster["client_id"], {*RULES, *severity["flag"]})
+    bands = load_volume_bands(volume_bands_path(root), list(roster["client_id"]))
     return Dataset(
         root,
         settings,
@@ -154,6 +162,7 @@ def load_dataset(
         severity,
         mutes,
         index.table,
+        bands,
     )
 
 

@@ -33,7 +33,7 @@ def create_data_folder(target: str | Path, demo: bool = False) -> list[str]:
 
     The folder must be new or empty, so nothing a coach has is changed. It gets the shipped
     catalogue, aliases, advice rules and config, an empty roster, an empty ``logs/`` and a
-    ``.gitignore``; with ``demo``, also the six demo clients, their app exports in
+    ``.gitignore``; with ``demo``, also the eight demo clients, their app exports in
     ``exports/`` imported as ``backday import`` would. If any step fails, the folder is
     removed again (or emptied, if it was there before) and the error raised.
 

@@ -27,6 +27,10 @@ class Settings:
     imbalance_weeks: int = 3
     drop_share: float = 0.20
     drop_weeks: int = 4
+    pull_push_ratio: float = 1.0
+    pull_push_weeks: int = 2
+    band_weeks: int = 3
+    not_trained_weeks: int = 4
     default_timezone: str = "Europe/Amsterdam"
     stale_after_days: int = 7
     # Weekly fractional-set band of each group, [landmarks] in config.toml; the sources of
@@ -97,6 +101,10 @@ _LABELS = {
     "imbalance_weeks": "Weeks in a row of imbalance before it is flagged",
     "drop_share": "Drop in whole-back sets, against the weeks before, that is flagged",
     "drop_weeks": "Weeks before whose average a drop is measured against",
+    "pull_push_ratio": "Pull sets per push set, in each plane, below which the back is behind",
+    "pull_push_weeks": "Weeks in a row of pull under push before it is flagged",
+    "band_weeks": "Weeks in a row under a group's minimum or over its maximum before it is flagged",
+    "not_trained_weeks": "Weeks without a training day before a group outside the back is flagged",
     "default_timezone": "Time zone for apps that export UTC",
     "stale_after_days": "Days after which a Hevy sync is marked as old",
 }
@@ -114,6 +122,10 @@ _FIELDS = {
     ("flags", "imbalance_weeks"): "imbalance_weeks",
     ("flags", "drop_share"): "drop_share",
     ("flags", "drop_weeks"): "drop_weeks",
+    ("flags", "pull_push_ratio"): "pull_push_ratio",
+    ("flags", "pull_push_weeks"): "pull_push_weeks",
+    ("flags", "band_weeks"): "band_weeks",
+    ("flags", "not_trained_weeks"): "not_trained_weeks",
     ("import", "default_timezone"): "default_timezone",
     # [landmarks] <group>_minimum_effective and <group>_maximum_recoverable, every group.
     **{

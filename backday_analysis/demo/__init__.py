@@ -1,1 +1,1 @@
-"""The demo data folder: six seeded clients whose logs tell the stories the reports are about."""
+"""The demo data folder: eight seeded clients whose logs tell the stories the reports are about."""

@@ -1,16 +1,21 @@
-"""Generate the demo roster: six clients, 26 weeks each, with a seeded random generator.
+"""Generate the demo roster: eight clients, 26 weeks each, with a seeded random generator.
 
 Run ``python -m backday_analysis.demo.generate`` (or ``make demo``) to write ``data/roster.csv``,
-Dev's canonical log and five app exports in ``data/exports/`` (Strong, Hevy in kg and in lb,
+Dev's canonical log and seven app exports in ``data/exports/`` (Strong, Hevy in kg and in lb,
 FitNotes, Fitbod in UTC), which ``make demo-import`` imports. The output is the same on every
-run. The plans are in :mod:`.demo_plans`; the six stories:
+run, and a client added at the end of the roster leaves the others' sets as they were (the
+generator draws for each client in roster order). The plans are in :mod:`.plans`; the
+stories:
 
-- ``ava`` trains the whole back twice a week, evenly, with biceps, and deloads once (Strong).
+- ``ava`` trains the whole back twice a week, evenly, with biceps, and the rest of the body
+  twice a week too, and deloads once (Strong).
 - ``ben`` has one back day a week, starts it with bench press and never curls (Hevy, kg).
 - ``cleo`` trains twice a week, but her lower-back work fades out from week 14 (FitNotes).
 - ``dev`` does only vertical pulls, so rhomboids get no direct work (canonical log).
 - ``eli`` raises his deadlift 12 % a week for three weeks, then stalls (Fitbod, UTC).
 - ``fay`` logs in lb and misses two weeks in the middle (Hevy, lb).
+- ``gus`` trains chest, shoulders and arms hard and the back little (Strong).
+- ``hana`` trains legs and glutes hard and the back little (Hevy, kg).
 
 Real logs are noisy, so loads progress in most weeks but stall in some, reps drift by a
 rep or two, a set is added or dropped now and then, sessions move a day and a few are missed.
@@ -33,7 +38,7 @@ from backday_analysis.demo.exports import (
     hevy_export,
     strong_export,
 )
-from backday_analysis.demo.plans import ROSTER_ROWS, STORIES, WEEKS, Lift, Story
+from backday_analysis.demo.plans import ROSTER_ROWS, STORIES, WEEKS, Lift, Session, Story
 
 LAST_DAY = dt.date(2026, 11, 22)  # a Sunday: the demo ends with 2026-W47
 SEED = 20261122
@@ -67,9 +72,9 @@ def _plate(kg: float, lb: bool = False) -> float:
     return round(kg / step) * step
 
 
-def _session_days(story: Story, rng: np.random.Generator) -> list[int]:
+def _session_days(sessions: tuple[Session, ...], rng: np.random.Generator) -> list[int]:
     """Return this week's weekday of each session: now and then one moves by a day."""
-    days = [s.weekday for s in story.sessions]
+    days = [s.weekday for s in sessions]
     for i in range(len(days)):
         if rng.random() < 0.2:
             moved = days[i] + int(rng.choice([-1, 1]))
@@ -109,17 +114,32 @@ def demo_sets(
 ) -> pd.DataFrame:
     """Return one client's generated sets (weights in kg), following one of the stories.
 
-    ``story`` is a key of :data:`~.demo_plans.STORIES` (default: the client id), so the
-    benchmark can generate any number of clients.
+    ``story`` is a key of :data:`~.plans.STORIES` (default: the client id), so the
+    benchmark can generate any number of clients. A story's sessions for the rest of the
+    body (``rest``) draw from a generator of their own, seeded by the client id, so they
+    leave ``rng``'s draws, and every set of the other sessions, as they were.
     """
     plan = STORIES[story or client]
+    rows = _sessions_sets(client, plan, plan.sessions, rng, weeks)
+    if plan.rest:
+        own = np.random.default_rng([SEED, *client.encode()])
+        rows = sorted(rows + _sessions_sets(client, plan, plan.rest, own, weeks), key=_start)
+    return pd.DataFrame(rows, columns=SET_COLUMNS)
+
+
+def _start(row: tuple) -> dt.datetime:
+    return row[1]
+
+
+def _sessions_sets(client, plan: Story, sessions, rng: np.random.Generator, weeks: int) -> list:
+    """Return the rows of ``sessions`` over the weeks: moved days, missed sessions, sets."""
     first_monday = LAST_DAY - dt.timedelta(days=LAST_DAY.weekday(), weeks=weeks - 1)
     loads, rows = _Loads(plan, rng), []
     for week in range(weeks):
-        days = _session_days(plan, rng)
+        days = _session_days(sessions, rng)
         if week in plan.missed_weeks:
             continue
-        for session, weekday in zip(plan.sessions, days, strict=True):
+        for session, weekday in zip(sessions, days, strict=True):
             if rng.random() < 0.04 and week not in (0, weeks - 1):
                 continue  # a missed session now and then
             day = first_monday + dt.timedelta(weeks=week, days=weekday)
@@ -134,7 +154,7 @@ def demo_sets(
                     (client, start, session_id, session.workout, lift.name, n, kind, w, r)
                     for n, (kind, w, r) in enumerate(_lift_sets(lift, week, plan, loads, rng), 1)
                 )
-    return pd.DataFrame(rows, columns=SET_COLUMNS)
+    return rows
 
 
 def _lift_sets(lift: Lift, week: int, plan: Story, loads: _Loads, rng: np.random.Generator):
@@ -176,6 +196,8 @@ EXPORTS = {
     "cleo": ("cleo_fitnotes.csv", fitnotes_export),
     "eli": ("eli_fitbod.csv", lambda s: fitbod_export(s, _zone("eli"))),
     "fay": ("fay_hevy.csv", lambda s: hevy_export(s, unit="lb")),
+    "gus": ("gus_strong.csv", strong_export),
+    "hana": ("hana_hevy.csv", lambda s: hevy_export(s, unit="kg")),
 }
 
 
@@ -184,7 +206,7 @@ def _zone(client: str) -> str:
 
 
 def write_demo(folder: Path) -> None:
-    """Write the demo roster, Dev's canonical log and the five app exports.
+    """Write the demo roster, Dev's canonical log and the seven app exports.
 
     The roster comes first, so ``backday import`` finds each client's unit and time zone.
     """

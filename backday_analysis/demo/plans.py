@@ -8,51 +8,15 @@ are those each client's app writes, so the demo goes through the real importers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from backday_analysis.demo.plans_body import BODY_STORIES
+from backday_analysis.demo.story import DEADLIFT, WEEKS, Lift, Session, Story
 
-WEEKS = 26
+__all__ = ["ROSTER_ROWS", "STORIES", "WEEKS", "Lift", "Session", "Story"]
 
-
-@dataclass(frozen=True)
-class Lift:
-    """One exercise in a session plan: app name, sets × reps, load and weekly progression."""
-
-    name: str
-    sets: int
-    reps: int
-    load: float  # kg in the first week; 0 for bodyweight; the assistance for assisted lifts
-    step: float = 0.0  # kg added in a week that progresses (some weeks stall)
-    warmups: int = 0
-    weeks: tuple[int, int] = (0, WEEKS)  # first week done, first week no longer done
-
-
-@dataclass(frozen=True)
-class Session:
-    """A weekly session: weekday (0 = Monday), start hour, workout name and its lifts."""
-
-    weekday: int
-    hour: int
-    workout: str
-    lifts: tuple[Lift, ...]
-
-
-@dataclass(frozen=True)
-class Story:
-    """One client's plan and what happens to it: deloads, missed weeks, deadlift jumps."""
-
-    sessions: tuple[Session, ...]
-    deload_weeks: tuple[int, ...] = ()
-    missed_weeks: tuple[int, ...] = ()
-    deadlift_jump_weeks: tuple[int, ...] = ()  # the top set rises 12 % in each
-    deadlift_stall_from: int | None = None  # from this week on the deadlift load stays put
-    plate_lb: bool = False  # loads rounded to 5 lb plates (a client who logs in lb)
-
-
-DEADLIFT = "Deadlift (Barbell)"
 
 STORIES: dict[str, Story] = {
     # Steady and balanced: back twice a week with biceps, one deload week, lat pulldowns
-    # swapped for assisted pull-ups half way.
+    # swapped for assisted pull-ups half way; the rest of the body twice a week too.
     "ava": Story(
         sessions=(
             Session(
@@ -88,6 +52,38 @@ STORIES: dict[str, Story] = {
             ),
         ),
         deload_weeks=(17,),
+        # The rest of the body twice a week, pulls ahead of pushes in both planes: the steady
+        # client is balanced over the whole body, not only the back (no lift credits a back
+        # group, so the back's numbers are those of the sessions above alone).
+        rest=(
+            Session(
+                1,
+                12,
+                "Push & core A",
+                (
+                    Lift("Bench Press (Dumbbell)", 3, 10, 16, 0.5),
+                    Lift("Overhead Press (Dumbbell)", 3, 10, 10, 0.25),
+                    Lift("Lateral Raise (Dumbbell)", 3, 15, 5, 0.25),
+                    Lift("Triceps Pushdown (Cable - Straight Bar)", 3, 12, 17.5, 0.5),
+                    Lift("External Rotation (Cable)", 2, 15, 5, 0.25),
+                    Lift("Standing Calf Raise", 3, 15, 40, 1.0),
+                    Lift("Crunch", 3, 15, 0),
+                ),
+            ),
+            Session(
+                5,
+                12,
+                "Push & legs B",
+                (
+                    Lift("Push Up", 3, 12, 0),
+                    Lift("Goblet Squat (Dumbbell)", 3, 10, 16, 0.5),
+                    Lift("Lateral Raise (Dumbbell)", 3, 15, 5, 0.25),
+                    Lift("External Rotation (Cable)", 2, 15, 5, 0.25),
+                    Lift("Standing Calf Raise", 3, 15, 40, 1.0),
+                    Lift("Hanging Knee Raise", 3, 12, 0),
+                ),
+            ),
+        ),
     ),
     # Back once a week, the deadlift after bench press, no curls; barbell rows become T-bar rows.
     "ben": Story(
@@ -241,6 +237,7 @@ STORIES: dict[str, Story] = {
         missed_weeks=(12, 13),
         plate_lb=True,
     ),
+    **BODY_STORIES,
 }
 
 #: The demo roster, written before the exports are imported (the import reads each
@@ -253,4 +250,6 @@ ROSTER_ROWS = (
     ("dev", "Dev Patel", "kg", 80.0, "Europe/London"),
     ("eli", "Eli Brooks", "kg", 84.0, "America/Chicago"),
     ("fay", "Fay Laurent", "lb", 58.0, "Europe/Brussels"),
+    ("gus", "Gus Moreau", "kg", 86.0, "Europe/Paris"),
+    ("hana", "Hana Sato", "kg", 61.0, "Europe/Berlin"),
 )

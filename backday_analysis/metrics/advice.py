@@ -35,6 +35,7 @@ import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUPS
 from backday_analysis.datafolder.settings import Settings
+from backday_analysis.metrics.advice_body import band_steps, pull_push_steps
 from backday_analysis.metrics.advice_days import (
     Week,
     weekday_list,
@@ -49,6 +50,8 @@ from backday_analysis.metrics.advice_lifts import (
     rule_row,
 )
 from backday_analysis.metrics.advice_plan import ADVICE_COLUMNS, Step, empty_advice, plan_lines
+from backday_analysis.metrics.flags_body import back_behind_chest, group_volume, rest_not_trained
+from backday_analysis.metrics.landmarks import with_bands
 from backday_analysis.metrics.mutes import muted
 from backday_analysis.metrics.weekly import working_sets
 from backday_analysis.metrics.weeks import parse_week
@@ -69,6 +72,8 @@ def next_week_steps(
     rules: pd.DataFrame,
     week: str,
     mutes: pd.DataFrame | None = None,
+    bands: pd.DataFrame | None = None,
+    flags: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Return every step of next week's plan for the clients of ``weekly`` in ``week``.
 
@@ -88,6 +93,13 @@ def next_week_steps(
         ISO week label.
     mutes : pandas.DataFrame, optional
         The mutes that hold this week (:func:`backday_analysis.metrics.mutes.active_mutes`).
+    bands : pandas.DataFrame, optional
+        The coach's per-client weekly-set bands (``volume_bands.csv``); default
+        ``config.toml``'s.
+    flags : pandas.DataFrame, optional
+        This week's coaching flags of these clients, muted ones included
+        (:func:`backday_analysis.metrics.flags.coaching_flags`), when already computed: the
+        plan answers those of the back against the rest of the body.
 
     Returns
     -------
@@ -96,7 +108,7 @@ def next_week_steps(
         whether a mute of the client's removes the step from the plan.
     """
     rows = []
-    for client, steps, _ in _plans(weekly, sets, catalogue, settings, rules, week):
+    for client, steps, _ in _plans(weekly, sets, catalogue, settings, rules, week, bands, flags):
         rows += [
             (client, s.day, s.group, s.rule, s.action, s.item, s.why, s.facts, s.exercise_id,
              s.sets, s.reps)
@@ -106,17 +118,41 @@ def next_week_steps(
     return table.assign(muted=muted(table, mutes if mutes is not None else pd.DataFrame(), "rule"))
 
 
-def _plans(weekly, sets, catalogue, settings, rules, week):
+def _plans(weekly, sets, catalogue, settings, rules, week, bands=None, flags=None):
     """Yield each client's steps and week (None without sets) for the clients of ``week``."""
     monday = pd.Timestamp(parse_week(week))
-    this = weekly.loc[weekly["week"] == week]
+    this = with_bands(weekly.loc[weekly["week"] == week], settings, bands)
     own = sets.loc[sets["performed_at"] < monday + pd.Timedelta(days=7)]
     credits = catalogue.set_index("exercise_id").loc[:, list(GROUPS)].astype(float).fillna(0.0)
-    for client in dict.fromkeys(this["client"]):
-        history = own.loc[own["client"] == client]
+    clients = list(dict.fromkeys(this["client"]))
+    behind, body = _body_flags(weekly, own, catalogue, settings, week, bands, flags, clients)
+    for client in clients:
         table = this.loc[this["client"] == client].set_index("group")
-        steps, week_of = _client_steps(table, history, monday, credits, catalogue, settings, rules)
+        flagged = body.loc[body["client"] == client].set_index("group")
+        steps, week_of = _client_steps(
+            table, own.loc[own["client"] == client], monday, credits, catalogue, settings,
+            rules, (client in behind, flagged),
+        )  # fmt: skip
         yield client, steps, week_of
+
+
+def _body_flags(weekly, own, catalogue, settings, week, bands, flags, clients):
+    """Return the clients whose back is behind the chest, and the groups out of band or
+    untrained outside the back: the flags the plan answers, computed unless given."""
+    if flags is None:
+        history = weekly.loc[weekly["client"].isin(clients)]
+        mine = own.loc[own["client"].isin(clients)]
+        flags = pd.concat(
+            [
+                back_behind_chest(mine, catalogue, settings, week),
+                group_volume(history, settings, week, bands),
+                rest_not_trained(history, settings, week),
+            ]
+        )
+    behind = set(flags.loc[flags["flag"] == "back_behind_chest", "client"])
+    band = flags["flag"].isin(["group_volume_low", "group_volume_high"])
+    rest = (flags["flag"] == "not_trained") & ~flags["group"].isin(BACK_GROUPS)
+    return behind, flags.loc[band | rest, ["client", "flag", "group", "weeks"]]
 
 
 def next_week_advice(
@@ -127,6 +163,8 @@ def next_week_advice(
     rules: pd.DataFrame,
     week: str,
     mutes: pd.DataFrame | None = None,
+    bands: pd.DataFrame | None = None,
+    flags: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Return next week's plan, one line per client and day (:data:`ADVICE_COLUMNS`).
 
@@ -135,7 +173,9 @@ def next_week_advice(
     """
     mutes = mutes if mutes is not None else pd.DataFrame()
     rows = []
-    for client, steps, week_of in _plans(weekly, sets, catalogue, settings, rules, week):
+    for client, steps, week_of in _plans(
+        weekly, sets, catalogue, settings, rules, week, bands, flags
+    ):
         frame = pd.DataFrame({"client": client, "rule": [s.rule for s in steps],
                               "group": [s.group for s in steps]})  # fmt: skip
         hidden = muted(frame, mutes, "rule").to_numpy()
@@ -146,8 +186,12 @@ def next_week_advice(
     return pd.DataFrame(rows, columns=list(ADVICE_COLUMNS)) if rows else empty_advice()
 
 
-def _client_steps(table, history, monday, credits, catalogue, settings, rules):
-    """Return one client's steps and their :class:`~.advice_days.Week` (None without sets)."""
+def _client_steps(table, history, monday, credits, catalogue, settings, rules, body):
+    """Return one client's steps and their :class:`~.advice_days.Week` (None without sets).
+
+    ``body`` is whether the back is behind the chest this week (the flag), and the client's
+    flags of groups out of band or untrained, indexed by group.
+    """
     week_sets = working_sets(history.loc[history["performed_at"] >= monday])
     week_sets = week_sets.loc[week_sets["exercise_id"].isin(credits.index)]
     if week_sets.empty:
@@ -172,11 +216,17 @@ def _client_steps(table, history, monday, credits, catalogue, settings, rules):
     for group in BACK_GROUPS:
         out += group_steps(group, table, week, week_sets, used, credits, catalogue, settings,
                             rules, back_total, volume_ok, out)  # fmt: skip
-    out += back_volume(week_sets, catalogue, settings, rules)
+    behind, flagged = body
+    out += pull_push_steps(behind, week_sets, week, used, credits, catalogue, settings, rules, out)
+    # Curls after back work first: they count toward the biceps' minimum.
+    pairing = biceps_pairing(table, week_sets, used, credits, catalogue, rules, back_days)
+    out += band_steps(flagged, table, week, week_sets, used, credits, catalogue, rules,
+                      out + pairing)  # fmt: skip
+    out += back_volume(week_sets, catalogue, settings, rules, out)
     out += restore_volume(history, monday, catalogue, settings, rules)
     out += deadlift_first(week_sets, history, monday, catalogue, rules)
     out += load_step(history, monday, catalogue, settings, rules)
-    out += biceps_pairing(table, week_sets, used, credits, catalogue, rules, back_days)
+    out += pairing
     return out, week
 
 

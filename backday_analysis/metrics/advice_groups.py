@@ -8,7 +8,6 @@ from __future__ import annotations
 import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUPS
-from backday_analysis.datafolder.settings import Settings
 from backday_analysis.metrics.advice_days import pick_days, sets_to_move, weekday
 from backday_analysis.metrics.advice_lifts import (
     display_name,
@@ -51,7 +50,7 @@ def group_steps(group, table, week, week_sets, used, credits, catalogue, setting
                 giver.facts.append(facts)
             return []
         if rule == "twice_a_week":
-            moved = _spread(group, frac, week, week_sets, credits, catalogue, settings, rules,
+            moved = _spread(group, frac, week, week_sets, credits, catalogue, table, rules,
                             volume_ok, facts)  # fmt: skip
             if moved is not None:
                 return [moved]
@@ -74,25 +73,25 @@ def group_steps(group, table, week, week_sets, used, credits, catalogue, setting
     return []
 
 
-def _group_minimum(group: str, rules: pd.DataFrame, settings: Settings) -> float | None:
+def _group_minimum(group: str, rules: pd.DataFrame, table: pd.DataFrame) -> float | None:
     """Return the weekly fractional sets from which a group's sets move rather than add.
 
-    The ``spread`` row's limit, else the guideline's days × the ``twice_a_week`` row's sets.
-    (Issue 20's per-group landmarks belong here when they come.)
+    The ``spread`` row's limit, else the group's minimum effective volume: the client's band
+    (:func:`~.landmarks.with_bands`, ``config.toml`` or ``volume_bands.csv``) in ``table``.
     """
     spread = rule_row(rules, "spread", group)
     if spread is None:
         return None
     if pd.notna(spread["limit"]):
         return float(spread["limit"])
-    row = rule_row(rules, "twice_a_week", group)
-    count = sets_count(row) if row is not None else None
-    return float(settings.guideline_days * count) if count else None
+    if group not in table.index or "minimum_effective" not in table.columns:
+        return None
+    return float(table.at[group, "minimum_effective"])
 
 
-def _spread(group, frac, week, week_sets, credits, catalogue, settings, rules, volume_ok, facts):
+def _spread(group, frac, week, week_sets, credits, catalogue, table, rules, volume_ok, facts):
     """Return a step moving sets of the group to a second day, or None."""
-    minimum = _group_minimum(group, rules, settings)
+    minimum = _group_minimum(group, rules, table)
     if minimum is None or frac < minimum or not volume_ok:
         return None
     move = sets_to_move(week_sets, group, week.group_days[group], credits, catalogue)
@@ -108,7 +107,11 @@ def _spread(group, frac, week, week_sets, credits, catalogue, settings, rules, v
         f"{weekday(move.source)} (which keeps {move.total - move.sets} of its {move.total} sets)"
     )
     label, text = facts
-    text += f"; {num(frac)} fractional sets, at least the {num(minimum)} a week to spread"
+    spread = rule_row(rules, "spread", group)
+    which = "spread limit" if pd.notna(spread["limit"]) else "minimum effective"
+    text += (
+        f"; {num(frac)} fractional sets, at least the {which} {num(minimum)} a week, so sets move"
+    )
     named = {"exercise_id": move.exercise_id, "sets": move.sets, "reps": str(move.reps)}
     return Step(group, "spread", "move", item, why, targets[0], [(label, text)], **named)
 

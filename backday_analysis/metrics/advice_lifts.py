@@ -22,23 +22,33 @@ from backday_analysis.metrics.deadlift_flags import (
 )
 from backday_analysis.metrics.flag_table import num, week_ordinal
 from backday_analysis.metrics.flags_volume import back_weeks, drops
+from backday_analysis.metrics.frame_memo import memo
 from backday_analysis.metrics.weekly import working_sets
 from backday_analysis.metrics.weeks import week_label
 
 
 def rule_row(rules: pd.DataFrame, rule: str, group: str) -> pd.Series | None:
-    """Return the rule's row for the group (else its row for every group), or None."""
-    rows = rules.loc[rules["rule"] == rule]
-    for wanted in (group, ""):
-        hit = rows.loc[rows["group"] == wanted]
-        if len(hit):
-            return hit.iloc[0]
-    return None
+    """Return the rule's row for the group (else its row for every group), or None.
+
+    The row is shared by every caller: copy it before changing it.
+    """
+    rows = memo(rules, "rule_rows", lambda: _first_rows(rules))
+    return rows.get((rule, group), rows.get((rule, "")))
+
+
+def _first_rows(rules: pd.DataFrame) -> dict[tuple[str, str], pd.Series]:
+    """Return each (rule, group)'s first row of the table."""
+    out: dict[tuple[str, str], pd.Series] = {}
+    for i in range(len(rules)):
+        row = rules.iloc[i]
+        out.setdefault((row["rule"], row["group"]), row)
+    return out
 
 
 def display_name(exercise_id: str, catalogue: pd.DataFrame) -> str:
     """Return the catalogue's name of an exercise, lower-cased for use in a sentence."""
-    name = str(catalogue.set_index("exercise_id").at[exercise_id, "name"])
+    names = memo(catalogue, "names", lambda: catalogue.set_index("exercise_id")["name"].to_dict())
+    name = str(names[exercise_id])
     # "Seated cable row" reads "seated cable row" mid-sentence; "T-bar row" stays.
     return name[:1].lower() + name[1:] if name[1:2].islower() else name
 
@@ -192,10 +202,12 @@ def biceps_pairing(table, week_sets, used, credits, catalogue, rules, back_days)
     ]
 
 
-def back_volume(week_sets, catalogue, settings: Settings, rules) -> list[Step]:
+def back_volume(week_sets, catalogue, settings: Settings, rules, earlier=()) -> list[Step]:
     """Suggest fewer or more back sets when the week was outside the configured volume band.
 
-    Whole-back sets count each set once, at its largest back credit, as the flag does.
+    Whole-back sets count each set once, at its largest back credit, as the flag does. Back
+    sets that ``earlier`` steps of the plan add count toward the minimum first; when they
+    reach it, the numbers join those steps' lines instead.
     """
     row = rule_row(rules, "volume", "")
     if row is None:
@@ -209,7 +221,9 @@ def back_volume(week_sets, catalogue, settings: Settings, rules) -> list[Step]:
     counts = week_sets.loc[per_set > 0, "exercise_id"].value_counts(sort=False)
     most_id = counts.sort_values(ascending=False, kind="stable").index[0]
     most = display_name(most_id, catalogue)
-    n = math.ceil(total - high if total > high else low - total)
+    givers = [s for s in earlier if s.action in ("add", "pair") and credit.get(s.exercise_id, 0)]
+    added = 0.0 if total > high else sum(s.sets * credit[s.exercise_id] for s in givers)
+    n = math.ceil(total - high if total > high else low - total - added - 1e-9)
     change = "drop" if total > high else "add"
     band = (
         f"over the maximum recoverable {num(high)}"
@@ -218,6 +232,10 @@ def back_volume(week_sets, catalogue, settings: Settings, rules) -> list[Step]:
     )
     item = f"{change} {n} set{'s' * (n != 1)} of {most}"
     fact = [("Whole back", f"{num(total)} working sets this week, {band}")]
+    if n <= 0:  # the plan's added back work reaches the minimum
+        for giver in givers:
+            giver.facts += fact
+        return []
     if total > high:
         return [Step("", "volume", "drop", item, row["why"], -1, fact)]
     return [Step("", "volume", "note", item, row["why"], -1, fact, exercise_id=most_id, sets=n)]

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUPS
+from backday_analysis.metrics.frame_memo import memo
 from backday_analysis.metrics.weekly import working_sets
 from backday_analysis.metrics.weeks import week_labels, week_start
 
@@ -35,6 +36,9 @@ class ExerciseRule:
 
     def ids(self, catalogue: pd.DataFrame) -> list[str]:
         """Return the exercise ids of the catalogue rows the rule matches, in catalogue order."""
+        return list(memo(catalogue, self, lambda: self._ids(catalogue)))
+
+    def _ids(self, catalogue: pd.DataFrame) -> tuple[str, ...]:
         ids = catalogue["exercise_id"].astype(str)
         hit = catalogue["pattern"].astype(str).str.strip().str.lower().eq(self.pattern)
         hit &= ids.str.contains(self.include, case=False, regex=True)
@@ -42,7 +46,7 @@ class ExerciseRule:
             hit &= ~ids.str.contains(self.exclude, case=False, regex=True)
         if self.equipment:
             hit &= catalogue["equipment"].astype(str).str.strip().str.lower().isin(self.equipment)
-        return ids[hit].tolist()
+        return tuple(ids[hit])
 
 
 # The seed article's five lifts. Matched by pattern and id rather than listed id by id, so a

@@ -24,6 +24,8 @@ Decisions, so the numbers can be checked by hand:
   credits the biceps 0.5, so counting those would never raise the flag.
 - *Streaks* count consecutive ISO weeks ending this week; a week with no back sets at all
   has no shares and breaks an imbalance streak.
+- *The back against the rest of the body* (pull under push, a group out of its band, a
+  group outside the back never trained): see :mod:`.flags_body`.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from backday_analysis.metrics.flag_table import (
     week_ordinal,
     weeks_text,
 )
+from backday_analysis.metrics.flags_body import back_behind_chest, group_volume, rest_not_trained
 from backday_analysis.metrics.flags_volume import (
     back_volume,
     back_weeks,
@@ -59,8 +62,9 @@ from backday_analysis.metrics.weeks import parse_week, week_label
 
 #: Flag codes in the order a page lists them within one severity and age.
 FLAGS = tuple(
-    "week_missed not_trained volume_drop deadlift_jump back_volume_high under_guideline "
-    "back_volume_low deadlift_not_first group_imbalance no_direct_sets no_biceps_work".split()
+    "week_missed not_trained back_behind_chest volume_drop deadlift_jump back_volume_high "
+    "group_volume_high under_guideline back_volume_low group_volume_low deadlift_not_first "
+    "group_imbalance no_direct_sets no_biceps_work".split()
 )
 
 
@@ -198,6 +202,7 @@ def coaching_flags(
     week: str,
     units: dict[str, str] | None = None,
     severity_rules: pd.DataFrame | None = None,
+    bands: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Return every coaching flag raised in ``week``, most severe and newest first per client.
 
@@ -219,6 +224,9 @@ def coaching_flags(
     severity_rules : pandas.DataFrame, optional
         The coach's severity table (:mod:`backday_analysis.datafolder.severity_rules`);
         default the shipped one.
+    bands : pandas.DataFrame, optional
+        The coach's per-client weekly-set bands (``volume_bands.csv``); default every group's
+        band from ``config.toml``.
 
     Returns
     -------
@@ -249,6 +257,9 @@ def coaching_flags(
             deadlift_jump(trained, catalogue, settings, week, units),
             no_biceps_work(weekly, week),
             group_imbalance(weekly, settings, week),
+            back_behind_chest(trained, catalogue, settings, week),
+            group_volume(weekly, settings, week, bands),
+            rest_not_trained(weekly, settings, week),
         ]
     flags = pd.concat([empty_flags(), *parts], ignore_index=True)
     return sort_flags(apply_severity(flags, severity_rules), FLAGS)

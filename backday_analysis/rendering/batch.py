@@ -25,6 +25,7 @@ from backday_analysis.rendering.report import (
     render,
 )
 from backday_analysis.views.client_week import latest_week
+from backday_analysis.views.roster_lines import SORTS
 from backday_analysis.views.roster_week import coach_clients
 
 log = logging.getLogger(__name__)
@@ -45,10 +46,12 @@ def plan_reports(
     out: Path,
     roster_page: bool = False,
     coach: str = "",
+    sort: str = "attention",
 ) -> tuple[str, list[ReportJob]]:
     """Check the inputs and return the week and one job per report to write.
 
-    ``coach`` makes the roster page one coach's (``roster-<coach>.html``).
+    ``coach`` makes the roster page one coach's (``roster-<coach>.html``); ``sort`` orders
+    its lines (a key of :data:`~backday_analysis.views.roster_lines.SORTS`).
 
     Raises
     ------
@@ -58,6 +61,10 @@ def plan_reports(
     """
     if coach and not roster_page:
         raise BackdayError(f"--coach {coach} picks one coach's roster page; add --roster.")
+    if sort not in SORTS:
+        raise BackdayError(f"--sort {sort} is unknown; use one of {', '.join(SORTS)}.")
+    if sort != "attention" and not roster_page:
+        raise BackdayError(f"--sort {sort} orders the roster page's lines; add --roster.")
     folder = paths.data_dir(data)
     if week == "latest":
         dataset = load_dataset(folder, clients=clients or None)
@@ -75,7 +82,7 @@ def plan_reports(
             ReportJob(
                 "roster",
                 ROSTER,
-                {"week": label, "data_dir": str(folder), "coach": coach},
+                {"week": label, "data_dir": str(folder), "coach": coach, "sort": sort},
                 target / name,
                 f"Roster overview {label}" + (f" for {coach}" if coach else ""),
             )

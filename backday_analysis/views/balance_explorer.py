@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from backday_analysis import BACK_GROUPS
+from backday_analysis import BACK_GROUPS, GROUPS
 from backday_analysis.datafolder.dataset import Dataset
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.errors import BackdayError
@@ -33,6 +33,7 @@ from backday_analysis.metrics.flags import coaching_flags
 from backday_analysis.metrics.weekly import weekly_volume, working_sets
 from backday_analysis.metrics.weeks import parse_week, week_label
 from backday_analysis.views.client_week import GROUP_LABELS, PAGE_GROUPS, load_for_client
+from backday_analysis.views.flag_lines import flag_lines
 
 #: Weeks summed in the rolling view of the shares.
 ROLLING_WEEKS = 4
@@ -188,16 +189,14 @@ def balance_explorer(
         for w in history
         if (first is None or w >= week_label(first)) and (last is None or w <= week_label(last))
     ]
-    days = training_days_matrix(_in_range(weekly, weeks), PAGE_GROUPS) if weeks else pd.DataFrame()
-    days = days.loc[client] if client in days.index else pd.DataFrame(index=list(PAGE_GROUPS))
+    # Training days of the whole body, the back first.
+    days = training_days_matrix(_in_range(weekly, weeks), GROUPS) if weeks else pd.DataFrame()
+    days = days.loc[client] if client in days.index else pd.DataFrame(index=list(GROUPS))
     flags_week = weeks[-1] if weeks else None
-    flags = (
-        coaching_flags(
-            weekly, own, catalogue, settings, flags_week, data.units(), data.severity_rules
-        )
-        if flags_week
-        else pd.DataFrame(columns=["client", "week", "flag", "group", "severity", "reason"])
-    )
+    flags = pd.DataFrame(columns=["client", "week", "flag", "group", "severity", "reason"])
+    if flags_week:
+        rules = (data.units(), data.severity_rules, data.volume_bands)
+        flags = coaching_flags(weekly, own, catalogue, settings, flags_week, *rules)
     return BalanceExplorer(
         client_id=client,
         client_name=name,
@@ -276,12 +275,19 @@ def flags_heading(explorer: BalanceExplorer) -> str:
 
 
 def flags_table(explorer: BalanceExplorer) -> pd.DataFrame:
-    """Return the latest week's coaching flags: severity, group and the reason."""
-    flags = explorer.flags
+    """Return the latest week's coaching flags: severity, group and the reason.
+
+    Flags of several groups with the same words share one line (:mod:`.flag_lines`).
+    """
+    flags = flag_lines(explorer.flags)
     return pd.DataFrame(
         {
             "Severity": flags["severity"].to_numpy(),
-            "Group": [GROUP_LABELS.get(g, "Whole back") for g in flags["group"]],
+            "Group": [_groups(g) for g in flags["group"]],
             "Needs attention": flags["reason"].to_numpy(),
         }
     )
+
+
+def _groups(groups: str) -> str:
+    return ", ".join(GROUP_LABELS[g] for g in groups.split(",")) if groups else "Whole back"

@@ -67,11 +67,14 @@ def date_box(label: str, empty: str) -> widgets.Text:
     )
 
 
-def group_ticks(groups, labels: dict[str, str]) -> list[widgets.Checkbox]:
-    """Return one ticked box per group of ``groups``, named by ``labels``."""
+def group_ticks(groups, labels: dict[str, str], ticked=None) -> list[widgets.Checkbox]:
+    """Return one box per group of ``groups``, named by ``labels``; ``ticked`` start ticked.
+
+    Without ``ticked``, every box starts ticked.
+    """
     return [
         widgets.Checkbox(
-            value=True,
+            value=ticked is None or group in ticked,
             description=labels.get(group, group),
             indent=False,
             layout={"width": "auto", "margin": "0 12px 0 0"},

@@ -15,6 +15,7 @@ from backday_analysis.metrics.flags import coaching_flags
 from backday_analysis.metrics.mutes import active_mutes, muted
 from backday_analysis.metrics.mutes import muted_line as mutes_line
 from backday_analysis.views.client_week import ClientWeek
+from backday_analysis.views.flag_lines import flag_lines
 
 _CACHE = "_backday_flags"
 
@@ -43,6 +44,7 @@ def week_flags(report: ClientWeek) -> pd.DataFrame:
             report.week,
             {report.client_id: report.unit},
             data.severity_rules,
+            data.volume_bands,
         )
         flags = flags.assign(muted=muted(flags, client_mutes(report), "flag"))
     report.__dict__[_CACHE] = flags
@@ -50,9 +52,12 @@ def week_flags(report: ClientWeek) -> pd.DataFrame:
 
 
 def flags_table(report: ClientWeek) -> pd.DataFrame:
-    """Return the flags a coach sees: severity, what needs attention and for how long."""
+    """Return the flags a coach sees: severity, what needs attention and for how long.
+
+    Flags of several groups with the same words share one line (:mod:`.flag_lines`).
+    """
     flags = week_flags(report)
-    flags = flags.loc[~flags["muted"].astype(bool)]
+    flags = flag_lines(flags.loc[~flags["muted"].astype(bool)])
     return pd.DataFrame(
         {
             "Severity": flags["severity"].to_numpy(),
@@ -80,6 +85,8 @@ def muted_line(report: ClientWeek) -> str:
         data.advice_rules,
         report.week,
         mutes,
+        data.volume_bands,
+        flags,
     )
     hidden.append(steps.loc[steps["muted"], ["rule", "group"]].set_axis(["code", "group"], axis=1))
     return mutes_line(mutes, pd.concat(hidden, ignore_index=True))

@@ -30,8 +30,8 @@ from backday_analysis.metrics.weeks import parse_week, week_label
 from backday_analysis.views.exercises import exercises_note, exercises_table
 from backday_analysis.views.status_notes import client_notes
 
-#: The groups the weekly pages show, the back and the biceps, until the pages set the back
-#: against the whole body (issue 20, part 5); the weekly table itself holds every group.
+#: The groups the weekly page's summary shows in full: the back and the biceps (the seed
+#: pairs them). The rest of the body is in the back-against-the-rest section's grid.
 PAGE_GROUPS = (*BACK_GROUPS, "biceps")
 
 
@@ -189,11 +189,14 @@ MET, UNMET = "✓ met", "✗ not met"
 def summary_table(report: ClientWeek) -> pd.DataFrame:
     """Return this week's guideline summary: one row per back group (and biceps).
 
-    No rows for a week with no log yet: its zeros would not be the client's.
+    ``Share of back sets`` is each back group's share of the back's fractional sets (an
+    even split is 25 % each; empty for the biceps and for a week without back sets). No
+    rows for a week with no log yet: its zeros would not be the client's.
     """
     rows = report.this_week.set_index("group").reindex(list(PAGE_GROUPS))
     if not report.logged:
         rows = rows.iloc[:0]
+    shares = week_shares(report) if rows["fractional_sets"].reindex(BACK_GROUPS).sum() else {}
     return pd.DataFrame(
         {
             "Muscle group": [GROUP_LABELS[g] for g in rows.index],
@@ -206,6 +209,9 @@ def summary_table(report: ClientWeek) -> pd.DataFrame:
             .to_numpy(),
             f"Guideline ({report.settings.guideline_days}×/week)": [
                 MET if met else UNMET for met in rows["guideline_met"]
+            ],
+            "Share of back sets": [
+                f"{shares[g] * 100:.0f} %" if g in shares else "" for g in rows.index
             ],
         }
     )

@@ -20,7 +20,7 @@ from backday_analysis.importers.names import name_index
 from backday_analysis.metrics.advice import next_week_steps
 from backday_analysis.metrics.advice_days import weekday_list
 from backday_analysis.metrics.advice_lifts import display_name
-from backday_analysis.views.client_flags import client_mutes
+from backday_analysis.views.client_flags import client_mutes, week_flags
 from backday_analysis.views.client_week import ClientWeek, client_week
 
 TITLE = "Next week — backday"
@@ -49,6 +49,8 @@ def plan_items(report: ClientWeek) -> pd.DataFrame:
         data.advice_rules,
         report.week,
         client_mutes(report),
+        data.volume_bands,
+        week_flags(report),
     )
     steps = steps.loc[(steps["client"] == report.client_id) & ~steps["muted"]]
     # One routine is one session: the same suggestion on two days is one exercise, its

@@ -12,7 +12,7 @@ from backday_analysis.metrics.advice import next_week_advice
 from backday_analysis.metrics.mutes import active_mutes
 from backday_analysis.metrics.weeks import parse_week
 from backday_analysis.views.balance_explorer import BalanceExplorer
-from backday_analysis.views.client_flags import client_mutes
+from backday_analysis.views.client_flags import client_mutes, week_flags
 from backday_analysis.views.client_week import ClientWeek
 from backday_analysis.views.roster_week import RosterWeek
 
@@ -50,6 +50,8 @@ def client_advice(report: ClientWeek) -> pd.DataFrame:
         data.advice_rules,
         report.week,
         client_mutes(report),
+        data.volume_bands,
+        week_flags(report),
     )
     return plan_table(advice)
 
@@ -71,6 +73,8 @@ def explorer_advice(explorer: BalanceExplorer) -> pd.DataFrame:
         data.advice_rules,
         explorer.flags_week,
         mutes,
+        data.volume_bands,
+        explorer.flags,
     )
     return plan_table(advice)
 
@@ -86,6 +90,8 @@ def roster_advice(roster: RosterWeek) -> pd.DataFrame:
         data.advice_rules,
         roster.week,
         active_mutes(data.client_rules, roster.monday),
+        data.volume_bands,
+        pd.concat([roster.flags, roster.muted_flags], ignore_index=True),
     )
     names = dict(zip(data.roster["client_id"], data.roster["name"], strict=True))
     rank = {client: i for i, client in enumerate(roster.order)}

@@ -9,7 +9,7 @@ outputs and keeps the parameters cell in step with it (see
 
 from __future__ import annotations
 
-from backday_analysis import BACK_GROUPS
+from backday_analysis import BACK_GROUPS, GROUPS
 from backday_analysis.datafolder.dataset import Dataset, load_dataset
 from backday_analysis.errors import BackdayError
 from backday_analysis.metrics.weeks import week_label
@@ -18,8 +18,10 @@ from backday_analysis.views.client_week import GROUP_LABELS, client_week
 from backday_analysis.views.controls import Page, panel
 from backday_analysis.views.roster_week import roster_week
 
-#: The groups a coach can tick on the weekly page's charts, in order.
-GROUPS_DRAWN = tuple(BACK_GROUPS)
+#: The groups a coach can tick on the weekly page's charts, in order: the whole body.
+GROUPS_DRAWN = tuple(GROUPS)
+#: The groups drawn until the coach ticks others, and the ones a report draws: the back.
+GROUPS_TICKED = tuple(BACK_GROUPS)
 NO_GROUP = (
     "No group is ticked, so there is nothing to draw: tick at least one group under "
     "“Groups drawn” in the panel above."
@@ -148,7 +150,7 @@ def weekly_page(
         "guideline_days": guideline_days,
         "data_dir": data_dir,
     }
-    options = {"groups": GROUPS_DRAWN}
+    options = {"groups": GROUPS_TICKED}
     if not interactive:
         return Page(client_week, values, options)
     import ipywidgets as widgets
@@ -162,7 +164,7 @@ def weekly_page(
     page.hints["groups"] = NO_GROUP
     who = choosers.ClientFinder(client_choices(data), "Client")
     when = _dropdown("Week", week_choices(data, None, None), None)
-    ticks = choosers.group_ticks(GROUPS_DRAWN, GROUP_LABELS)
+    ticks = choosers.group_ticks(GROUPS_DRAWN, GROUP_LABELS, GROUPS_TICKED)
 
     def sync() -> None:
         model = page.model

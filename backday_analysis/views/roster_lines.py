@@ -14,7 +14,15 @@ import pandas as pd
 
 from backday_analysis import BACK_GROUPS, paths
 from backday_analysis.errors import BackdayError
+from backday_analysis.metrics.body_balance import (
+    PLANES,
+    behind_planes,
+    ratio_number,
+    region_sets,
+    share,
+)
 from backday_analysis.metrics.flag_table import weeks_text
+from backday_analysis.metrics.pull_push import pull_push
 from backday_analysis.metrics.severity import standing, why_here
 from backday_analysis.views.client_week import GROUP_LABELS
 from backday_analysis.views.links import Link
@@ -73,11 +81,75 @@ def _problem_cells(roster: RosterWeek, clients: list[str]) -> dict:
     return cells | ({"Note": (notes, None)} if any(notes) else {})
 
 
+_BODY = "_backday_body"
+
+
+def body_numbers(roster: RosterWeek) -> pd.DataFrame:
+    """Return each client's week against the rest: back share and pull : push, once per page.
+
+    Indexed by client: ``working_sets``, ``back_sets``, ``share`` (NaN without working
+    sets), the planes' pull and push sets and ratios (:mod:`~backday_analysis.metrics
+    .body_balance`), and ``lowest``: the lowest ratio of a plane with push sets (NaN without).
+    """
+    cached = roster.__dict__.get(_BODY)
+    if cached is not None:
+        return cached
+    start = pd.Timestamp(roster.monday)
+    sets = roster.dataset.sets
+    sets = sets.loc[
+        (sets["performed_at"] >= start) & (sets["performed_at"] < start + pd.Timedelta(days=7))
+    ]
+    catalogue = roster.dataset.catalogue
+    regions = region_sets(sets, catalogue).set_index("client")
+    planes = pull_push(sets, catalogue).set_index("client")
+    out = regions.join(planes.drop(columns="week"), how="outer").reindex(roster.order)
+    out["share"] = [share(b, w) for b, w in zip(out["back_sets"], out["working_sets"], strict=True)]
+    ratios = out[[f"{p}_ratio" for p in PLANES]]
+    out["lowest"] = ratios.min(axis=1)
+    roster.__dict__[_BODY] = out
+    return out
+
+
+def _body_cells(roster: RosterWeek, clients: list[str]) -> dict:
+    """Return the back's share of the week's working sets and its lowest pull : push.
+
+    Pull : push is the plane furthest behind (``H`` horizontal, ``V`` vertical): the lowest
+    pull sets per push set of a plane with push sets, the number the page sorts by;
+    marked ✗ under the limit (``pull_push_ratio``), ✓ at or over it, ``—`` without push
+    sets. The client's report has both planes and what was counted.
+    """
+    numbers = body_numbers(roster)
+    where = places(roster)
+    limit = roster.dataset.settings.pull_push_ratio
+    shares, pulls, kinds = [], [], []
+    for client in clients:
+        row = numbers.loc[client]
+        if where[client] == NO_LOG or pd.isna(row["working_sets"]):
+            shares.append("—")
+            pulls.append("—")
+            kinds.append("")
+            continue
+        shares.append("" if pd.isna(row["share"]) else f"{row['share'] * 100:.0f} %")
+        pushed = [p for p in PLANES if (row[f"{p}_push"] or 0) > 0]
+        if not pushed:
+            pulls.append("—")
+            kinds.append("")
+            continue
+        worst = min(pushed, key=lambda p: row[f"{p}_ratio"])
+        behind = worst in behind_planes(row.fillna(0), limit)
+        pulls.append(
+            f"{'✗' if behind else '✓'} {worst[0].upper()} {ratio_number(row[f'{worst}_ratio'])}"
+        )
+        kinds.append("unmet" if behind else "met")
+    return {"Back share": (shares, None), "Pull : push": (pulls, kinds)}
+
+
 #: The builders of a roster line's columns, left to right: each returns ``{column: (values,
 #: cell classes or None)}`` for the clients in order.
 LINE_COLUMNS: list[Callable[[RosterWeek, list[str]], dict]] = [
     _client_cells,
     _group_cells,
+    _body_cells,
     _problem_cells,
 ]
 
@@ -90,10 +162,22 @@ def _by_name(roster: RosterWeek) -> list[str]:
     return sorted(roster.order, key=lambda c: roster.dataset.client_name(c).casefold())
 
 
+def _by_pull_push(roster: RosterWeek) -> list[str]:
+    """Return the clients whose pulls are furthest behind their pushes first.
+
+    By the lowest pull : push of a plane with push sets this week; clients without push
+    sets follow, each part in attention order.
+    """
+    lowest = body_numbers(roster)["lowest"]
+    rank = {c: i for i, c in enumerate(roster.order)}
+    return sorted(roster.order, key=lambda c: (pd.isna(lowest[c]), lowest[c], rank[c]))
+
+
 #: Orders of the roster lines by name: each returns the client ids in order.
 SORTS: dict[str, Callable[[RosterWeek], list[str]]] = {
     "attention": _by_attention,
     "name": _by_name,
+    "pull_push": _by_pull_push,
 }
 
 

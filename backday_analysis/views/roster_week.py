@@ -108,7 +108,14 @@ def roster_week(
         guideline_days=settings.guideline_days,
     )
     flags = coaching_flags(
-        weekly, sets, data.catalogue, settings, label, data.units(), data.severity_rules
+        weekly,
+        sets,
+        data.catalogue,
+        settings,
+        label,
+        data.units(),
+        data.severity_rules,
+        data.volume_bands,
     )
     hidden = muted(flags, active_mutes(data.client_rules, monday), "flag")
     kept = flags.loc[~hidden].reset_index(drop=True)

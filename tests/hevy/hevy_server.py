@@ -32,6 +32,7 @@ BUILTIN = {  # a few of Hevy's built-in templates (ids as in the shipped table)
     "C3BCABB3": "Seated Cable Row - Bar Wide Grip",
     "4F5866F8": "Back Extension (Hyperextension)",
     "914F3A96": "Chest Supported Incline Row (Dumbbell)",
+    "B8127AD1": "Lying Leg Curl (Machine)",
 }
 LIMITS = {"workouts": 10, "events": 10, "routines": 10, "exercise_templates": 100}
 
