@@ -123,7 +123,7 @@ def test_once_a_week_ben_gets_a_second_day_deadlift_first_and_curls(demo):
             "sets this week, under the minimum effective 10. Rhomboids: 7 fractional sets this "
             "week, under the minimum effective 10. Biceps: 3.5 fractional sets this week, under "
             "the minimum effective 8. Trapezius: 1 training day this week (the guideline is 2); "
-            "7.5 fractional sets, at least the minimum effective 0 a week, so sets move. Pull : "
+            "7.5 fractional sets, no minimum effective to reach, so sets move. Pull : "
             "push: horizontal 4 : 7 working sets this week (rows and rear-delt work against "
             "bench presses, push-ups, flyes and dips), 0.57 : 1, under 1 : 1; 3 more pull sets "
             "make it 1 : 1. Hamstrings: 3 fractional sets this week, under the minimum effective "

@@ -109,9 +109,8 @@ def _spread(group, frac, week, week_sets, credits, catalogue, table, rules, volu
     label, text = facts
     spread = rule_row(rules, "spread", group)
     which = "spread limit" if pd.notna(spread["limit"]) else "minimum effective"
-    text += (
-        f"; {num(frac)} fractional sets, at least the {which} {num(minimum)} a week, so sets move"
-    )
+    enough = f"at least the {which} {num(minimum)} a week" if minimum else f"no {which} to reach"
+    text += f"; {num(frac)} fractional sets, {enough}, so sets move"
     named = {"exercise_id": move.exercise_id, "sets": move.sets, "reps": str(move.reps)}
     return Step(group, "spread", "move", item, why, targets[0], [(label, text)], **named)
 

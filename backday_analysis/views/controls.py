@@ -161,9 +161,7 @@ class Page:
         """Show the table ``table(model)``, or ``empty`` when it has no rows."""
         self.show(lambda model: show.table_output(table(model), caption, empty))
 
-    def coloured_table(
-        self, table: Callable[[Any], Any], empty: str = "None.", grid: bool = False
-    ) -> None:
+    def coloured_table(self, table: Callable[[Any], Any], empty="None.", grid=False) -> None:
         """Show ``table(model)``, a pair of values and cell classes, coloured and marked."""
         self.show(lambda model: show.coloured_table_output(*table(model), empty, grid))
 

@@ -107,8 +107,8 @@ def table_html(
 # Each table carries its columns' widths, so a PDF lays it out fixed instead of measuring
 # every cell first. A column of short values gets their width; columns of running text
 # share the rest by how much text they hold.
-#: Characters of a report's table font across the page, to turn widths into shares.
-_PAGE_CHARACTERS = 96
+#: Characters of a report's table font (8pt) across the page, to turn widths into shares.
+_PAGE_CHARACTERS = 108
 #: Values up to this long are short: their column gets their whole width.
 _SHORT = 24
 #: A column of running text asks for at most this many characters.
