@@ -494,6 +494,14 @@ def test_a_week_without_sets_plans_the_guidelines_days():
     assert steps.loc[steps["client"] == "bo", ["group", "rule"]].values.tolist() == [
         ["", "no_training"]
     ]
+    # Without a twice_a_week row for the lats (or for every group) the line names no rule.
+    no_lats = RULES.loc[~((RULES["rule"] == "twice_a_week") & (RULES["group"] == "lats"))]
+    steps = steps_of(bo, clients=["ana", "bo"], rules=no_lats)
+    assert steps.loc[steps["client"] == "bo", ["rule", "why"]].values.tolist() == [
+        ["no_training", ""]
+    ]
+    text = advise(bo, LAST, ["bo"], rules=no_lats)["text"].item()
+    assert text.endswith("the deadlift first and curls after.")
 
 
 def test_the_usual_days_come_from_the_four_weeks_before():
