@@ -79,7 +79,12 @@ _NAMES = [
     "tests/test_whole_body_names.py",
     "tests/importers/test_fold.py",
 ]
-_ADVICE = ["tests/test_advice.py", "tests/test_advice_plan.py", "tests/test_client_rules.py"]
+_ADVICE = [
+    "tests/test_advice.py",
+    "tests/test_advice_lifts.py",
+    "tests/test_advice_plan.py",
+    "tests/test_client_rules.py",
+]
 _HEVY = ["tests/hevy/test_hevy_workouts.py", "tests/hevy/test_hevy_sync.py"]
 #: Each core module and the tests that exercise it in-process, fastest and closest first.
 TARGETS = {

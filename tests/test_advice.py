@@ -324,12 +324,15 @@ def test_fay_logs_in_lb_in_the_committed_export():
 
 
 def sets_of(rows):
-    """Return a sets table from (client, 'YYYY-MM-DD', exercise_id, sets) rows."""
+    """Return a sets table from (client, 'YYYY-MM-DD[ HH:MM]', exercise_id, sets) rows.
+
+    A day without a time is trained at 18:00.
+    """
     out = [
         {
             "client": c,
-            "performed_at": pd.Timestamp(f"{day} 18:00"),
-            "session_id": f"{c}-{day}",
+            "performed_at": pd.Timestamp(day if " " in day else f"{day} 18:00"),
+            "session_id": f"{c}-{day[:10]}",
             "exercise_id": e,
             "set_kind": "working",
             "load_kg": 50.0,
@@ -341,11 +344,19 @@ def sets_of(rows):
     return pd.DataFrame(out)
 
 
-def advise(sets, week, clients, rules=RULES):
+def advise(sets, week, clients, rules=RULES, settings=None):
     weekly = weekly_volume(
         sets, CATALOGUE, clients=clients, through=pd.Timestamp("2026-11-22").date()
     )
-    return next_week_advice(weekly, sets, CATALOGUE, Settings(), rules, week)
+    return next_week_advice(weekly, sets, CATALOGUE, settings or Settings(), rules, week)
+
+
+def steps_of(sets, settings=None, rules=RULES, without_group=None, clients=None):
+    """Return the W47 steps (next_week_steps), optionally from a weekly table without a group."""
+    through = pd.Timestamp("2026-11-22").date()
+    weekly = weekly_volume(sets, CATALOGUE, clients=clients, through=through)
+    weekly = weekly.loc[weekly["group"] != without_group]
+    return next_week_steps(weekly, sets, CATALOGUE, settings or Settings(), rules, LAST)
 
 
 def test_a_week_without_training_gets_one_sensible_line():
@@ -471,3 +482,168 @@ def test_the_shipped_table_leaves_out_exercises_a_small_catalogue_lacks(fixture_
     rules = load_dataset(fixture_data).advice_rules
     known = set(load_catalogue(fixture_data / "catalogue.csv")["exercise_id"])
     assert len(rules) == len(RULES) and {e for ids in rules["exercises"] for e in ids} <= known
+
+
+# ------------------------------------------------------- the week's edges and settings
+
+
+def test_sets_after_the_week_leave_its_plan_alone():
+    # Ana's W47: Wednesday lat pulldowns. Next Monday (23 Nov) she trains from midnight on.
+    week = sets_of([("ana", "2026-11-18", "lat_pulldown_chest", 3)])
+    later = sets_of(
+        [("ana", "2026-11-23 00:00", "shrug_barbell", 3), ("ana", "2026-11-23", "pull_up", 3)]
+    )
+    plan = advise(week, LAST, ["ana"])
+    # One training day: its second day is an extra one 3 days away (Saturday before Sunday).
+    assert plan["day"].tolist() == [-1, 2, 5]
+    pd.testing.assert_frame_equal(advise(pd.concat([week, later]), LAST, ["ana"]), plan)
+
+
+def test_a_set_at_midnight_on_monday_is_in_that_week():
+    plan = advise(sets_of([("ana", "2026-11-16 00:00", "lat_pulldown_chest", 3)]), LAST, ["ana"])
+    # Monday, and Thursday as the extra day 3 days away.
+    assert plan["day"].tolist() == [-1, 0, 3] and "no_training" not in set(plan["rule"])
+
+
+def pairing_days(sets, settings=None):
+    steps = steps_of(sets, settings)
+    return steps.loc[steps["rule"] == "biceps_pairing", "day"].tolist()
+
+
+def test_a_back_day_needs_the_settings_credited_sets():
+    # Mon: 1 lat pulldown (lats 1); Thu: squats. One set is enough for a back day by default.
+    one = [
+        ("ana", "2026-11-16", "lat_pulldown_chest", 1),
+        ("ana", "2026-11-19", "squat_barbell", 3),
+    ]
+    assert pairing_days(sets_of(one)) == [0]
+    # With 2 sets a day, Monday's 1 is not a back day; Wednesday's 2 are.
+    two = [
+        ("ana", "2026-11-16", "lat_pulldown_chest", 1),
+        ("ana", "2026-11-18", "lat_pulldown_chest", 2),
+    ]
+    assert pairing_days(sets_of(two), Settings(min_credited_sets_per_day=2)) == [2]
+
+
+def test_of_the_clients_own_exercises_the_latest_is_suggested():
+    # None of her lat exercises is in the lats row: the chin-up (W46) and the wide-grip
+    # pulldown (this Monday, the latest). Thursday, her day without back work, gets the latter.
+    sets = sets_of(
+        [
+            ("ana", "2026-11-10", "chin_up", 3),
+            ("ana", "2026-11-16", "lat_pulldown_wide", 3),
+            ("ana", "2026-11-19", "squat_barbell", 3),
+        ]
+    )
+    steps = steps_of(sets)
+    lats = steps.loc[steps["group"] == "lats", ["day", "rule", "exercise_id"]]
+    assert lats.values.tolist() == [[3, "twice_a_week", "lat_pulldown_wide"]]
+
+
+def test_exactly_the_minimum_effective_sets_and_the_spread_limit_move_sets():
+    # Mon: 6 lat pulldowns (lats 1, rhomboids 0.5) and 4 barbell shrugs (traps 1), 10
+    # whole-back sets, the minimum effective; Wed and Fri: squats. The lats' 6 fractional
+    # sets reach the 2 days × 3 sets to spread: 3 pulldowns move to Friday, the free day
+    # furthest from Monday, giving the rhomboids their second day but not the traps.
+    sets = sets_of(
+        [
+            ("ana", "2026-11-16", "lat_pulldown_chest", 6),
+            ("ana", "2026-11-16", "shrug_barbell", 4),
+            ("ana", "2026-11-18", "squat_barbell", 3),
+            ("ana", "2026-11-20", "squat_barbell", 3),
+        ]
+    )
+    steps = steps_of(sets)
+    move = "lat pulldown (to chest) 3 × 10 from Monday (which keeps 3 of its 6 sets)"
+    assert steps[["day", "group", "rule", "item"]].values.tolist() == [
+        [4, "lats", "spread", move],
+        [4, "traps", "twice_a_week", "shrug (barbell) 3 × 12–15"],
+        [2, "lower_back", "twice_a_week", "back extension 3 × 10–12"],
+        [4, "lower_back", "twice_a_week", "back extension 3 × 10–12"],
+        [0, "biceps", "biceps_pairing", "bicep curl (dumbbell) 3 × 10–12"],
+    ]  # fmt: skip
+    # A weekly table without the lower back's (empty) rows gives the same steps.
+    pd.testing.assert_frame_equal(steps_of(sets, without_group="lower_back"), steps)
+
+
+def test_a_week_without_sets_plans_the_guidelines_days():
+    # Bo has never trained: the days are spread over the week.
+    bo = sets_of([("ana", "2026-11-18", "pull_up", 3)])
+    one, three = (
+        advise(bo, LAST, ["bo"], settings=Settings(guideline_days=n))["text"].item() for n in (1, 3)
+    )
+    assert one.startswith("No sets were logged this week. Plan back work on 1 day next week, "
+                          "such as Monday (spread over the week)")  # fmt: skip
+    assert three.startswith("No sets were logged this week. Plan back work on 3 days next week, "
+                            "such as Monday, Wednesday and Saturday (spread")  # fmt: skip
+    steps = steps_of(bo, clients=["ana", "bo"])
+    assert steps.loc[steps["client"] == "bo", ["group", "rule"]].values.tolist() == [
+        ["", "no_training"]
+    ]
+    # Without a twice_a_week row for the lats (or for every group) the line names no rule.
+    no_lats = RULES.loc[~((RULES["rule"] == "twice_a_week") & (RULES["group"] == "lats"))]
+    steps = steps_of(bo, clients=["ana", "bo"], rules=no_lats)
+    assert steps.loc[steps["client"] == "bo", ["rule", "why"]].values.tolist() == [
+        ["no_training", ""]
+    ]
+    text = advise(bo, LAST, ["bo"], rules=no_lats)["text"].item()
+    assert text.endswith("the deadlift first and curls after.")
+
+
+def test_the_usual_days_come_from_the_four_weeks_before():
+    # Cy: Thursdays in W44 and W45, and a Tuesday in W42, 5 weeks back: one usual weekday
+    # is not enough for 2 days. Di: Monday 19 Oct at midnight (W43, 4 weeks back) and
+    # Thursdays: Monday and Thursday.
+    sets = sets_of(
+        [
+            ("cy", "2026-10-13", "pull_up", 3),
+            ("cy", "2026-10-29", "pull_up", 3),
+            ("cy", "2026-11-05", "pull_up", 3),
+            ("di", "2026-10-19 00:00", "pull_up", 3),
+            ("di", "2026-10-22", "pull_up", 3),
+            ("di", "2026-10-29", "pull_up", 3),
+        ]
+    )
+    cy, di = advise(sets, LAST, ["cy", "di"])["text"].tolist()
+    assert "such as Monday and Friday (spread over the week)" in cy
+    assert "such as Monday and Thursday (the days trained most in the four weeks before)" in di
+
+
+def test_a_direct_sets_row_with_its_own_reps_and_without_sets():
+    # T-bar rows on Mon and Thu credit the traps and lower back 0.5: no direct sets.
+    sets = sets_of([("ana", "2026-11-16", "t_bar_row", 3), ("ana", "2026-11-19", "t_bar_row", 3)])
+    rules = RULES.copy()
+    (row,) = rules.index[rules["rule"] == "direct_sets"]
+    rules.at[row, "reps"] = "8–10"
+    columns = ["day", "group", "item", "sets", "reps"]
+    steps = steps_of(sets, rules=rules)
+    assert steps.loc[steps["rule"] == "direct_sets", columns].values.tolist() == [
+        [0, "traps", "shrug (dumbbell) 3 × 8–10", 3, "8–10"],
+        [0, "lower_back", "back extension 3 × 8–10", 3, "8–10"],
+    ]
+    rules.at[row, "sets"] = float("nan")
+    steps = steps_of(sets, rules=rules)
+    assert steps.loc[steps["rule"] == "direct_sets", columns].values.tolist() == [
+        [0, "traps", "shrug (dumbbell) a few sets × 8–10", 0, "8–10"],
+        [0, "lower_back", "back extension a few sets × 8–10", 0, "8–10"],
+    ]
+
+
+def test_even_share_needs_back_sets_and_a_share_under_the_limit():
+    # Only the even_share row of the group rules: a coach deleted the others.
+    rules = RULES.loc[~RULES["rule"].isin(["twice_a_week", "direct_sets"])]
+
+    def shares(rows):
+        steps = steps_of(sets_of(rows), rules=rules)
+        return steps.loc[steps["rule"] == "even_share", "group"].tolist()
+
+    assert shares([("ana", "2026-11-16", "squat_barbell", 3)]) == []  # no back sets at all
+    # One shrug: 1 back set, all traps; the others' 0 % is under the 12.5 % limit.
+    assert shares([("ana", "2026-11-16", "shrug_barbell", 1)]) == [
+        "lats",
+        "rhomboids",
+        "lower_back",
+    ]
+    # 1 shrug and 7 back extensions: the traps have exactly 1/8 = 12.5 %, not under it.
+    eighth = [("ana", "2026-11-16", "shrug_barbell", 1), ("ana", "2026-11-16", "back_extension", 7)]
+    assert shares(eighth) == ["lats", "rhomboids"]
