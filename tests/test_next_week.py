@@ -1,7 +1,7 @@
 """The explorer's next-week table: the explorer's client, last week and mutes, in process.
 
-The demo's Ben (``write_canonical_demo``) gets, for 2026-W47, a Monday line and a Wednesday
-line with the deadlift first and curls after back (see ``tests/test_advice.py``).
+The demo's Ben (``write_canonical_demo``) gets, for 2026-W47, a whole-week line, a Monday and
+a Thursday line, and a Wednesday line with the deadlift first (see ``tests/test_advice.py``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import pytest
 
 from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.views.balance_explorer import balance_explorer
-from backday_analysis.views.next_week import PLAN_COLUMNS, explorer_advice
+from backday_analysis.views.client_week import client_week
+from backday_analysis.views.next_week import PLAN_COLUMNS, client_advice, explorer_advice
 
 HEADER = "client_id,rule,group,reason,until\n"
 
@@ -34,14 +35,20 @@ def test_the_explorer_plans_after_its_last_week_with_its_clients_sets_and_mutes(
     plan = explorer_advice(explorer)
     assert list(plan.columns) == list(PLAN_COLUMNS)
     assert plan["Day"].tolist() == [
+        "Whole week",
         "Monday (no back work this week)",
         "Wednesday (back work this week)",
+        "Thursday (no back work this week)",
     ]
     # His own Wednesday deadlift after bench press; his coach's mute takes the curls out.
-    assert plan["Next week"].tolist() == [
-        "Move T-bar row 2 × 8 from Wednesday (which keeps 2 of its 4 sets).",
-        "Deadlift first, top set at most 2.5 kg above this week's 162.5 kg.",
-    ]
+    assert plan["Next week"].iloc[2] == (
+        "Deadlift first, top set at most 2.5 kg above this week's 162.5 kg; add T-bar row "
+        "2 × 10–12."
+    )
+    assert not plan["Next week"].str.contains("bicep curl|hammer curl").any()
+    # The weekly report's plan for the same client and week is the same table.
+    report = client_week("ben", "2026-W47", dataset=data)
+    assert client_advice(report).equals(plan)
 
 
 def test_an_explorer_range_without_weeks_has_an_empty_plan(folder):
