@@ -76,17 +76,28 @@ def muted_line(report: ClientWeek) -> str:
     hidden = [flags.loc[flags["muted"].astype(bool), ["flag", "group"]].set_axis(
         ["code", "group"], axis=1
     )]  # fmt: skip
+    steps = next_week_steps(*plan_inputs(report))
+    hidden.append(steps.loc[steps["muted"], ["rule", "group"]].set_axis(["code", "group"], axis=1))
+    return mutes_line(mutes, pd.concat(hidden, ignore_index=True))
+
+
+def plan_inputs(report: ClientWeek) -> tuple:
+    """Return the arguments of next week's plan for the report's client and week.
+
+    They are those of :func:`~backday_analysis.metrics.advice.next_week_steps` and
+    :func:`~backday_analysis.metrics.advice.next_week_advice`: the client's history and sets,
+    the catalogue, settings and advice rules, the week, the coach's mutes, the volume bands
+    and the week's flags.
+    """
     data = report.dataset
-    steps = next_week_steps(
+    return (
         report.full_history,
         report.sets,
         data.catalogue,
         report.settings,
         data.advice_rules,
         report.week,
-        mutes,
+        client_mutes(report),
         data.volume_bands,
-        flags,
+        week_flags(report),
     )
-    hidden.append(steps.loc[steps["muted"], ["rule", "group"]].set_axis(["code", "group"], axis=1))
-    return mutes_line(mutes, pd.concat(hidden, ignore_index=True))

@@ -20,7 +20,7 @@ from backday_analysis.importers.names import name_index
 from backday_analysis.metrics.advice import next_week_steps
 from backday_analysis.metrics.advice_days import weekday_list
 from backday_analysis.metrics.advice_lifts import display_name
-from backday_analysis.views.client_flags import client_mutes, week_flags
+from backday_analysis.views.client_flags import plan_inputs
 from backday_analysis.views.client_week import ClientWeek, client_week
 
 TITLE = "Next week — backday"
@@ -40,18 +40,7 @@ def plan_items(report: ClientWeek) -> pd.DataFrame:
     """
     if not report.logged:
         return pd.DataFrame(columns=list(ITEM_COLUMNS))
-    data = report.dataset
-    steps = next_week_steps(
-        report.full_history,
-        report.sets,
-        data.catalogue,
-        report.settings,
-        data.advice_rules,
-        report.week,
-        client_mutes(report),
-        data.volume_bands,
-        week_flags(report),
-    )
+    steps = next_week_steps(*plan_inputs(report))
     steps = steps.loc[(steps["client"] == report.client_id) & ~steps["muted"]]
     # One routine is one session: the same suggestion on two days is one exercise, its
     # days named in its notes.
@@ -62,7 +51,7 @@ def plan_items(report: ClientWeek) -> pd.DataFrame:
     rows = []
     for (rule, group, exercise_id, sets, reps, item, why), on in days.items():
         when = f"{weekday_list(on)}: " if on else ""
-        name = display_name(exercise_id, data.catalogue) if exercise_id else ""
+        name = display_name(exercise_id, report.dataset.catalogue) if exercise_id else ""
         text = f"{when}{item[:1].upper()}{item[1:]}. Rule ({rule}): {why}"
         rows.append((rule, group, exercise_id, name, sets, reps, text))
     return pd.DataFrame(rows, columns=list(ITEM_COLUMNS))

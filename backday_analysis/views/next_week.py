@@ -12,9 +12,8 @@ from backday_analysis.metrics.advice import next_week_advice
 from backday_analysis.metrics.mutes import active_mutes
 from backday_analysis.metrics.weeks import parse_week
 from backday_analysis.views.balance_explorer import BalanceExplorer
-from backday_analysis.views.client_flags import client_mutes, week_flags
+from backday_analysis.views.client_flags import plan_inputs
 from backday_analysis.views.client_week import ClientWeek
-from backday_analysis.views.roster_week import RosterWeek
 
 COLUMN = "Next week"
 #: The plan table's columns: the day, the plan (``COLUMN``), the numbers behind it, the rules.
@@ -41,18 +40,7 @@ def client_advice(report: ClientWeek) -> pd.DataFrame:
     """
     if not report.logged:
         return pd.DataFrame(columns=list(PLAN_COLUMNS))
-    data = report.dataset
-    advice = next_week_advice(
-        report.full_history,
-        report.sets,
-        data.catalogue,
-        report.settings,
-        data.advice_rules,
-        report.week,
-        client_mutes(report),
-        data.volume_bands,
-        week_flags(report),
-    )
+    advice = next_week_advice(*plan_inputs(report))
     return plan_table(advice)
 
 
@@ -77,25 +65,3 @@ def explorer_advice(explorer: BalanceExplorer) -> pd.DataFrame:
         explorer.flags,
     )
     return plan_table(advice)
-
-
-def roster_advice(roster: RosterWeek) -> pd.DataFrame:
-    """Return every client's suggestions as ``Client, Next week``, in attention order."""
-    data = roster.dataset
-    advice = next_week_advice(
-        roster.weekly,
-        data.sets,
-        data.catalogue,
-        data.settings,
-        data.advice_rules,
-        roster.week,
-        active_mutes(data.client_rules, roster.monday),
-        data.volume_bands,
-        pd.concat([roster.flags, roster.muted_flags], ignore_index=True),
-    )
-    names = dict(zip(data.roster["client_id"], data.roster["name"], strict=True))
-    rank = {client: i for i, client in enumerate(roster.order)}
-    advice = advice.assign(_rank=advice["client"].map(rank)).sort_values("_rank", kind="stable")
-    return pd.DataFrame(
-        {"Client": advice["client"].map(names).to_numpy(), COLUMN: advice["text"].to_numpy()}
-    )
