@@ -77,8 +77,10 @@ def _typed(rows: pd.DataFrame, client: str, unit: str, label: str, today) -> tup
 def workout_mask(rows: pd.DataFrame, workout_id: str, start) -> pd.Series:
     """Return the log rows of one workout: synced ones, and an export's of the same start."""
     mask = rows["session_id"] == session_id(workout_id)
-    if start is not None and not pd.isna(start):
-        export = export_session_id(pd.Timestamp(start))
+    # None, NaT and "" (the cache's mark for a start Hevy sent unreadable) are all NaT.
+    when = pd.Timestamp(start)
+    if not pd.isna(when):
+        export = export_session_id(when)
         mask |= (rows["source"] == EXPORT_SOURCE) & (rows["session_id"] == export)
     return mask
 

@@ -166,7 +166,7 @@ def test_a_deleted_workout_loses_its_rows_and_one_never_synced_counts_for_nothin
     applied = apply(
         log(*SYNCED_A, STRONG, *SYNCED_B),
         batch(),
-        deleted={"a": "2026-11-17 18:30", "never-synced": None},
+        deleted={"a": "2026-11-17 18:30", "never-synced": None, "unreadable": ""},
     )
     assert sets(applied) == [
         ["2026-11-10", "2026-11-10 07:00:00", "1", "30", "10", "", "strong"],
@@ -244,7 +244,8 @@ def test_a_workouts_rows_are_its_synced_ones_and_an_exports_of_the_same_start():
     start = pd.Timestamp("2026-11-17 18:30")
     assert workout_mask(rows, "a", start).tolist() == [True, True, False, False, False]
     assert workout_mask(rows, "a", "2026-11-17 18:30").tolist() == [True, True] + [False] * 3
-    for unknown in (None, pd.NaT):
+    # A start not known: the cache keeps "" for a workout whose start Hevy sent unreadable.
+    for unknown in (None, pd.NaT, ""):
         assert workout_mask(rows, "a", unknown).tolist() == [True] + [False] * 4
 
 
