@@ -144,6 +144,8 @@ def test_an_edited_workout_has_its_rows_replaced_after_the_kept_ones():
         (row("hevy-a", A17, 1, 20, 10, 8), (20, 10, 8.5), True),
         (row("hevy-a", A17, 1, 20, 10, 8), (20, 10, None), True),
         (row("hevy-a", A17, 1, 20, 10), (20, 10, 8), True),
+        # An RPE of 1, typed by hand (Hevy's own go from 6), is not "no RPE".
+        (row("hevy-a", A17, 1, 20, 10, 1), (20, 10, None), True),
         (row("hevy-a", A17, 1, 20, 10), (20, 11, None), True),
         # A set typed into the log by hand without a number is not Hevy's set 1.
         (row("hevy-a", A17, "", 20, 10), (20, 10, None), True),
