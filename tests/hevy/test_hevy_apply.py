@@ -185,6 +185,15 @@ def test_a_workout_listed_again_is_not_deleted_even_if_an_event_said_so():
     assert len(applied.rows) == 2
 
 
+def test_a_log_row_whose_note_spans_two_lines_is_read_as_one_set():
+    # A note typed into the log with a line break: Hevy's copy has no note, so A changed.
+    noted = SYNCED_A[0][: -len(",,hevy-api")] + ',"slow\ntempo",hevy-api'
+    applied = apply(log(noted, SYNCED_A[1], *SYNCED_B), batch(PULL_A, PULL_B))
+    assert [r[0] for r in sets(applied)] == ["hevy-b", "hevy-a", "hevy-a"]
+    assert applied.rows["notes"].tolist() == ["", "", ""]
+    assert counts(applied) == (2, 2, 1, 1, 1, 0)
+
+
 OLD_EXPORT = row("hevy-20261101-100000", "2026-11-01 10:00:00", 1, 45, 10, source="hevy")
 SYNCED_C = [row("hevy-c", "2026-11-03 18:00:00", 1, 30, 8)]
 SYNCED_D = [row("hevy-d", "2026-11-05 18:00:00", n, 30, 8) for n in (1, 2)]
