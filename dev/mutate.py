@@ -85,7 +85,11 @@ _ADVICE = [
     "tests/test_advice_plan.py",
     "tests/test_client_rules.py",
 ]
-_HEVY = ["tests/hevy/test_hevy_workouts.py", "tests/hevy/test_hevy_sync.py"]
+_HEVY = [
+    "tests/hevy/test_hevy_workouts.py",
+    "tests/hevy/test_hevy_apply.py",
+    "tests/hevy/test_hevy_sync.py",
+]
 #: Each core module and the tests that exercise it in-process, fastest and closest first.
 TARGETS = {
     "metrics/weeks.py": ["tests/test_weeks.py", "tests/test_weekly.py", "tests/test_flags.py"],

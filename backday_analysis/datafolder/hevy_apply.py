@@ -20,10 +20,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from backday_analysis.canonical import LOG_COLUMNS
-from backday_analysis.datafolder.logs import parse_log
+from backday_analysis.datafolder.logs import line_numbers, parse_log
 from backday_analysis.datafolder.merge import FAR_FUTURE, ClientLog
 from backday_analysis.importers.hevy_workouts import WorkoutRows, export_session_id, session_id
 
@@ -70,15 +71,19 @@ def _typed(rows: pd.DataFrame, client: str, unit: str, label: str, today) -> tup
     """Return rows of canonical text typed (weights in kg), with ``position`` in ``rows``."""
     text = rows.loc[:, list(LOG_COLUMNS)].to_csv(index=False, lineterminator="\n")
     typed, refused, _ = parse_log(text, client, unit, label, today)
-    typed = typed.assign(position=typed["line"].to_numpy() - 2)
-    return typed, refused.assign(position=refused["line"].to_numpy() - 2)
+    # A cell may span lines (a note typed with a line break): find rows by their first line.
+    position = pd.Series(np.arange(len(rows)), index=line_numbers(text, len(rows)))
+    typed = typed.assign(position=position[typed["line"]].to_numpy())
+    return typed, refused.assign(position=position[refused["line"]].to_numpy())
 
 
 def workout_mask(rows: pd.DataFrame, workout_id: str, start) -> pd.Series:
     """Return the log rows of one workout: synced ones, and an export's of the same start."""
     mask = rows["session_id"] == session_id(workout_id)
-    if start is not None and not pd.isna(start):
-        export = export_session_id(pd.Timestamp(start))
+    # None, NaT and "" (the cache's mark for a start Hevy sent unreadable) are all NaT.
+    when = pd.Timestamp(start)
+    if not pd.isna(when):
+        export = export_session_id(when)
         mask |= (rows["source"] == EXPORT_SOURCE) & (rows["session_id"] == export)
     return mask
 

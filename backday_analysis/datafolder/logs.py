@@ -110,12 +110,12 @@ def parse_log(
         if column not in raw.columns:
             raw[column] = ""
     raw = raw.loc[:, list(LOG_COLUMNS)]
-    raw.index = _line_numbers(text, len(raw))
+    raw.index = line_numbers(text, len(raw))
     sets, rejects = _typed_sets(raw, client_id, default_unit, origin, today or clock.today())
     return (sets_schema().validate(sets) if validate else sets), rejects, len(raw)
 
 
-def _line_numbers(text: str, rows: int) -> np.ndarray:
+def line_numbers(text: str, rows: int) -> np.ndarray:
     """Return the file line on which each data row starts (the header is line 1)."""
     if text.count("\n") - (0 if text.endswith("\n") else -1) == rows + 1:
         return np.arange(2, rows + 2)

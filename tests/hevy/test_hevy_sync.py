@@ -218,3 +218,20 @@ def test_a_workout_logged_while_the_pages_are_read_is_not_missed(hevy, folder):
     assert (result.workouts_listed, result.sets_added) == (24, 120)
     pages = [r["args"]["page"] for r in hevy.requests("GET", "/v1/workouts")]
     assert pages == ["1", "2", "3", "1", "2", "3"]
+
+
+def test_a_workout_with_an_unreadable_start_can_be_deleted(hevy, folder):
+    # Its sets are rejected and its start is cached as unknown (""); its deletion once made
+    # every later sync of the client stop on a bug.
+    connect(folder, hevy.url)
+    sync_clients(folder, policy=FAST)
+    unreadable = mia_workout(30) | {"start_time": "yesterday"}
+    hevy.save(MIA_KEY, unreadable)
+    [listed] = sync_clients(folder, policy=FAST)
+    assert (listed.outcome, listed.sets_added, len(listed.rejected)) == ("ok", 0, 6)
+    assert read_cache(folder, "mia")["workouts"][unreadable["id"]] == ""
+    hevy.delete(MIA_KEY, unreadable["id"])
+    [deleted] = sync_clients(folder, policy=FAST)
+    assert (deleted.outcome, deleted.workouts_deleted, deleted.sets_removed) == ("ok", 0, 0)
+    assert unreadable["id"] not in read_cache(folder, "mia")["workouts"]
+    assert len(log(folder)) == 115
