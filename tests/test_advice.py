@@ -660,3 +660,26 @@ def test_even_share_needs_back_sets_and_a_share_under_the_limit():
     # 1 shrug and 7 back extensions: the traps have exactly 1/8 = 12.5 %, not under it.
     eighth = [("ana", "2026-11-16", "shrug_barbell", 1), ("ana", "2026-11-16", "back_extension", 7)]
     assert shares(eighth) == ["lats", "rhomboids"]
+
+
+def test_pulls_under_pushes_are_answered_only_once_the_flag_holds():
+    # Rows against bench presses, horizontal: W46 4 : 4, W47 1 : 4. Pull under push for one
+    # week is no flag (pull_push_weeks = 2), so the plan says nothing of it, though other
+    # flags hold; with W46 at 1 : 4 too, the plan counts the 3 pulls that make it 1 : 1.
+    w46 = [("ana", "2026-11-09", "bench_press_barbell", 4)]
+    w47 = [
+        ("ana", "2026-11-16", "bench_press_barbell", 4),
+        ("ana", "2026-11-18", "seated_cable_row_wide", 1),
+    ]
+
+    def said(rows):
+        return " ".join(advise(sets_of(rows), LAST, ["ana"])["text"])
+
+    assert "Pull : push" not in said(
+        [*w46, ("ana", "2026-11-11", "seated_cable_row_wide", 4), *w47]
+    )
+    assert (
+        "Pull : push: horizontal 1 : 4 working sets this week (rows and rear-delt work against "
+        "bench presses, push-ups, flyes and dips), 0.25 : 1, under 1 : 1; 3 more pull sets make "
+        "it 1 : 1."
+    ) in said([*w46, ("ana", "2026-11-11", "seated_cable_row_wide", 1), *w47])
