@@ -563,8 +563,17 @@ def test_exactly_the_minimum_effective_sets_and_the_spread_limit_move_sets():
     move = "lat pulldown (to chest) 5 × 10 from Monday (which keeps 5 of its 10 sets)"
     assert lats_steps(week(10)) == [[4, "spread", move]]
     assert lats_steps(week(9)) == [[4, "twice_a_week", "lat pulldown (to chest) 3 × 10–12"]]
-    # A weekly table without the lower back's (empty) rows gives the same steps.
+    # The moved pulldowns give the rhomboids (0.5) their Friday too: no step of their own.
     steps = steps_of(week(10))
+    assert steps[["day", "group", "rule"]].values.tolist() == [
+        [4, "lats", "spread"],
+        [2, "traps", "twice_a_week"],
+        [4, "traps", "twice_a_week"],
+        [2, "lower_back", "twice_a_week"],
+        [4, "lower_back", "twice_a_week"],
+        [0, "biceps", "biceps_pairing"],
+    ]
+    # A weekly table without the lower back's (empty) rows gives the same steps.
     pd.testing.assert_frame_equal(steps_of(week(10), without_group="lower_back"), steps)
     # The spread row's limit, 6, comes before the minimum: 6 pulldowns and 4 shrugs (10
     # whole-back sets) move 3; 5 pulldowns and 5 shrugs add.
@@ -573,6 +582,8 @@ def test_exactly_the_minimum_effective_sets_and_the_spread_limit_move_sets():
     rules.at[row, "limit"] = 6.0
     move = "lat pulldown (to chest) 3 × 10 from Monday (which keeps 3 of its 6 sets)"
     assert lats_steps(week(6, 4), rules) == [[4, "spread", move]]
+    said = " ".join(advise(week(6, 4), LAST, ["ana"], rules=rules)["text"])
+    assert "6 fractional sets, at least the spread limit 6 a week, so sets move" in said
     assert lats_steps(week(5, 5), rules) == [
         [4, "twice_a_week", "lat pulldown (to chest) 3 × 10–12"]
     ]
