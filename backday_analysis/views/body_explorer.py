@@ -20,7 +20,7 @@ from backday_analysis.metrics.body_balance import (
 )
 from backday_analysis.metrics.pull_push import PULL_PUSH_COLUMNS, pull_push, ratios
 from backday_analysis.views.balance_explorer import BalanceExplorer
-from backday_analysis.views.body_week import PULL_PUSH_HEADS, window_numbers
+from backday_analysis.views.body_week import PULL_PUSH_HEADS, plane_cell, window_numbers
 
 _CACHE = "_backday_body"
 
@@ -72,14 +72,7 @@ def range_table(explorer: BalanceExplorer) -> tuple[pd.DataFrame, pd.DataFrame]:
     values, classes = [], []
     for label, weeks in _windows(explorer):
         n = _numbers(body, weeks, label)
-        cells = []
-        for plane in PLANES:
-            pull, push = int(n[f"{plane}_pull"]), int(n[f"{plane}_push"])
-            if not push:
-                cells.append((f"{pull} : 0 (no push)" if pull else "none", ""))
-                continue
-            mark = "unmet" if plane in behind_planes(n, limit) else "met"
-            cells.append((f"{pull} : {push} ({ratio_text(n[f'{plane}_ratio'])})", mark))
+        cells = [plane_cell(n, plane, limit) for plane in PLANES]
         percent = "" if np.isnan(n["share"]) else f"{n['share'] * 100:.0f} %"
         values.append([label, n["working"], n["back"], percent, *(c for c, _ in cells)])
         classes.append(["", "", "", "", *(k for _, k in cells)])

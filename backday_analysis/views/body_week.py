@@ -79,7 +79,8 @@ def window_numbers(regions: pd.DataFrame, planes: pd.DataFrame, weeks: list[str]
     return out
 
 
-def _plane_cell(numbers: dict, plane: str, limit: float) -> tuple[str, str]:
+def plane_cell(numbers: dict, plane: str, limit: float) -> tuple[str, str]:
+    """Return a plane's pull : push cell and its class: unmet under ``limit``, met, or none."""
     pull, push = int(numbers[f"{plane}_pull"]), int(numbers[f"{plane}_push"])
     if not push:
         return (f"{pull} : 0 (no push)" if pull else "none", "")
@@ -102,7 +103,7 @@ def share_table(report: ClientWeek) -> tuple[pd.DataFrame, pd.DataFrame]:
     body, limit = body_week(report), report.settings.pull_push_ratio
     values, classes = [], []
     for label, numbers in body.windows:
-        cells = [_plane_cell(numbers, plane, limit) for plane in PLANES]
+        cells = [plane_cell(numbers, plane, limit) for plane in PLANES]
         percent = "" if np.isnan(numbers["share"]) else f"{numbers['share'] * 100:.0f} %"
         values.append([label, numbers["working"], numbers["back"], percent, *(c for c, _ in cells)])
         classes.append(["", "", "", "", *(k for _, k in cells)])
