@@ -16,12 +16,14 @@ from backday_analysis.datafolder.advice_rules import load_advice_rules
 from backday_analysis.datafolder.catalogue import load_catalogue
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.metrics.advice_lifts import (
+    back_volume,
     biceps_pairing,
     deadlift_first,
     load_step,
     pick_exercise,
     sets_reps,
 )
+from backday_analysis.metrics.advice_plan import Step
 
 CATALOGUE = load_catalogue(checkout.DATA_DIR / "catalogue.csv")
 RULES = load_advice_rules(checkout.DATA_DIR / "advice.csv", CATALOGUE)
@@ -211,3 +213,59 @@ def test_a_week_table_without_a_biceps_row_gets_curls_after_back():
         (d, "bicep curl (dumbbell) 3 × 10–12", [("Biceps", "no direct biceps work this week")])
         for d in (0, 3)
     ]
+
+
+# ------------------------------------------------------------------ the whole back's volume
+
+
+def week_of(*counts) -> pd.DataFrame:
+    """Return a week's working sets from (exercise_id, sets) pairs."""
+    return pd.DataFrame({"exercise_id": [e for e, n in counts for _ in range(n)]})
+
+
+def volume(*counts, earlier=()):
+    return back_volume(week_of(*counts), CATALOGUE, Settings(), RULES, earlier)
+
+
+def test_the_whole_back_between_10_and_25_sets_gets_no_volume_step():
+    # Each set counts once at its largest back credit: a pulldown 1, a swing 0.5, a curl 0.
+    assert volume(("lat_pulldown_chest", 10)) == []  # exactly the minimum
+    assert volume(("lat_pulldown_chest", 25)) == []  # exactly the maximum
+    assert volume(("bicep_curl_barbell", 8)) == []  # no back sets: another step's business
+    assert volume(("lat_pulldown_chest", 9), ("kettlebell_swing", 2)) == []  # 9 + 1 = 10
+
+
+def test_over_the_maximum_drops_the_sets_over_it_from_the_most_done_exercise():
+    # 24 pulldowns and 3 swings: 25.5 sets, 0.5 over 25: drop 1 set of pulldowns.
+    (step,) = volume(("kettlebell_swing", 3), ("lat_pulldown_chest", 24))
+    assert (step.rule, step.action, step.day) == ("volume", "drop", -1)
+    assert step.item == "drop 1 set of lat pulldown (to chest)"
+    assert step.facts == [
+        ("Whole back", "25.5 working sets this week, over the maximum recoverable 25")
+    ]
+    (step,) = volume(("lat_pulldown_chest", 28))
+    assert step.item == "drop 3 sets of lat pulldown (to chest)"
+
+
+def test_under_the_minimum_adds_what_the_plans_other_steps_do_not():
+    # 6 pulldowns and 3 swings: 7.5 sets, 2.5 under 10: add 3 sets of pulldowns.
+    week = [("lat_pulldown_chest", 6), ("kettlebell_swing", 3)]
+    (step,) = volume(*week)
+    assert (step.action, step.item, step.exercise_id, step.sets) == (
+        "note", "add 3 sets of lat pulldown (to chest)", "lat_pulldown_chest", 3
+    )  # fmt: skip
+    assert step.facts == [
+        ("Whole back", "7.5 working sets this week, under the minimum effective 10")
+    ]
+    # An earlier step adding 2 sets of T-bar rows (credit 1) leaves 0.5 to add: 1 set.
+    rows = Step("rhomboids", "twice_a_week", "add", "T-bar row", "", 2, [], "t_bar_row", 2)
+    (step,) = volume(*week, earlier=[rows])
+    assert step.item == "add 1 set of lat pulldown (to chest)"
+    # 3 sets of rows reach the minimum: no step, the numbers join the rows' line.
+    rows = Step("rhomboids", "twice_a_week", "add", "T-bar row", "", 2, [], "t_bar_row", 3)
+    curls = Step("biceps", "biceps_pairing", "pair", "curls", "", 2, [], "bicep_curl_barbell", 3)
+    assert volume(*week, earlier=[rows, curls]) == []
+    assert rows.facts == [
+        ("Whole back", "7.5 working sets this week, under the minimum effective 10")
+    ]
+    assert curls.facts == []  # curls add no back sets
