@@ -269,3 +269,37 @@ def test_under_the_minimum_adds_what_the_plans_other_steps_do_not():
         ("Whole back", "7.5 working sets this week, under the minimum effective 10")
     ]
     assert curls.facts == []  # curls add no back sets
+
+
+def test_volume_edges_with_earlier_steps_and_unknown_exercises():
+    rows = Step("rhomboids", "twice_a_week", "add", "T-bar row", "", 2, [], "t_bar_row", 3)
+    # Exactly 25 or exactly 10: inside the band, so no numbers join the earlier steps' lines.
+    assert volume(("lat_pulldown_chest", 25), earlier=[rows]) == [] and rows.facts == []
+    assert volume(("lat_pulldown_chest", 10), earlier=[rows]) == [] and rows.facts == []
+    # One swing is half a set: 9.5 under 10, add 10 sets of it.
+    (step,) = volume(("kettlebell_swing", 1))
+    assert step.item == "add 10 sets of kettlebell swing"
+    # An exercise the catalogue does not know counts nothing: 9 pulldowns, add 1.
+    (step,) = volume(("lat_pulldown_chest", 9), ("no_such_exercise", 5))
+    assert step.item == "add 1 set of lat pulldown (to chest)"
+
+
+def group_table(**rows) -> pd.DataFrame:
+    """Return a week's table by group from ``group=(fractional_sets, direct_sets)``."""
+    frame = pd.DataFrame(rows, index=["fractional_sets", "direct_sets"]).T
+    return frame.rename_axis("group")
+
+
+def test_curls_pair_with_any_back_work_and_only_without_direct_biceps():
+    def pairing(table, rules=RULES):
+        return biceps_pairing(table, week_of(), [], CREDITS, CATALOGUE, rules, {0})
+
+    # One fractional set of back work and no direct biceps sets: curls after it.
+    (step,) = pairing(group_table(lats=(1.0, 1), biceps=(0.5, 0)))
+    assert (step.day, step.exercise_id, step.sets) == (0, "bicep_curl_dumbbell", 3)
+    assert pairing(group_table(lats=(1.0, 1), biceps=(1.5, 1))) == []  # one direct set
+    # A row without sets names none.
+    (step,) = pairing(
+        group_table(lats=(1.0, 1), biceps=(0.5, 0)), edited("biceps_pairing", sets=float("nan"))
+    )
+    assert step.sets == 0
