@@ -126,7 +126,11 @@ TARGETS = {
     "metrics/advice_groups.py": _ADVICE,
     "metrics/advice_days.py": _ADVICE,
     "metrics/advice_lifts.py": _ADVICE,
-    "metrics/body_balance.py": ["tests/test_balance.py", "tests/test_flag_sentences.py"],
+    "metrics/body_balance.py": [
+        "tests/test_body_balance.py",
+        "tests/test_balance.py",
+        "tests/test_flag_sentences.py",
+    ],
     "metrics/flags_body.py": ["tests/test_flag_sentences.py", "tests/test_severity.py"],
     "metrics/advice_body.py": _ADVICE,
     "views/next_week.py": ["tests/test_next_week.py", "tests/test_client_rules.py"],
