@@ -30,7 +30,11 @@ from lab_session import (
 from backday_analysis.views import pages
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.kernel,
+    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed"),
+]
 
 PANEL = ".jp-Notebook .backday-controls"
 STATUS = f"{PANEL} .backday-status"
