@@ -353,6 +353,7 @@ def demo_weeks(data):
             monday += pd.Timedelta(weeks=1)
 
 
+@pytest.mark.slow  # every week of every demo client: a minute
 def test_every_flag_and_plan_sentence_of_every_demo_week_is_true(data):
     seen, weeks = set(), 0
     for client, week in demo_weeks(data):

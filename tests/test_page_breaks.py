@@ -115,6 +115,7 @@ def roster_200(tmp_path_factory):
     return folder
 
 
+@pytest.mark.kernel
 def test_a_roster_of_200_clients_fits_in_10_pdf_pages(roster_200):
     executed = execute(ROSTER_NOTEBOOK, {"week": "2026-W47", "data_dir": str(roster_200)})
     page = to_html(executed, "Roster", "test")
