@@ -12,7 +12,6 @@ import numpy as np
 import pandas as pd
 
 from backday_analysis.metrics.body_balance import (
-    PLANES,
     WINDOW,
     behind_planes,
     ratio_text,
@@ -20,7 +19,7 @@ from backday_analysis.metrics.body_balance import (
 )
 from backday_analysis.metrics.pull_push import PULL_PUSH_COLUMNS, pull_push, ratios
 from backday_analysis.views.balance_explorer import BalanceExplorer
-from backday_analysis.views.body_week import PULL_PUSH_HEADS, plane_cell, window_numbers
+from backday_analysis.views.body_week import window_numbers, window_table
 
 _CACHE = "_backday_body"
 
@@ -64,19 +63,11 @@ def _numbers(body: BodyRange, weeks: list[str], label: str) -> dict:
 
 def range_table(explorer: BalanceExplorer) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return the range and its last weeks: working and back sets, share, pull : push."""
-    columns = ["", "Working sets", "Back sets", "Back's share", *PULL_PUSH_HEADS.values()]
-    if not explorer.weeks:
-        empty = pd.DataFrame(columns=columns)
-        return empty, empty.copy()
-    body, limit = body_range(explorer), explorer.settings.pull_push_ratio
-    values, classes = [], []
-    for label, weeks in _windows(explorer):
-        n = _numbers(body, weeks, label)
-        cells = [plane_cell(n, plane, limit) for plane in PLANES]
-        percent = "" if np.isnan(n["share"]) else f"{n['share'] * 100:.0f} %"
-        values.append([label, n["working"], n["back"], percent, *(c for c, _ in cells)])
-        classes.append(["", "", "", "", *(k for _, k in cells)])
-    return pd.DataFrame(values, columns=columns), pd.DataFrame(classes, columns=columns)
+    windows = []
+    if explorer.weeks:
+        body = body_range(explorer)
+        windows = [(label, _numbers(body, weeks, label)) for label, weeks in _windows(explorer)]
+    return window_table(windows, explorer.settings.pull_push_ratio)
 
 
 def range_sentence(explorer: BalanceExplorer) -> str:

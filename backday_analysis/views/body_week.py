@@ -96,13 +96,15 @@ def share_table(report: ClientWeek) -> tuple[pd.DataFrame, pd.DataFrame]:
     (``pull_push_ratio``), ✓ on green when it has pushes and is not; a plane without push
     sets has nothing to balance and no mark. No rows for a week with no log yet.
     """
+    windows = body_week(report).windows if report.logged else []
+    return window_table(windows, report.settings.pull_push_ratio)
+
+
+def window_table(windows, limit: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return one row per ``(label, numbers)`` window, and the pull : push cells' classes."""
     columns = ["", "Working sets", "Back sets", "Back's share", *PULL_PUSH_HEADS.values()]
-    if not report.logged:
-        empty = pd.DataFrame(columns=columns)
-        return empty, empty.copy()
-    body, limit = body_week(report), report.settings.pull_push_ratio
     values, classes = [], []
-    for label, numbers in body.windows:
+    for label, numbers in windows:
         cells = [plane_cell(numbers, plane, limit) for plane in PLANES]
         percent = "" if np.isnan(numbers["share"]) else f"{numbers['share'] * 100:.0f} %"
         values.append([label, numbers["working"], numbers["back"], percent, *(c for c, _ in cells)])
