@@ -601,7 +601,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--module", action="append", help="only this module (repeatable)")
     parser.add_argument("--jobs", type=int, default=2, help="mutants run at once")
-    parser.add_argument("--budget", type=float, default=900.0, help="seconds per module")
+    parser.add_argument("--budget", type=float, default=3600.0, help="seconds per module")
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
     parser.add_argument("--out", type=Path, default=checkout.REPORTS_DIR / "mutation.json")
     parser.add_argument("--update", action="store_true", help="rerun --module, keep --out's others")
