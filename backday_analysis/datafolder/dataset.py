@@ -29,6 +29,7 @@ from backday_analysis.datafolder.volume_bands import (
     load_volume_bands,
     volume_bands_path,
 )
+from backday_analysis.importers.cells import per_distinct
 from backday_analysis.importers.name_table import NameTable, shipped_table
 from backday_analysis.importers.names import resolve_names
 
@@ -177,12 +178,10 @@ def with_loads(
     """
     out = sets.copy()
     out["exercise_id"] = resolve_names(out["exercise"], index)
-    load_type = out["exercise_id"].map(
-        dict(zip(catalogue["exercise_id"], catalogue["load_type"], strict=True))
-    )
-    bodyweight = out["client"].map(
-        dict(zip(roster["client_id"], roster["bodyweight_kg"].astype(float), strict=True))
-    )
+    load_types = dict(zip(catalogue["exercise_id"], catalogue["load_type"], strict=True))
+    load_type = per_distinct(out["exercise_id"], lambda ids: ids.map(load_types))
+    weights = dict(zip(roster["client_id"], roster["bodyweight_kg"].astype(float), strict=True))
+    bodyweight = per_distinct(out["client"], lambda clients: clients.map(weights))
     bodyweight = bodyweight.astype(float).fillna(0.0)
     added = out["weight_kg"].to_numpy()
     out["load_kg"] = np.select(

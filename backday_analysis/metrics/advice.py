@@ -204,11 +204,9 @@ def _client_steps(table, history, monday, credits, catalogue, settings, rules, b
     back_days = set().union(*(group_days[g] for g in BACK_GROUPS))
     week = Week(sorted(set(day_of)), group_days, back_days)
     used = list(
-        dict.fromkeys(
-            working_sets(history.loc[:, ["performed_at", "set_kind", "exercise_id"]]).sort_values(
-                "performed_at", ascending=False
-            )["exercise_id"]
-        )
+        working_sets(history.loc[:, ["performed_at", "set_kind", "exercise_id"]])
+        .sort_values("performed_at", ascending=False)["exercise_id"]
+        .drop_duplicates()
     )
     back_total = table.reindex(list(BACK_GROUPS))["fractional_sets"].sum()
     volume_ok = _whole_back_sets(week_sets, catalogue) >= settings.minimum_effective_sets

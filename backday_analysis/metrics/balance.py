@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUPS
+from backday_analysis.importers.cells import per_distinct
 from backday_analysis.metrics.frame_memo import memo
 from backday_analysis.metrics.weekly import working_sets
 from backday_analysis.metrics.weeks import week_labels, week_start
@@ -181,7 +182,8 @@ def back_sets_per_week(sets: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFr
     """
     credit = catalogue.set_index("exercise_id").loc[:, list(BACK_GROUPS)].max(axis=1)
     counted = working_sets(sets)
-    per_set = counted["exercise_id"].map(credit).astype(float).fillna(0.0)
+    per_set = per_distinct(counted["exercise_id"], lambda ids: ids.map(credit))
+    per_set = per_set.astype(float).fillna(0.0)
     table = per_set.groupby([counted["client"], set_weeks(counted)]).sum()
     table.index.names = ["client", "week"]
     out = all_weeks(sets).merge(table.rename("back_sets").reset_index(), how="left")
@@ -199,10 +201,9 @@ def pulling_sets(sets: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
         catalogue exercises whose ``pattern`` is ``vertical_pull`` or ``horizontal_pull``
         (whole sets, not credits); ``vertical_share`` is NaN in a week with neither.
     """
-    pattern = sets["exercise_id"].map(
-        dict(zip(catalogue["exercise_id"], catalogue["pattern"], strict=True))
-    )
-    direction = pattern.map({"vertical_pull": "vertical", "horizontal_pull": "horizontal"})
+    pattern = dict(zip(catalogue["exercise_id"], catalogue["pattern"], strict=True))
+    pulls = {"vertical_pull": "vertical", "horizontal_pull": "horizontal"}
+    direction = per_distinct(sets["exercise_id"], lambda ids: ids.map(pattern).map(pulls))
     out = _weekly_counts(sets, direction, ["vertical", "horizontal"])
     total = out["vertical_sets"] + out["horizontal_sets"]
     out["vertical_share"] = out["vertical_sets"] / total.where(total > 0)

@@ -10,11 +10,13 @@ and the full ``reason``. ``severity`` and its ``why`` come from the coach's seve
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import numpy as np
 import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUP_LABELS
+from backday_analysis.importers.cells import per_distinct
 from backday_analysis.metrics.weeks import parse_week
 
 FLAG_COLUMNS = ("client", "week", "flag", "group", "severity", "reason", "weeks", "headline", "why")
@@ -82,9 +84,13 @@ def empty_flags() -> pd.DataFrame:
 
 def week_ordinal(weeks: pd.Series) -> pd.Series:
     """Return a running week number: consecutive ISO weeks differ by 1, also across years."""
-    unique = pd.Series(weeks.unique())
-    lookup = {w: (parse_week(w) - dt.date(1970, 1, 5)).days // 7 for w in unique}
-    return weeks.map(lookup).astype("int64")
+    return per_distinct(weeks, lambda distinct: distinct.map(_week_number)).astype("int64")
+
+
+# A report numbers the same few hundred weeks for each of its flags.
+@functools.lru_cache(maxsize=8192)
+def _week_number(week: str) -> int:
+    return (parse_week(week) - dt.date(1970, 1, 5)).days // 7
 
 
 def run_lengths(frame: pd.DataFrame, condition: pd.Series) -> pd.Series:

@@ -243,7 +243,7 @@ def coaching_flags(
     sets = sets.loc[sets["client"].isin(logged)]
     missed = week_missed(sets, week)
     trained = sets.loc[~sets["client"].isin(set(missed["client"]))]
-    weekly = weekly.loc[weekly["client"].isin(set(trained["client"]))]
+    weekly = weekly.loc[weekly["client"].isin(trained["client"].unique())]
     parts = [missed]
     if not weekly.empty:
         volume = back_weeks(trained, catalogue, week, weekly)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from backday_analysis.importers.cells import per_distinct
 from backday_analysis.metrics.weeks import week_labels, week_start
 
 #: Catalogue pattern -> (plane, side).
@@ -56,10 +57,9 @@ def pull_push(sets: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
         plane, sorted by client and week. A ratio is pull sets over push sets; NaN when the
         plane has no push set (nothing to balance, or pulls alone).
     """
-    pattern = sets["exercise_id"].map(
-        dict(zip(catalogue["exercise_id"], catalogue["pattern"], strict=True))
-    )
-    column = pattern.map({p: f"{plane}_{side}" for p, (plane, side) in PLANES.items()})
+    pattern = dict(zip(catalogue["exercise_id"], catalogue["pattern"], strict=True))
+    place = {p: f"{plane}_{side}" for p, (plane, side) in PLANES.items()}
+    column = per_distinct(sets["exercise_id"], lambda ids: ids.map(pattern).map(place))
     keep = column.notna() & (sets["set_kind"] != "warmup")
     if not keep.any():
         return pd.DataFrame({c: pd.Series(dtype=_dtype(c)) for c in PULL_PUSH_COLUMNS})
