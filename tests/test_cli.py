@@ -88,6 +88,19 @@ def test_bad_input_is_one_sentence_and_exit_2(demo_data, tmp_path):
     )
 
 
+def test_a_log_with_a_time_zone_offset_gets_one_sentence_and_is_not_changed(fixture_data):
+    log = fixture_data / "logs" / "ana.csv"
+    lines = log.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[3] = lines[3].replace("2026-12-21 09:00", "2026-12-21T09:00+01:00")
+    log.write_text("".join(lines), encoding="utf-8")
+    before = log.read_bytes()
+    assert_one_sentence_error(
+        backday("weekly", "--client", "ana", "--data", str(fixture_data)),
+        f"{log}, line 4: performed_at '2026-12-21T09:00+01:00' carries a time-zone offset",
+    )
+    assert log.read_bytes() == before
+
+
 @pytest.mark.kernel
 def test_a_failing_report_leaves_no_file_and_the_others_are_written(demo_data, tmp_path):
     broken = tmp_path / "data"

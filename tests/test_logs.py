@@ -70,6 +70,32 @@ def test_a_log_without_the_needed_columns_is_refused():
         parse_log("performed_at,exercise,weight\n2026-01-01,Row,20\n", "ana", "kg", "ana.csv")
 
 
+@pytest.mark.parametrize(
+    ("second", "third"),
+    [
+        # Times with and without an offset: pandas alone stops at "Mixed timezones detected".
+        ("2026-12-22 09:00+01:00", "2026-12-23 09:00"),
+        ("2026-12-22T09:00:00Z", "2026-12-23T09:00:00Z"),
+        ("2026-12-22 09:00:00.5-0500", "2026-12-23 09:00"),
+    ],
+)
+def test_a_time_with_an_offset_is_refused_at_its_line(second, third):
+    rows = f"ana,2026-12-21 09:00,s,Row,,,20,kg,5,,,,\nana,{second},s,Row,,,20,kg,5,,,,\n"
+    with pytest.raises(BackdayError) as refused:
+        parse(rows + f"ana,{third},s,Row,,,20,kg,5,,,,\n")
+    assert str(refused.value).startswith(f"ana.csv, line 3: performed_at '{second}' carries a ")
+    assert "write it as YYYY-MM-DD HH:MM without one" in str(refused.value)
+
+
+def test_dates_and_local_times_are_not_read_as_offsets():
+    sets, rejects, _ = parse(
+        "ana,2026-12-21,,Row,,,20,kg,5,,,,\n"
+        "ana,2026-12-21 09:05,,Row,,,20,kg,5,,,,\n"
+        "ana,2026-12-21 09:05:30,,Row,,,20,kg,5,,,,\n"
+    )
+    assert (len(sets), len(rejects)) == (3, 0)
+
+
 def test_missing_log_reads_as_no_sets(tmp_path):
     sets, rejects, rows = read_log(tmp_path / "absent.csv", "ana")
     assert (len(sets), len(rejects), rows) == (0, 0, 0)

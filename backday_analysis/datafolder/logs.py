@@ -50,6 +50,8 @@ _KIND_ALIASES = {
 }
 _UNIT_ALIASES = {**UNIT_NAMES, "kilograms": "kg", "pounds": "lb"}
 EARLIEST_DATE = pd.Timestamp("1990-01-01")
+#: A time of day followed by ``Z`` or an offset such as ``+01:00``, ``-0500`` or ``+02``.
+_OFFSET = r"\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d(?::?\d\d)?)$"
 
 
 def parse_log(
@@ -148,14 +150,19 @@ def _typed_sets(
         # building it for every row would cost more than the checks themselves.
         return lambda: f"{name or column} '" + text[column] + "'" + words
 
+    # A log holds local times. pandas refuses a column that mixes times with and without an
+    # offset, so offsets are found in the text, before any date is parsed.
+    offset = text["performed_at"].str.contains(_OFFSET, regex=True)
+    if offset.any():
+        line = offset.idxmax()
+        raise BackdayError(
+            f"{origin}, line {line}: performed_at '{text.at[line, 'performed_at']}' carries a "
+            "time-zone offset; a log holds local times, so write it as YYYY-MM-DD HH:MM "
+            "without one."
+        )
     when = per_distinct(
         text["performed_at"], lambda u: pd.to_datetime(u, format="ISO8601", errors="coerce")
     )
-    if getattr(when.dt, "tz", None) is not None:
-        raise BackdayError(
-            f"{origin}: performed_at holds time-zone offsets; write local times "
-            "as YYYY-MM-DD HH:MM without an offset."
-        )
     reject(when.isna(), cell("performed_at", " is not a date-time (write YYYY-MM-DD HH:MM)"))
     reject(when < EARLIEST_DATE, cell("performed_at", " is before 1990"))
     reject(
