@@ -8,6 +8,9 @@ export's session id), so a client who sent exports before being connected gets n
   rows of it (same times, names, set numbers and kinds, loads, reps, RPE and notes) is left
   as it is: a sync run twice, or over a change feed that repeats itself, adds nothing.
 - Otherwise its rows are replaced by the new ones (an edited workout), or added (a new one).
+- A workout that brings no set is not "unchanged": if the log holds it and every set of it
+  Hevy sent was rejected, the log keeps its rows (a refused edit changes nothing); if the
+  log does not hold it, there is nothing to add.
 - A ``deleted`` workout's rows are removed; so are, in a full sync, the synced workouts Hevy
   no longer lists.
 
@@ -44,6 +47,8 @@ class Applied:
     workouts_changed: int = 0
     workouts_unchanged: int = 0
     workouts_deleted: int = 0
+    workouts_kept: int = 0
+    workouts_without_sets: int = 0
     rejected: list[dict] = field(default_factory=list)
     typed: pd.DataFrame = field(default_factory=pd.DataFrame)
 
@@ -130,11 +135,20 @@ def apply_workouts(
     old, _ = _typed(rows.loc[relevant], client, unit, "the log", FAR_FUTURE)
     old.index = rows.index[relevant][old["position"].to_numpy()]
 
+    refused_lines = [*batch.parsed.rejected["line"], *candidates.loc[refused["position"], "line"]]
+    with_refusals = {batch.workout_of.get(int(line)) for line in refused_lines}
     remove = pd.Series(False, index=rows.index)
-    added, counts = [], {"changed": 0, "unchanged": 0, "deleted": 0, "same_sets": 0}
+    added, counts = [], dict.fromkeys(("changed", "unchanged", "deleted", "same_sets"), 0)
+    counts |= {"kept": 0, "without_sets": 0}
     for workout in starts:
         mask = masks[workout]
         new = typed.loc[typed["workout_id"] == workout]
+        if new.empty and not mask.any():
+            counts["without_sets"] += 1
+            continue
+        if new.empty and workout in with_refusals:
+            counts["kept"] += 1
+            continue
         if _signature(old.loc[old.index.intersection(rows.index[mask])]) == _signature(new):
             counts["unchanged"] += 1
             counts["same_sets"] += len(new)
@@ -165,6 +179,8 @@ def apply_workouts(
         workouts_changed=counts["changed"],
         workouts_unchanged=counts["unchanged"],
         workouts_deleted=counts["deleted"],
+        workouts_kept=counts["kept"],
+        workouts_without_sets=counts["without_sets"],
         rejected=rejected,
         typed=typed,
     )

@@ -28,6 +28,8 @@ class SyncResult:
     workouts_changed: int = 0
     workouts_unchanged: int = 0
     workouts_deleted: int = 0
+    workouts_kept: int = 0
+    workouts_without_sets: int = 0
     sets_read: int = 0
     sets_added: int = 0
     sets_unchanged: int = 0
@@ -65,6 +67,8 @@ def sync_result(client, fetched, batch, applied, started, since) -> SyncResult:
         workouts_changed=applied.workouts_changed,
         workouts_unchanged=applied.workouts_unchanged,
         workouts_deleted=applied.workouts_deleted,
+        workouts_kept=applied.workouts_kept,
+        workouts_without_sets=applied.workouts_without_sets,
         sets_read=parsed.rows_read,
         sets_added=applied.added,
         sets_unchanged=applied.unchanged,
@@ -92,6 +96,10 @@ def _when(text: str | None) -> str:
     return (text or "").replace("T", " ").replace("Z", " UTC")
 
 
+def _workouts(n: int) -> str:
+    return f"{n} workout" + "s" * (n != 1)
+
+
 def format_result(r: SyncResult, shown: int = 5) -> str:
     """Return a client's sync for a person: a line, and more lines where there is more."""
     if r.outcome != "ok":
@@ -108,6 +116,13 @@ def format_result(r: SyncResult, shown: int = 5) -> str:
     else:
         head += f"{r.sets_added} sets added, {r.sets_removed} removed, {r.sets_unchanged} unchanged"
     lines = [head]
+    if r.workouts_kept:
+        lines.append(
+            f"  kept as the log holds them ({_workouts(r.workouts_kept)}): every set Hevy sent "
+            "of them was rejected"
+        )
+    if r.workouts_without_sets:
+        lines.append(f"  no set to add ({_workouts(r.workouts_without_sets)} new to the log)")
     for reason, count in r.non_set_reasons.items():
         lines.append(f"  not a set ({count}): {reason}")
     for item in r.rejected[:shown]:

@@ -69,12 +69,13 @@ class WorkoutRows:
 
     ``workouts`` has one row per workout id given (``workout_id, start``: its local start,
     missing if unreadable); ``where`` describes each line (workout, day, exercise, set) for
-    messages.
+    messages, and ``workout_of`` gives each line's workout id, rejected lines' too.
     """
 
     parsed: Parsed
     workouts: pd.DataFrame
     where: dict[int, str]
+    workout_of: dict[int, str]
 
 
 def session_id(workout_id: str) -> str:
@@ -204,7 +205,8 @@ def workout_rows(
     given = pd.Series([_text(w.get("id")) for w in workouts], dtype="str")
     starts = local_starts(pd.Series([_text(w.get("start_time")) for w in workouts]), ctx.timezone)
     known = pd.DataFrame({"workout_id": given, "start": starts.to_numpy()})
-    return WorkoutRows(parsed, known.loc[known["workout_id"] != ""], _where(table, layout, when))
+    known = known.loc[known["workout_id"] != ""]
+    return WorkoutRows(parsed, known, _where(table, layout, when), by_line)
 
 
 def local_starts(text: pd.Series, timezone: str) -> pd.Series:

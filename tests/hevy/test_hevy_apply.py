@@ -282,3 +282,38 @@ def test_rejected_sets_are_named_by_workout_day_exercise_and_set():
     ]
     assert [r[0] for r in sets(applied)] == ["hevy-a", "hevy-a", "hevy-h"]
     assert applied.typed["workout_id"].tolist() == ["a", "a", "h"]
+
+
+def test_a_new_workout_with_every_set_rejected_is_not_counted_unchanged():
+    # 'f' starts after tomorrow (refused by the log's rules), 'u' has an unreadable start
+    # (refused as Hevy sent it): neither is in the log, and neither brings a set.
+    later = workout("f", "2026-12-05T09:00:00Z", (40, 12, None))
+    unreadable = workout("u", "yesterday", (40, 12, None))
+    applied = apply(log(), batch(PULL_A, later, unreadable))
+    assert counts(applied) == (2, 0, 0, 1, 0, 0)
+    assert (applied.workouts_kept, applied.workouts_without_sets) == (0, 2)
+    assert len(applied.rejected) == 2
+
+
+def test_a_synced_workout_whose_every_new_set_is_rejected_keeps_its_rows():
+    # A, edited in Hevy to 2,000 kg on both sets: both are refused, so the log keeps A as it
+    # was rather than lose it to nothing.
+    before = log(STRONG, *SYNCED_A, *SYNCED_B)
+    heavy = workout("a", DAY_17, (2000, 10, 8), (2000, 8, None))
+    applied = apply(before, batch(heavy, PULL_B))
+    assert texts(applied.rows) == texts(before.rows)
+    assert counts(applied) == (0, 0, 1, 0, 1, 0)
+    assert (applied.workouts_kept, applied.workouts_without_sets) == (1, 0)
+    assert [r["where"] for r in applied.rejected] == [
+        f"workout 'Pull a' of 2026-11-17, {ROW} set index 0",
+        f"workout 'Pull a' of 2026-11-17, {ROW} set index 1",
+    ]
+
+
+def test_a_synced_workout_with_one_set_rejected_is_replaced_by_the_rest():
+    before = log(*SYNCED_A)
+    half = workout("a", DAY_17, (50, 10, 8), (2000, 8, None))
+    applied = apply(before, batch(half))
+    assert sets(applied) == [["hevy-a", A17, "1", "50", "10", "8", "hevy-api"]]
+    assert counts(applied) == (1, 2, 0, 1, 0, 0)
+    assert (applied.workouts_kept, applied.workouts_without_sets) == (0, 0)
