@@ -168,6 +168,11 @@ def test_a_session_line_orders_actions_and_names_groups_that_share_numbers():
     one = [step("lats", "twice_a_week", "add", "row 3 × 10–12", "twice a week")]
     assert line_text("", one) == "Add row 3 × 10–12. Rule: twice a week."
     assert line_text("", [step("", "x", "note", "keep the plan")]) == "Keep the plan."
+    # Two steps of one rule say it once, under "Rule"; two rules, exactly, are "Rules".
+    same = [*one, step("rhomboids", "twice_a_week", "add", "face pull 3 × 15", "twice a week")]
+    assert line_text("", same) == "Add row 3 × 10–12 and face pull 3 × 15. Rule: twice a week."
+    two = [*one, step("lower_back", "deadlift_first", "first", "deadlift first", "fresh")]
+    assert line_text("", two) == ("Deadlift first; add row 3 × 10–12. Rules: twice a week; fresh.")
 
 
 def test_a_plan_has_a_line_per_day_whole_week_lines_first():
