@@ -22,6 +22,8 @@ from pathlib import Path
 
 import checkout
 
+from dev import notebook_metadata
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 #: Seconds a notebook may take to run all cells in the browser.
 RUN_TIMEOUT = 240
@@ -40,6 +42,9 @@ class LabServer:
     def __init__(self, root: Path, data: Path) -> None:
         self.root = root
         shutil.copytree(checkout.NOTEBOOKS_DIR, root / "notebooks", dirs_exist_ok=True)
+        # As `make lab` does: the kernel's metadata in the copies, so a test run straight
+        # from pytest (no make) sees what a coach sees.
+        notebook_metadata.main(root / "notebooks")
         self.port = free_port()
         self.token = secrets.token_hex(16)
         home = root / ".jupyter-home"
