@@ -21,6 +21,7 @@ from backday_analysis.metrics.advice_lifts import (
     deadlift_first,
     load_step,
     pick_exercise,
+    restore_volume,
     sets_reps,
 )
 from backday_analysis.metrics.advice_plan import Step
@@ -251,8 +252,8 @@ def test_under_the_minimum_adds_what_the_plans_other_steps_do_not():
     # 6 pulldowns and 3 swings: 7.5 sets, 2.5 under 10: add 3 sets of pulldowns.
     week = [("lat_pulldown_chest", 6), ("kettlebell_swing", 3)]
     (step,) = volume(*week)
-    assert (step.action, step.item, step.exercise_id, step.sets) == (
-        "note", "add 3 sets of lat pulldown (to chest)", "lat_pulldown_chest", 3
+    assert (step.action, step.day, step.item, step.exercise_id, step.sets) == (
+        "note", -1, "add 3 sets of lat pulldown (to chest)", "lat_pulldown_chest", 3
     )  # fmt: skip
     assert step.facts == [
         ("Whole back", "7.5 working sets this week, under the minimum effective 10")
@@ -282,6 +283,47 @@ def test_volume_edges_with_earlier_steps_and_unknown_exercises():
     # An exercise the catalogue does not know counts nothing: 9 pulldowns, add 1.
     (step,) = volume(("lat_pulldown_chest", 9), ("no_such_exercise", 5))
     assert step.item == "add 1 set of lat pulldown (to chest)"
+
+
+def test_what_earlier_steps_add_counts_at_each_sets_back_credit():
+    week = [("lat_pulldown_chest", 6), ("kettlebell_swing", 3)]  # 7.5 sets
+    # 2 sets of swings (credit 0.5) add 1 set: 8.5, so 2 sets of pulldowns are still missing.
+    swings = Step("lower_back", "twice_a_week", "add", "swing", "", 2, [], "kettlebell_swing", 2)
+    (step,) = volume(*week, earlier=[swings])
+    assert step.item == "add 2 sets of lat pulldown (to chest)"
+    # A step adding an exercise the catalogue does not know adds no back set: 3 are missing.
+    unknown = Step("lats", "twice_a_week", "add", "mystery row", "", 2, [], "no_such_row", 4)
+    (step,) = volume(*week, earlier=[unknown])
+    assert step.item == "add 3 sets of lat pulldown (to chest)"
+
+
+def weeks_of_pulldowns(*counts: int) -> pd.DataFrame:
+    """Return working sets of pulldowns, ``counts[i]`` of them in the i-th week up to W47."""
+    start = MONDAY - pd.Timedelta(weeks=len(counts) - 1)
+    rows = [
+        {"client": "ana", "performed_at": start + pd.Timedelta(weeks=w, hours=18, minutes=i),
+         "session_id": f"w{w}", "exercise_id": "lat_pulldown_chest", "set_kind": "working"}
+        for w, n in enumerate(counts)
+        for i in range(n)
+    ]  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def test_after_a_drop_the_usual_back_sets_are_asked_for_again():
+    # 12, 12, 10 and 14 sets: an average of 12; then 3 sets, 75 % under it.
+    history = weeks_of_pulldowns(12, 12, 10, 14, 3)
+    (step,) = restore_volume(history, MONDAY, CATALOGUE, Settings(), RULES)
+    assert (step.rule, step.action, step.day) == ("restore_volume", "note", -1)
+    assert step.item == "back to about 12 back sets, the average of the 4 weeks before"
+    assert step.facts == [
+        (
+            "Whole back",
+            "3 working sets this week, 75 % under the average of 12 a week over the 4 weeks before",
+        )
+    ]
+    # 10 sets are 16.7 % under 12: not a drop of 20 %, so nothing to restore.
+    assert restore_volume(weeks_of_pulldowns(12, 12, 10, 14, 10), MONDAY, CATALOGUE,
+                          Settings(), RULES) == []  # fmt: skip
 
 
 def group_table(**rows) -> pd.DataFrame:

@@ -32,3 +32,17 @@ def test_bad_settings_are_one_sentence(tmp_path, text):
     path.write_text(text)
     with pytest.raises(BackdayError, match=str(path)):
         load_settings(path)
+
+
+def test_a_whole_back_band_upside_down_is_one_sentence_and_equal_ends_are_allowed(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text("[volume]\nminimum_effective = 30\nmaximum_recoverable = 20\n")
+    with pytest.raises(BackdayError) as refused:
+        load_settings(path)
+    assert str(refused.value) == (
+        f"{path}: [volume] minimum_effective = 30 is above maximum_recoverable = 20; make the "
+        "minimum the smaller number."
+    )
+    path.write_text("[volume]\nminimum_effective = 20\nmaximum_recoverable = 20\n")
+    settings = load_settings(path)
+    assert (settings.minimum_effective_sets, settings.maximum_recoverable_sets) == (20.0, 20.0)

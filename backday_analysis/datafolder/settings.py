@@ -202,6 +202,12 @@ def load_settings(path: Path) -> Settings:
             )
         values[field] = value
     settings = Settings(**values)
+    low, high = settings.minimum_effective_sets, settings.maximum_recoverable_sets
+    if low > high:
+        raise BackdayError(
+            f"{path}: [volume] minimum_effective = {low:g} is above maximum_recoverable = "
+            f"{high:g}; make the minimum the smaller number."
+        )
     for group in GROUPS:
         low, high = settings.band(group)
         if low > high:
