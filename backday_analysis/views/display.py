@@ -115,7 +115,7 @@ _SHORT = 24
 _TEXT_WIDTH = 45
 
 
-def _longest(text: str, whole: bool = False) -> int:
+def _longest(text: str, whole: bool) -> int:
     """Return the characters of width a cell asks for, negative for running text.
 
     ``whole`` text (a name, a marked cell) never wraps, so it is short however long.
