@@ -29,6 +29,11 @@ def test_summary_of_the_week_by_hand(report):
         "rhomboids": 0.333,
         "lower_back": 0.0,
     }
+    # The page's column: 2.5, 1.5 and 2 of the back's 6 fractional sets; none for the biceps.
+    assert table["Share of back sets"].to_dict() == {
+        "Lats": "42 %", "Trapezius": "25 %", "Rhomboids": "33 %", "Lower back": "0 %",
+        "Biceps": "",
+    }  # fmt: skip
 
 
 def test_the_clients_rejected_rows_and_unknown_exercises_are_reported(report):
