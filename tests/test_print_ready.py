@@ -6,6 +6,7 @@ import io
 import re
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -65,3 +66,20 @@ def test_the_pdf_looks_the_same_as_from_the_page_with_inline_styles(tmp_path):
     assert ImageChops.difference(*(i.convert("RGB") for i in images)).getbbox() is None
     # The template's black cells must not show: the inline look won.
     assert images[1].convert("RGB").getpixel((5, 5)) == (255, 255, 255)
+
+
+def test_the_loaded_modules_are_frozen_once_before_the_first_page():
+    # In a new Python: what freeze_loaded leaves out of the collector's runs, and that a
+    # second call freezes nothing more (later pages' objects stay collectable).
+    code = (
+        "import gc\n"
+        "from backday_analysis.rendering.pages import freeze_loaded\n"
+        "before = gc.get_freeze_count()\n"
+        "freeze_loaded()\n"
+        "frozen = gc.get_freeze_count()\n"
+        "later = [[] for _ in range(1000)]\n"
+        "freeze_loaded()\n"
+        "print(before, frozen > 10000, gc.get_freeze_count() == frozen)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "True", "True"]

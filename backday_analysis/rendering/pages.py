@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import gc
 import logging
 import re
 import threading
@@ -129,6 +130,19 @@ def print_ready(page: str) -> str:
         for style, name in rules.items()
     )
     return page.replace("</style>", f"{sheet}\n</style>", 1)
+
+
+@functools.cache
+def freeze_loaded() -> None:
+    """Leave the objects this process holds now out of the garbage collector's runs, once.
+
+    Called when the page writers are ready: what is frozen is then mostly the imported
+    modules (pandas, matplotlib, papermill, WeasyPrint). WeasyPrint builds a page from many
+    small objects, so the collector runs often, and each full run would walk all of those
+    again; frozen, they cost nothing, and a PDF about a quarter less CPU. A frozen object
+    is still freed when nothing refers to it; only reference cycles among them stay.
+    """
+    gc.freeze()
 
 
 def pdf_bytes(page: str) -> bytes:
