@@ -131,7 +131,11 @@ TARGETS = {
         "tests/test_balance.py",
         "tests/test_flag_sentences.py",
     ],
-    "metrics/flags_body.py": ["tests/test_flag_sentences.py", "tests/test_severity.py"],
+    "metrics/flags_body.py": [
+        "tests/test_flags_body.py",
+        "tests/test_flag_sentences.py",
+        "tests/test_severity.py",
+    ],
     "metrics/advice_body.py": _ADVICE,
     "views/next_week.py": ["tests/test_next_week.py", "tests/test_client_rules.py"],
     "importers/hevy_workouts.py": _HEVY,
