@@ -138,8 +138,10 @@ def apply_workouts(
     refused_lines = [*batch.parsed.rejected["line"], *candidates.loc[refused["position"], "line"]]
     with_refusals = {batch.workout_of.get(int(line)) for line in refused_lines}
     remove = pd.Series(False, index=rows.index)
-    added, counts = [], dict.fromkeys(("changed", "unchanged", "deleted", "same_sets"), 0)
-    counts |= {"kept": 0, "without_sets": 0}
+    added = []
+    counts = dict.fromkeys(
+        ("changed", "unchanged", "deleted", "same_sets", "kept", "without_sets"), 0
+    )
     for workout in starts:
         mask = masks[workout]
         new = typed.loc[typed["workout_id"] == workout]
