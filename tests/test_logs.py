@@ -184,3 +184,26 @@ def test_sets_read_without_the_schema_check_are_what_the_schema_accepts(rows):
     checked = sets_schema().validate(sets.copy())
     pd.testing.assert_frame_equal(sets, checked, check_exact=True)
     assert [type(sets[c].array) for c in sets] == [type(checked[c].array) for c in checked]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        HEADER + "ana,2026-12-21 09:00,s1,Pull Up,1,working,,kg,8,,,,\n",
+        # A quoted note over two lines, a quoted comma, a doubled quote and a blank line.
+        HEADER + 'ana,2026-12-21,s1,Row,1,,20,kg,8,,,"two\nlines, ""fast""",\n\n'
+        "ana,2026-12-21,s1,Row,2,,20,kg,8,,,,\n",
+        "\ufeff" + HEADER + "ana,2026-12-21,s1,Row,1,,20,kg,8,,,,\n",  # a byte-order mark
+        HEADER + "ana,2026-12-21,s1,Row,1,,20,kg,8,,\n",  # a short row: pandas pads it
+        "performed_at,exercise,weight,reps,reps\n2026-12-21,Row,20,8,9\n",  # a name twice
+        HEADER + "ana,2026-12-21,s1,  Row ,1,,20,kg,8,,, NA ,\n",  # spaces and 'NA' kept
+    ],
+    ids=["plain", "quoted", "bom", "short-row", "name-twice", "spaces"],
+)
+def test_text_cells_read_as_pandas_reads_them(text):
+    from io import StringIO
+
+    from backday_analysis.datafolder.logs import text_cells
+
+    expected = pd.read_csv(StringIO(text), dtype=str, keep_default_na=False)
+    pd.testing.assert_frame_equal(text_cells(text), expected)
