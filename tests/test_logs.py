@@ -203,7 +203,7 @@ def test_sets_read_without_the_schema_check_are_what_the_schema_accepts(rows):
 def test_text_cells_read_as_pandas_reads_them(text):
     from io import StringIO
 
-    from backday_analysis.datafolder.logs import text_cells
+    from backday_analysis.datafolder.csv_cells import text_cells
 
     expected = pd.read_csv(StringIO(text), dtype=str, keep_default_na=False)
     pd.testing.assert_frame_equal(text_cells(text), expected)

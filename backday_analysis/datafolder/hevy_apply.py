@@ -27,7 +27,8 @@ import numpy as np
 import pandas as pd
 
 from backday_analysis.canonical import LOG_COLUMNS
-from backday_analysis.datafolder.logs import line_numbers, parse_log
+from backday_analysis.datafolder.csv_cells import line_numbers
+from backday_analysis.datafolder.logs import parse_log
 from backday_analysis.datafolder.merge import FAR_FUTURE, ClientLog
 from backday_analysis.importers.hevy_workouts import WorkoutRows, export_session_id, session_id
 
