@@ -22,6 +22,7 @@ from backday_analysis.metrics.body_balance import (
     weeks_ending,
 )
 from backday_analysis.metrics.pull_push import pull_push
+from backday_analysis.metrics.weeks import parse_week, week_label
 from backday_analysis.views.client_week import ClientWeek
 
 _CACHE = "_backday_body"
@@ -44,12 +45,21 @@ def body_week(report: ClientWeek) -> BodyWeek:
     cached = report.__dict__.get(_CACHE)
     if cached is not None:
         return cached
+    window = weeks_ending(report.week, WINDOW)
+    # The page shows the window and the charts' weeks, and each week's numbers are its own
+    # sets': years of log before them need not be counted.
+    start = pd.Timestamp(parse_week(min([window[0], *report.history["week"]])))
     end = pd.Timestamp(report.monday) + pd.Timedelta(days=7)
-    sets = report.sets.loc[report.sets["performed_at"] < end]
+    when = report.sets["performed_at"]
+    sets = report.sets.loc[(when >= start) & (when < end)]
     catalogue = report.dataset.catalogue
     regions = region_sets(sets, catalogue)
-    logged = set(regions["week"])
-    recent = [w for w in weeks_ending(report.week, WINDOW) if w in logged]
+    # The window's weeks from the client's first logged week to the last one up to this
+    # week count, with their zeros; a week after the last is not the client's zero.
+    recent = []
+    if (when < end).any():
+        first, last = (week_label(d.date()) for d in (when.min(), when.loc[when < end].max()))
+        recent = [w for w in window if first <= w <= last]
     windows = [(f"This week ({report.week})", [report.week])]
     if len(recent) > 1:  # a client's first week has no longer view
         windows.append((f"{len(recent)} weeks to {report.week}", recent))

@@ -1,0 +1,66 @@
+"""The weekly report's back-against-the-rest windows, by hand, on a log with long gaps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from backday_analysis.datafolder.dataset import load_dataset
+from backday_analysis.views import body_week
+from backday_analysis.views import client_week as cw
+
+ROW = "Seated Cable Row - Bar Wide Grip"  # a horizontal pull
+HEADER = (
+    "client,performed_at,session_id,exercise,set_number,"
+    "set_kind,weight,unit,reps,rpe,rir,notes,source\n"
+)
+
+
+def _report(folder, days: dict[str, list[str]], week: str):
+    """Write Ana's log, ``day: [exercise, ...]`` one working set each, and return the week."""
+    rows = [
+        f"ana,{day} 09:00,{day},{name},{n},working,20,kg,8,,,,\n"
+        for day, names in days.items()
+        for n, name in enumerate(names, start=1)
+    ]
+    (folder / "logs" / "ana.csv").write_text(HEADER + "".join(rows))
+    data = load_dataset(folder, today=dt.date(2027, 6, 1))
+    return cw.client_week("ana", week, dataset=data, weeks_of_history=2)
+
+
+@pytest.mark.parametrize(
+    "days, week, windows",
+    [
+        # Years-old sets, then this week: the window's first three weeks are the client's
+        # zeros, so the longer view is the 4 weeks, with this week's numbers alone.
+        (
+            {"2024-07-22": ["Pull Up"], "2026-11-18": ["Pull Up", "Pull Up", ROW]},
+            "2026-W47",
+            {"This week (2026-W47)": (3, 3, 1, 0), "4 weeks to 2026-W47": (3, 3, 1, 0)},
+        ),
+        # A week missed in the past: the window stops at the last week logged before it
+        # (2026-W45); later sets (2026-W48) are not counted back.
+        (
+            {
+                "2026-07-20": ["Pull Up"],
+                "2026-11-04": ["Pull Up", ROW],
+                "2026-11-25": ["Pull Up"],
+            },
+            "2026-W47",
+            {"This week (2026-W47)": (0, 0, 0, 0), "2 weeks to 2026-W47": (2, 2, 1, 0)},
+        ),
+        # The client's first week has no longer view.
+        ({"2026-11-18": ["Pull Up"]}, "2026-W47", {"This week (2026-W47)": (1, 1, 0, 0)}),
+    ],
+    ids=["years-before", "missed-week", "first-week"],
+)
+def test_the_windows_count_the_weeks_from_the_first_logged_to_the_last(
+    fixture_data, days, week, windows
+):
+    report = _report(fixture_data, days, week)
+    got = {
+        label: (n["working"], n["back"], n["horizontal_pull"], n["horizontal_push"])
+        for label, n in body_week.body_week(report).windows
+    }
+    assert got == windows
