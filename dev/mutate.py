@@ -136,7 +136,7 @@ TARGETS = {
         "tests/test_flag_sentences.py",
         "tests/test_severity.py",
     ],
-    "metrics/advice_body.py": _ADVICE,
+    "metrics/advice_body.py": ["tests/test_advice_body.py", *_ADVICE],
     "views/next_week.py": ["tests/test_next_week.py", "tests/test_client_rules.py"],
     "importers/hevy_workouts.py": _HEVY,
     "datafolder/hevy_apply.py": _HEVY,
