@@ -95,7 +95,7 @@ def test_the_clients_own_listed_pull_comes_first_and_one_set_is_one_set():
     found, steps = pulls(sets, week([1], [1]), used)
     assert found == [(1, "face pull (cable) 1 × 10–12", 1)]
     assert steps[0].facts[0][1] == (f"horizontal 2 : 3 working sets this week {H}, 0.67 : 1, "
-                                    "under 1 : 1; 1 more pull set make it 1 : 1")  # fmt: skip
+                                    "under 1 : 1; 1 more pull set makes it 1 : 1")  # fmt: skip
     # Only an own pull that is not listed: it comes before the list.
     assert pulls(sets, week([1], [1]), ["t_bar_row"])[0] == [(1, "T-bar row 1 × 10–12", 1)]
 
@@ -105,7 +105,9 @@ def test_the_limit_the_rows_sets_and_its_reps_shape_the_step():
     sets = logged((2, "bench_press_barbell", 3), (2, "seated_cable_row_wide", 1))
     found, steps = pulls(sets, week([2], [2]), settings=Settings(pull_push_ratio=0.5))
     assert found == [(2, "seated cable row (wide grip) 1 × 10–12", 1)]
-    assert steps[0].facts[0][1].endswith("0.33 : 1, under 0.5 : 1; 1 more pull set make it 0.5 : 1")
+    assert steps[0].facts[0][1].endswith(
+        "0.33 : 1, under 0.5 : 1; 1 more pull set makes it 0.5 : 1"
+    )
     # 0 : 8 on one day: 8 more, but at most the row's 3 a day.
     eight = logged((2, "bench_press_barbell", 8))
     assert pulls(eight, week([2]))[0] == [(2, "seated cable row (wide grip) 3 × 10–12", 3)]
@@ -284,11 +286,11 @@ def test_what_earlier_steps_add_for_a_group_counts_at_its_credit_first():
     assert (step.day, step.item) == (0, "bicep curl (dumbbell) 3 × 10–12")
     assert rows.facts == curls.facts == face.facts == []
     # Of 6 they are enough, exactly: no step; the numbers join the lines of the steps that
-    # train the biceps, not the face pulls'.
+    # add sets training the biceps, not the face pulls' nor the note's, which adds none.
     assert bands("biceps", "group_volume_low", 2.0, week([0]), minimum=6.0,
-                 earlier=[rows, curls, face]) == []  # fmt: skip
+                 earlier=[rows, curls, face, note]) == []  # fmt: skip
     fact = ("Biceps", "2 fractional sets this week, under the minimum effective 6")
-    assert rows.facts == curls.facts == [fact] and face.facts == []
+    assert rows.facts == curls.facts == [fact] and face.facts == note.facts == []
 
 
 def test_one_earlier_set_is_enough_only_when_it_reaches_the_minimum():

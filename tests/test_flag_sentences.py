@@ -215,7 +215,7 @@ def check_plan(w: Week, facts: str) -> None:
         if names == "Pull : push":
             m = re.match(
                 r"(horizontal|vertical) (\d+) : (\d+) working sets this week \([^)]*\), "
-                r"([\d.]+) : 1, under 1 : 1; (\d+) more pull sets? make it 1 : 1",
+                r"([\d.]+) : 1, under 1 : 1; (\d+) more pull sets? makes? it 1 : 1",
                 text,
             )
             plane, pull, push, ratio, more = m.groups()

@@ -92,7 +92,7 @@ def pull_push_steps(flagged, week_sets, week, used, credits, catalogue, settings
         text = (
             f"{plane} {pull} : {push} working sets this week ({pulls} against {pushes}), "
             f"{ratio_text(pull / push)}, under {ratio_text(limit)}; {need} more pull "
-            f"set{'s' * (need != 1)} make it {ratio_text(limit)}"
+            f"set{'s' * (need != 1)} make{'s' * (need == 1)} it {ratio_text(limit)}"
         )
         facts = ("Pull : push", text)
         ids = _pull_ids(plane, catalogue)
@@ -148,7 +148,9 @@ def band_steps(flagged, table, week, week_sets, used, credits, catalogue, rules,
                     if s.action in ADDING and s.exercise_id in direct)  # fmt: skip
         need = math.ceil(minimum - frac - given - 1e-9)
         if given > 0 and need <= 0:
-            for giver in (s for s in earlier + out if s.exercise_id in direct):
+            for giver in (
+                s for s in earlier + out if s.action in ADDING and s.exercise_id in direct
+            ):
                 giver.facts.append(facts)
             continue
         row = rule_row(rules, "group_minimum", group)
