@@ -5,7 +5,7 @@
 - ``core_seconds_per_report``: CPU seconds of every process of a batch command (the command,
   its workers and their kernels) divided by its reports;
 - ``long_history_ratio``: the CPU seconds (process and kernel) of one report of a client with
-  ten years of logs (about 46,000 sets) over one of the same client with only the last 20
+  ten years of logs (about 64,000 sets) over one of the same client with only the last 20
   weeks of that log, both in the same warm kernel, medians of 3.
 """
 
