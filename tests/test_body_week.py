@@ -17,7 +17,7 @@ HEADER = (
 )
 
 
-def _report(folder, days: dict[str, list[str]], week: str):
+def _report(folder, days: dict[str, list[str]], week: str, weeks_of_history: int = 2):
     """Write Ana's log, ``day: [exercise, ...]`` one working set each, and return the week."""
     rows = [
         f"ana,{day} 09:00,{day},{name},{n},working,20,kg,8,,,,\n"
@@ -26,7 +26,7 @@ def _report(folder, days: dict[str, list[str]], week: str):
     ]
     (folder / "logs" / "ana.csv").write_text(HEADER + "".join(rows))
     data = load_dataset(folder, today=dt.date(2027, 6, 1))
-    return cw.client_week("ana", week, dataset=data, weeks_of_history=2)
+    return cw.client_week("ana", week, dataset=data, weeks_of_history=weeks_of_history)
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,14 @@ def test_the_windows_count_the_weeks_from_the_first_logged_to_the_last(
         for label, n in body_week.body_week(report).windows
     }
     assert got == windows
+
+
+def test_the_charts_weeks_before_the_window_are_counted(fixture_data):
+    # Eight weeks of charts from 2026-W40: W41's two pull-ups lie before the 4-week window
+    # (W44 to W47) and still show; W30's before the charts do not.
+    days = {"2026-07-22": ["Pull Up"], "2026-10-07": ["Pull Up", "Pull Up"]}
+    report = _report(fixture_data, {**days, "2026-11-18": ["Pull Up"]}, "2026-W47", 8)
+    regions = body_week.body_week(report).regions.set_index("week")["back_sets"]
+    shown = list(dict.fromkeys(report.history["week"]))
+    assert shown[0] == "2026-W40"
+    assert regions.reindex(shown).fillna(0.0).tolist() == [0, 2, 0, 0, 0, 0, 0, 1]

@@ -186,24 +186,52 @@ def test_sets_read_without_the_schema_check_are_what_the_schema_accepts(rows):
     assert [type(sets[c].array) for c in sets] == [type(checked[c].array) for c in checked]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        HEADER + "ana,2026-12-21 09:00,s1,Pull Up,1,working,,kg,8,,,,\n",
-        # A quoted note over two lines, a quoted comma, a doubled quote and a blank line.
-        HEADER + 'ana,2026-12-21,s1,Row,1,,20,kg,8,,,"two\nlines, ""fast""",\n\n'
-        "ana,2026-12-21,s1,Row,2,,20,kg,8,,,,\n",
-        "\ufeff" + HEADER + "ana,2026-12-21,s1,Row,1,,20,kg,8,,,,\n",  # a byte-order mark
-        HEADER + "ana,2026-12-21,s1,Row,1,,20,kg,8,,\n",  # a short row: pandas pads it
-        "performed_at,exercise,weight,reps,reps\n2026-12-21,Row,20,8,9\n",  # a name twice
-        HEADER + "ana,2026-12-21,s1,  Row ,1,,20,kg,8,,, NA ,\n",  # spaces and 'NA' kept
-    ],
-    ids=["plain", "quoted", "bom", "short-row", "name-twice", "spaces"],
-)
-def test_text_cells_read_as_pandas_reads_them(text):
+ROW = "ana,2026-12-21,s1,Row,1,,20,kg,8,,,,\n"
+#: CSV texts, and whether Arrow tries them (it may refuse: then pandas reads them, as for
+#: every text where the two readers would differ).
+CSV_TEXTS = {
+    "plain": (HEADER + ROW + "\n" + ROW, True),  # a blank line between rows
+    "bom": ("\ufeff" + HEADER + ROW, True),
+    "spaces-and-NA": (HEADER + "ana,2026-12-21,s1,  Row ,1,,20,kg,8,,, NA ,nan\n", True),
+    "short-row": (HEADER + "ana,2026-12-21,s1,Row,1,,20,kg,8,,\n", True),  # Arrow refuses
+    "line-of-spaces": (HEADER + ROW + "   \n" + ROW, True),  # Arrow refuses
+    "quoted": (HEADER + 'ana,2026-12-21,s1,Row,1,,20,kg,8,,,"two\nlines, ""fast""",\n', False),
+    # Arrow would close the quote at the end of the file and keep the rows after it as text.
+    "unclosed-quote": (HEADER + ROW + ROW.replace(",,,,", ',,,,"app') + ROW + ROW, False),
+    "two-boms": ("\ufeff\ufeff" + HEADER + ROW, True),  # Arrow drops both: pandas reads it
+    "lone-cr": ("client,performed_at,exercise\n\r,2026-12-21,Row\n", False),
+    "crlf": (HEADER.replace("\n", "\r\n") + ROW.replace("\n", "\r\n"), False),
+    "name-twice": ("performed_at,exercise,weight,reps,reps\n2026-12-21,Row,20,8,9\n", False),
+    "blank-name": ("performed_at,,exercise\n2026-12-21,x,Row\n", False),
+    "blank-first-line": (" \n" + HEADER + ROW, False),
+    "one-column": ("exercise\nRow\n  \nRow\n", False),
+}
+
+
+@pytest.mark.parametrize("text, arrow", CSV_TEXTS.values(), ids=CSV_TEXTS.keys())
+def test_text_cells_read_as_pandas_reads_them(text, arrow):
     from io import StringIO
 
-    from backday_analysis.datafolder.csv_cells import text_cells
+    from backday_analysis.datafolder.csv_cells import plain_header, text_cells
 
-    expected = pd.read_csv(StringIO(text), dtype=str, keep_default_na=False)
-    pd.testing.assert_frame_equal(text_cells(text), expected)
+    assert bool(plain_header(text.removeprefix("\ufeff"))) == arrow
+    try:
+        expected = pd.read_csv(StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as refused:
+        with pytest.raises(type(refused)):
+            text_cells(text)
+    else:
+        pd.testing.assert_frame_equal(text_cells(text), expected)
+
+
+@pytest.mark.parametrize("name", ["plain", "bom", "spaces-and-NA"])
+def test_plain_text_is_read_by_arrow_alone(name, monkeypatch):
+    from backday_analysis.datafolder import csv_cells
+
+    expected = csv_cells.text_cells(CSV_TEXTS[name][0])
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("pandas' reader was used")
+
+    monkeypatch.setattr(csv_cells.pd, "read_csv", refuse)
+    pd.testing.assert_frame_equal(csv_cells.text_cells(CSV_TEXTS[name][0]), expected)

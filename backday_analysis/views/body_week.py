@@ -35,8 +35,10 @@ GRID_WEEKS = 16
 class BodyWeek:
     """A client's back against the rest: per week, and summed over each window."""
 
-    regions: pd.DataFrame  # metrics.body_balance.region_sets of the client, to this week
-    planes: pd.DataFrame  # metrics.pull_push.pull_push of the client, to this week
+    # metrics.body_balance.region_sets and metrics.pull_push.pull_push of the client, from
+    # the first week the page shows (the window's or the charts') to this week.
+    regions: pd.DataFrame
+    planes: pd.DataFrame
     windows: list[tuple[str, dict]]  # this week and the longer view: label, window_numbers
 
 
