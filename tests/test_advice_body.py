@@ -8,21 +8,13 @@ catalogue and rule table: ``horizontal_pull`` lists the wide-grip seated cable r
 
 from __future__ import annotations
 
-import checkout
 import pandas as pd
+from shipped_rules import CATALOGUE, CREDITS, MONDAY, RULES, edited, week
 
-from backday_analysis import GROUPS
-from backday_analysis.datafolder.advice_rules import load_advice_rules
-from backday_analysis.datafolder.catalogue import load_catalogue
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.metrics.advice_body import band_steps, pull_push_steps
-from backday_analysis.metrics.advice_days import Week
 from backday_analysis.metrics.advice_plan import Step
 
-CATALOGUE = load_catalogue(checkout.DATA_DIR / "catalogue.csv")
-RULES = load_advice_rules(checkout.DATA_DIR / "advice.csv", CATALOGUE)
-CREDITS = CATALOGUE.set_index("exercise_id").loc[:, list(GROUPS)].astype(float)
-MONDAY = pd.Timestamp("2026-11-16")  # 2026-W47
 DEFAULTS = Settings()
 H = "(rows and rear-delt work against bench presses, push-ups, flyes and dips)"
 
@@ -35,19 +27,6 @@ def logged(*sets) -> pd.DataFrame:
         for i in range(n)
     ]
     return pd.DataFrame(rows, columns=["performed_at", "exercise_id"])
-
-
-def week(trained, back_days=(), **group_days) -> Week:
-    return Week(list(trained), {g: set(d) for g, d in group_days.items()}, set(back_days))
-
-
-def edited(rule: str, group: str = "", drop=False, base=RULES, **values) -> pd.DataFrame:
-    """Return the rules (the shipped ones) with one rule's row for ``group`` changed or dropped."""
-    rules = base.copy()
-    (at,) = rules.index[(rules["rule"] == rule) & (rules["group"] == group)]
-    for column, value in values.items():
-        rules.at[at, column] = value
-    return rules.drop(index=at) if drop else rules
 
 
 def add(exercise: str, sets: int, day: int = 2, action: str = "add") -> Step:
@@ -105,8 +84,8 @@ def test_the_limit_the_rows_sets_and_its_reps_shape_the_step():
     sets = logged((2, "bench_press_barbell", 3), (2, "seated_cable_row_wide", 1))
     found, steps = pulls(sets, week([2], [2]), settings=Settings(pull_push_ratio=0.5))
     assert found == [(2, "seated cable row (wide grip) 1 × 10–12", 1)]
-    assert steps[0].facts[0][1].endswith(
-        "0.33 : 1, under 0.5 : 1; 1 more pull set makes it 0.5 : 1"
+    assert (
+        steps[0].facts[0][1].endswith("0.33 : 1, under 0.5 : 1; 1 more pull set makes it 0.5 : 1")
     )
     # 0 : 8 on one day: 8 more, but at most the row's 3 a day.
     eight = logged((2, "bench_press_barbell", 8))

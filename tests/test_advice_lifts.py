@@ -8,12 +8,9 @@ is 10 % over the heaviest top set of the 4 weeks before.
 
 from __future__ import annotations
 
-import checkout
 import pandas as pd
+from shipped_rules import CATALOGUE, CREDITS, MONDAY, RULES, edited
 
-from backday_analysis import GROUPS
-from backday_analysis.datafolder.advice_rules import load_advice_rules
-from backday_analysis.datafolder.catalogue import load_catalogue
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.metrics.advice_lifts import (
     back_volume,
@@ -25,20 +22,6 @@ from backday_analysis.metrics.advice_lifts import (
     sets_reps,
 )
 from backday_analysis.metrics.advice_plan import Step
-
-CATALOGUE = load_catalogue(checkout.DATA_DIR / "catalogue.csv")
-RULES = load_advice_rules(checkout.DATA_DIR / "advice.csv", CATALOGUE)
-CREDITS = CATALOGUE.set_index("exercise_id").loc[:, list(GROUPS)].astype(float)
-MONDAY = pd.Timestamp("2026-11-16")  # 2026-W47
-
-
-def edited(rule: str, **values) -> pd.DataFrame:
-    """Return the shipped rules with one rule's cells changed."""
-    rules = RULES.copy()
-    (at,) = rules.index[rules["rule"] == rule]
-    for column, value in values.items():
-        rules.at[at, column] = value
-    return rules
 
 
 def deadlifts(tops: dict[int, list[float]], exercise="barbell_deadlift") -> pd.DataFrame:

@@ -7,19 +7,15 @@ gets small cases whose answers can be read off a calendar. Days are weekdays, 0 
 from __future__ import annotations
 
 import pandas as pd
+from shipped_rules import week
 
 from backday_analysis.metrics.advice_days import (
-    Week,
     pick_days,
     sets_to_move,
     weekday,
     weekday_list,
 )
 from backday_analysis.metrics.advice_plan import Step, empty_advice, line_text, plan_lines
-
-
-def week(trained, back_days, **group_days) -> Week:
-    return Week(list(trained), {g: set(d) for g, d in group_days.items()}, set(back_days))
 
 
 def test_weekdays_in_words():

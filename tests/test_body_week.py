@@ -6,15 +6,13 @@ import datetime as dt
 
 import pytest
 
+from backday_analysis.canonical import LOG_COLUMNS
 from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.views import body_week
 from backday_analysis.views import client_week as cw
 
 ROW = "Seated Cable Row - Bar Wide Grip"  # a horizontal pull
-HEADER = (
-    "client,performed_at,session_id,exercise,set_number,"
-    "set_kind,weight,unit,reps,rpe,rir,notes,source\n"
-)
+HEADER = ",".join(LOG_COLUMNS) + "\n"
 
 
 def _report(folder, days: dict[str, list[str]], week: str, weeks_of_history: int = 2):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.metrics.flags_body import back_behind_chest, group_volume, rest_not_trained
+from backday_analysis.metrics.pull_push import ratios
 
 EMPTY = pd.DataFrame({"client": [], "performed_at": [], "exercise_id": [], "set_kind": []})
 H = "(rows and rear-delt work against bench presses, push-ups, flyes and dips)"
@@ -15,14 +15,8 @@ V = "(pull-ups and pulldowns against overhead presses)"
 
 def planes(*weeks) -> pd.DataFrame:
     """Return Ana's pull : push table from (week, h_pull, h_push, v_pull, v_push) rows."""
-    rows = pd.DataFrame(weeks, columns=["week", "hp", "hq", "vp", "vq"]).assign(client="ana")
-    out = pd.DataFrame({"client": rows["client"], "week": rows["week"]})
-    for plane, pull, push in (("horizontal", "hp", "hq"), ("vertical", "vp", "vq")):
-        out[f"{plane}_pull"], out[f"{plane}_push"] = rows[pull], rows[push]
-        out[f"{plane}_ratio"] = np.where(
-            rows[push] > 0, rows[pull] / rows[push].where(rows[push] > 0), np.nan
-        )
-    return out
+    counts = ["week", "horizontal_pull", "horizontal_push", "vertical_pull", "vertical_push"]
+    return ratios(pd.DataFrame(weeks, columns=counts).assign(client="ana"))
 
 
 def behind(table, week="2026-W47", weeks=1):
