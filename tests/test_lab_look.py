@@ -164,6 +164,26 @@ def test_lines_with_equal_values_stay_apart(demo_charts):
     assert len({float(line.get_xdata()[0]) for line in lines}) == len(BACK_GROUPS)
 
 
+@pytest.mark.parametrize("fontsize", [wf.TITLE_FONT, wf.SMALL_FONT])
+def test_a_left_title_sits_where_matplotlib_would_place_it(fontsize):
+    # left_title gives the height so that matplotlib need not measure the tick labels at
+    # each draw; with the ticks at the bottom, the title must land on the same pixels.
+    boxes = []
+    for title in (
+        lambda ax: ax.set_title("Weekly sets W47", loc="left", fontsize=fontsize),
+        lambda ax: wf.left_title(ax, "Weekly sets W47", fontsize),
+    ):
+        fig, ax = plt.subplots(figsize=(wf.FIGURE_WIDTH, 3.2))
+        wf.set_margins(fig, left=0.6, right=1.35, top=0.3, bottom=0.5)
+        ax.plot([0, 1, 2], [3, 14, 9])
+        wf.week_ticks(ax, ["2026-W45", "2026-W46", "2026-W47"])
+        title(ax)
+        fig.canvas.draw()
+        boxes.append(ax._left_title.get_window_extent().bounds)  # loc="left"'s artist
+        plt.close(fig)
+    assert boxes[0] == boxes[1]
+
+
 def test_group_toggles_leave_out_lines_and_panels(demo_data):
     report = cw.client_week("ava", "latest", str(demo_data))
     lines = wf.volume_history(report, groups=("lats", "rhomboids"))

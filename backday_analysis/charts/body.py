@@ -16,6 +16,7 @@ from backday_analysis.charts.weekly import (
     FIGURE_WIDTH,
     SMALL_FONT,
     TITLE_FONT,
+    left_title,
     set_margins,
     style_axes,
     week_ticks,
@@ -62,7 +63,7 @@ def _regions(table: pd.DataFrame, weeks: list[str]) -> Figure:
     week_ticks(ax, weeks, max_ticks=12)
     ax.set_ylabel("Working sets")
     ax.set_ylim(bottom=0)
-    ax.set_title(REGIONS_TITLE, loc="left", fontsize=TITLE_FONT)
+    left_title(ax, REGIONS_TITLE)
     style_axes(ax)
     fig.legend(
         loc="upper left",
@@ -107,7 +108,7 @@ def pull_push_weeks(explorer) -> Figure:
         for i in np.flatnonzero(behind):  # the mark says what the bars' heights say
             ax.text(i, max(pull[i], push[i]), "✗", ha="center", va="bottom", fontsize=SMALL_FONT)
         pulls, pushes = PLANE_WORDS[plane]
-        ax.set_title(f"{plane.capitalize()}: {pulls} : {pushes}", loc="left", fontsize=SMALL_FONT)
+        left_title(ax, f"{plane.capitalize()}: {pulls} : {pushes}", SMALL_FONT)
         ax.set_ylabel("Sets", fontsize=SMALL_FONT)
         ax.set_ylim(0, max(float(np.max(np.r_[pull, push], initial=0)) * 1.2, 1))
         style_axes(ax)
