@@ -694,3 +694,24 @@ def test_pulls_under_pushes_are_answered_only_once_the_flag_holds():
         "bench presses, push-ups, flyes and dips), 0.25 : 1, under 1 : 1; 3 more pull sets make "
         "it 1 : 1."
     ) in said([*w46, ("ana", "2026-11-11", "seated_cable_row_wide", 1), *w47])
+
+
+def test_the_reports_flags_give_the_same_drop_step_as_counting_again():
+    # Ana: 12, 12, 10 and 14 pulldown sets in W43-W46, then 3 in W47, 75 % under their
+    # average of 12. Bo keeps 12 a week. The report passes its flags; the plan is the same.
+    mondays = ["2026-10-19", "2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16"]
+    counts = (12, 12, 10, 14, 3)
+    rows = [("ana", m, "lat_pulldown_chest", n) for m, n in zip(mondays, counts, strict=True)]
+    rows += [("bo", m, "lat_pulldown_chest", 12) for m in mondays]
+    sets = sets_of(rows).assign(exercise="Lat pulldown")  # the flags name what was logged
+    weekly = weekly_volume(sets, CATALOGUE, through=pd.Timestamp("2026-11-22").date())
+    flags = coaching_flags(weekly, sets, CATALOGUE, Settings(), LAST)
+    assert set(flags.loc[flags["flag"] == "volume_drop", "client"]) == {"ana"}
+    given = next_week_steps(weekly, sets, CATALOGUE, Settings(), RULES, LAST, flags=flags)
+    counted = next_week_steps(weekly, sets, CATALOGUE, Settings(), RULES, LAST)
+    pd.testing.assert_frame_equal(given, counted)
+    restore = given.loc[given["rule"] == "restore_volume"]
+    assert restore["client"].tolist() == ["ana"]
+    assert restore["item"].tolist() == [
+        "back to about 12 back sets, the average of the 4 weeks before"
+    ]

@@ -309,6 +309,17 @@ def test_after_a_drop_the_usual_back_sets_are_asked_for_again():
                           Settings(), RULES) == []  # fmt: skip
 
 
+def test_the_weeks_flags_decide_whether_the_history_is_counted_for_a_drop():
+    history = weeks_of_pulldowns(12, 12, 10, 14, 3)
+    # Flags computed without volume_drop: no step, though the history (not read) has a drop.
+    assert restore_volume(history, MONDAY, CATALOGUE, Settings(), RULES, False) == []
+    (step,) = restore_volume(history, MONDAY, CATALOGUE, Settings(), RULES, True)
+    assert step.item == "back to about 12 back sets, the average of the 4 weeks before"
+    # The flag says there is a drop; the numbers still come from the history.
+    assert restore_volume(weeks_of_pulldowns(12, 12, 10, 14, 10), MONDAY, CATALOGUE,
+                          Settings(), RULES, True) == []  # fmt: skip
+
+
 def group_table(**rows) -> pd.DataFrame:
     """Return a week's table by group from ``group=(fractional_sets, direct_sets)``."""
     frame = pd.DataFrame(rows, index=["fractional_sets", "direct_sets"]).T

@@ -126,12 +126,14 @@ def _plans(weekly, sets, catalogue, settings, rules, week, bands=None, flags=Non
     credits = catalogue.set_index("exercise_id").loc[:, list(GROUPS)].astype(float).fillna(0.0)
     clients = list(dict.fromkeys(this["client"]))
     behind, body = _body_flags(weekly, own, catalogue, settings, week, bands, flags, clients)
+    dropped = None if flags is None else set(flags.loc[flags["flag"] == "volume_drop", "client"])
     for client in clients:
         table = this.loc[this["client"] == client].set_index("group")
         flagged = body.loc[body["client"] == client].set_index("group")
+        drop = None if dropped is None else client in dropped
         steps, week_of = _client_steps(
             table, own.loc[own["client"] == client], monday, credits, catalogue, settings,
-            rules, (client in behind, flagged),
+            rules, (client in behind, flagged, drop),
         )  # fmt: skip
         yield client, steps, week_of
 
@@ -189,8 +191,9 @@ def next_week_advice(
 def _client_steps(table, history, monday, credits, catalogue, settings, rules, body):
     """Return one client's steps and their :class:`~.advice_days.Week` (None without sets).
 
-    ``body`` is whether the back is behind the chest this week (the flag), and the client's
-    flags of groups out of band or untrained, indexed by group.
+    ``body`` is whether the back is behind the chest this week (the flag), the client's
+    flags of groups out of band or untrained, indexed by group, and whether the whole back's
+    sets dropped (the ``volume_drop`` flag; None when the flags were not given).
     """
     week_sets = working_sets(history.loc[history["performed_at"] >= monday])
     week_sets = week_sets.loc[week_sets["exercise_id"].isin(credits.index)]
@@ -214,14 +217,14 @@ def _client_steps(table, history, monday, credits, catalogue, settings, rules, b
     for group in BACK_GROUPS:
         out += group_steps(group, table, week, week_sets, used, credits, catalogue, settings,
                             rules, back_total, volume_ok, out)  # fmt: skip
-    behind, flagged = body
+    behind, flagged, dropped = body
     out += pull_push_steps(behind, week_sets, week, used, credits, catalogue, settings, rules, out)
     # Curls after back work first: they count toward the biceps' minimum.
     pairing = biceps_pairing(table, week_sets, used, credits, catalogue, rules, back_days)
     out += band_steps(flagged, table, week, week_sets, used, credits, catalogue, rules,
                       out + pairing)  # fmt: skip
     out += back_volume(week_sets, catalogue, settings, rules, out)
-    out += restore_volume(history, monday, catalogue, settings, rules)
+    out += restore_volume(history, monday, catalogue, settings, rules, dropped)
     out += deadlift_first(week_sets, history, monday, catalogue, rules)
     out += load_step(history, monday, catalogue, settings, rules)
     out += pairing

@@ -241,10 +241,17 @@ def back_volume(week_sets, catalogue, settings: Settings, rules, earlier=()) -> 
     return [Step("", "volume", "note", item, row["why"], -1, fact, exercise_id=most_id, sets=n)]
 
 
-def restore_volume(history, monday, catalogue, settings: Settings, rules) -> list[Step]:
-    """Suggest the usual back sets again after a sudden drop (the ``volume_drop`` flag)."""
+def restore_volume(
+    history, monday, catalogue, settings: Settings, rules, flagged: bool | None = None
+) -> list[Step]:
+    """Suggest the usual back sets again after a sudden drop (the ``volume_drop`` flag).
+
+    ``flagged`` is whether this week's flags hold ``volume_drop`` for the client, when they
+    were computed: without the flag there is no drop, and the history need not be counted
+    again.
+    """
     row = rule_row(rules, "restore_volume", "")
-    if row is None:
+    if row is None or flagged is False:
         return []
     week = week_label(monday.date())
     volume = drops(back_weeks(history, catalogue, week), settings)
