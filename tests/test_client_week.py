@@ -1,6 +1,7 @@
 import datetime as dt
 import re
 
+import pandas as pd
 import pytest
 
 from backday_analysis.datafolder.dataset import load_dataset
@@ -59,6 +60,22 @@ def test_exercises_of_the_week_in_session_order(report):
         "Effective load: the roster's bodyweight (60 kg) plus the added weight, or minus the "
         "assistance. Tonnage and one-rep max estimates use it."
     )
+
+
+def test_the_effective_load_note_comes_exactly_with_an_effective_load(demo_data):
+    # The note reads the week's sets, not the table: both must agree, week by week.
+    dataset = load_dataset(demo_data)
+    seen = set()
+    for client in dataset.roster["client_id"]:
+        weeks = dataset.sets.loc[dataset.sets["client"] == client, "performed_at"]
+        mondays = pd.date_range(weeks.min().normalize(), weeks.max(), freq="W-MON")
+        for monday in mondays[-4:]:
+            label = f"{monday.isocalendar().year}-W{monday.isocalendar().week:02d}"
+            report = cw.client_week(client, label, dataset=dataset)
+            effective = cw.exercises_table(report).iloc[:, -1].astype(bool).any()
+            assert bool(cw.exercises_note(report)) == effective, (client, label)
+            seen.add(bool(effective))
+    assert seen == {True, False}  # weeks with and without a bodyweight or assisted set
 
 
 def test_a_week_before_the_first_set_is_refused(fixture_data):

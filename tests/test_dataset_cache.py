@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from backday_analysis.datafolder.dataset import load_dataset
+from backday_analysis.importers.names import name_index
 
 
 def test_a_changed_roster_is_read_again(fixture_data):
@@ -27,3 +29,13 @@ def test_a_new_alias_file_is_read(fixture_data):
     (fixture_data / "aliases.csv").write_text(f"alias,exercise_id\nMy special pull,{name}\n")
     after = load_dataset(fixture_data, clients=["ana"])
     assert list(after.aliases["exercise_id"]) == [name]
+
+
+def test_the_data_checks_read_names_with_the_index_the_sets_were_read_with(fixture_data):
+    data = load_dataset(fixture_data)
+    fresh = name_index(data.catalogue, data.aliases, data.name_rules)
+    assert dict(data.names()) == dict(fresh) and data.names().how == fresh.how
+    assert data.names().spellings == fresh.spellings
+    # A dataset made without one (tests, the roster's people) builds the same index.
+    made = replace(data, name_lookup=None)
+    assert dict(made.names()) == dict(fresh) and made.names() is made.names()

@@ -31,7 +31,7 @@ from backday_analysis.datafolder.volume_bands import (
 )
 from backday_analysis.importers.cells import per_distinct
 from backday_analysis.importers.name_table import NameTable, shipped_table
-from backday_analysis.importers.names import resolve_names
+from backday_analysis.importers.names import NameIndex, name_index, resolve_names
 
 
 @dataclass
@@ -56,6 +56,14 @@ class Dataset:
     name_rules: NameTable = field(default_factory=shipped_table)
     #: The coach's per-client weekly-set bands (:mod:`.volume_bands`); empty: config.toml's.
     volume_bands: pd.DataFrame = field(default_factory=empty_bands)
+    #: The index the sets' names were read with; :meth:`names` makes one when not given.
+    name_lookup: NameIndex | None = field(default=None, repr=False)
+
+    def names(self) -> NameIndex:
+        """Return the index that reads logged names: the one the sets were resolved with."""
+        if self.name_lookup is None:
+            self.name_lookup = name_index(self.catalogue, self.aliases, self.name_rules)
+        return self.name_lookup
 
     def client_name(self, client_id: str) -> str:
         """Return a client's display name from the roster."""
@@ -164,6 +172,7 @@ def load_dataset(
         mutes,
         index.table,
         bands,
+        index,
     )
 
 

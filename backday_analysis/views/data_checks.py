@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from backday_analysis import BACK_GROUPS
-from backday_analysis.importers.names import name_index, resolution_table
+from backday_analysis.importers.names import resolution_table
 from backday_analysis.metrics.weekly import working_sets
 from backday_analysis.views.client_week import GROUP_LABELS, ClientWeek
 
@@ -57,7 +57,7 @@ def rule_resolved_table(report: ClientWeek) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     counts = own.groupby("exercise").size()
     names = pd.Series(counts.index, index=counts.index)
-    resolved = resolution_table(names, name_index(data.catalogue, data.aliases, data.name_rules))
+    resolved = resolution_table(names, data.names())
     catalogue = data.catalogue.set_index("exercise_id")
     rows = []
     for name, found in resolved.iterrows():

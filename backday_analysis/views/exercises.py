@@ -88,9 +88,15 @@ def _as_logged(kind: str, weights) -> str:
 
 
 def exercises_note(report) -> str:
-    """Return the note under the exercise table on how effective loads were found."""
-    table = exercises_table(report)
-    if table.empty or not table.iloc[:, -1].astype(bool).any():
+    """Return the note under the exercise table on how effective loads were found.
+
+    There is one when the table has an effective load: when a working set this week is of a
+    bodyweight or assisted exercise.
+    """
+    catalogue = report.dataset.catalogue
+    kinds = dict(zip(catalogue["exercise_id"], catalogue["load_type"], strict=True))
+    week = working_sets(report.week_sets)
+    if not week["exercise_id"].map(kinds).isin(list(LOAD_WORDS)).any():
         return ""
     bodyweight = report.dataset.roster.set_index("client_id").at[report.client_id, "bodyweight_kg"]
     if pd.isna(bodyweight):
