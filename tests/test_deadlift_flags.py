@@ -9,7 +9,8 @@ from __future__ import annotations
 import pandas as pd
 from test_flags import CATALOGUE, SETTINGS, block, make_sets
 
-from backday_analysis.metrics.deadlift_flags import deadlift_jump, top_sets
+from backday_analysis.metrics import flag_table
+from backday_analysis.metrics.deadlift_flags import deadlift_jump, deadlift_not_first, top_sets
 
 
 def jump(*blocks):
@@ -98,3 +99,83 @@ def test_top_sets_of_two_clients_by_hand():
     assert table["week"].tolist() == ["2026-W51", "2026-W52", "2026-W52", "2026-W53"]
     assert table["now"].tolist() == [1.0, 2.0, 100.0, 110.0]
     assert table["rise"].round(6).fillna(-1).tolist() == [-1, 1.0, -1, 0.1]
+
+
+# ------------------------------------------------ streaks longer than the first window
+# The flags look at the last 32 weeks first (W22-W53 for W53: Mon 25 May to Sun 3 Jan) and
+# widen to 128, 512, ... only while a streak reaches their first week. Monday k weeks before
+# W53 is W53-k: W22 is W53-31, W18 W53-35.
+
+
+def test_the_first_window_is_32_weeks():
+    assert flag_table.STREAK_WEEKS == 32  # the numbers below are worked out for it
+
+
+def monday(weeks_before: int) -> str:
+    return str((pd.Timestamp("2026-12-28") - pd.Timedelta(weeks=weeks_before)).date())
+
+
+def late_session(client, weeks_before, late=True):
+    day = monday(weeks_before)
+    first, then = ("bench_press", "barbell_deadlift") if late else ("barbell_deadlift", "pull_up")
+    return [*block(client, day, first), *block(client, day, then, load=100, reps=5)]
+
+
+def late_weeks(late: int, weeks: int = 60, client="ana"):
+    """Return ``weeks`` weekly sessions up to W53, the deadlift late in the last ``late``."""
+    return [late_session(client, k, late=k < late) for k in range(weeks - 1, -1, -1)]
+
+
+def test_a_late_deadlift_streak_is_counted_past_the_first_windows_edge():
+    # 60 weeks, late in the last 31, 32 (W22-W53: the whole first window), 33 and 35.
+    for late in (31, 32, 33, 35):
+        flags = deadlift_not_first(make_sets(*late_weeks(late)), CATALOGUE, "2026-W53")
+        assert flags["weeks"].tolist() == [late]
+
+
+def test_each_clients_late_streak_is_counted_in_one_frame():
+    # Bo's 35 weeks widen the window; Ana's 3 weeks stay what they were.
+    sets = make_sets(*late_weeks(3, client="ana"), *late_weeks(35, client="bo"))
+    flags = deadlift_not_first(sets, CATALOGUE, "2026-W53")
+    assert flags[["client", "weeks"]].values.tolist() == [["ana", 3], ["bo", 35]]
+
+
+def test_a_session_across_the_windows_start_is_judged_whole():
+    # W22's session began on Sunday 24 May 23:50 (W21) with a bench press; its deadlift came
+    # at midnight, Monday 25 May, the first window's first instant. Late in W22-W53: 32 weeks.
+    sets = make_sets(*late_weeks(32))
+    crossing = (sets["performed_at"].dt.date.astype(str) == monday(31)).to_numpy()
+    assert sets.loc[crossing, "exercise_id"].tolist() == ["bench_press", "barbell_deadlift"]
+    sets.loc[crossing, "performed_at"] = [
+        pd.Timestamp("2026-05-24 23:50"),
+        pd.Timestamp("2026-05-25 00:00"),
+    ]
+    flags = deadlift_not_first(sets, CATALOGUE, "2026-W53")
+    assert flags["weeks"].tolist() == [32]
+    assert "bench press on Mon 28 Dec" in flags["reason"].item()
+
+
+def rising(base: float, loads: dict[int, float]):
+    """Return a deadlift top set a week, by weeks before W53: ``base`` kg, else ``loads``."""
+    weekly = {k: base for k in range(59, -1, -1)} | loads
+    return make_sets(
+        *(block("ana", monday(k), "barbell_deadlift", load=v, reps=3) for k, v in weekly.items())
+    )
+
+
+def test_a_jump_streak_is_counted_past_the_first_windows_edge():
+    # 2 kg up to W15, then +11 % a week for 38 weeks (W16-W53): 38 jumps in a row, longer
+    # than the first window and the four reference weeks before it.
+    loads = {k: round(2 * 1.11 ** (38 - k), 2) for k in range(37, -1, -1)}
+    flags = deadlift_jump(rising(2, loads), CATALOGUE, SETTINGS, "2026-W53")
+    assert flags["weeks"].tolist() == [38]
+
+
+def test_a_jump_whose_reference_week_is_just_before_the_window():
+    # W22, the first window's first week, lifts 2 kg after W18's 1 kg and three weeks logged at
+    # 0 kg: +100 % over W18, four weeks back, outside the window. Then +11 % a week, 31 times
+    # (W23-W53, 2.22 kg to 50.8 kg): 32 jumps in a row, W22-W53.
+    loads = {35: 1, 34: 0, 33: 0, 32: 0} | {k: round(2 * 1.11 ** (31 - k), 2) for k in range(32)}
+    flags = deadlift_jump(rising(1, loads), CATALOGUE, SETTINGS, "2026-W53")
+    assert flags["weeks"].tolist() == [32]
+    assert "to 50.8 kg this week (+11 %)" in flags["reason"].item()

@@ -30,7 +30,7 @@ from backday_analysis.metrics.flags import (
     not_trained,
     under_guideline,
 )
-from backday_analysis.metrics.flags_volume import volume_drop
+from backday_analysis.metrics.flags_volume import volume_drop, week_missed
 from backday_analysis.metrics.weekly import weekly_volume
 
 CATALOGUE = load_catalogue(Path(__file__).parent / "fixtures" / "flags" / "catalogue.csv")
@@ -424,6 +424,47 @@ def test_a_whole_week_missed_is_one_flag_and_a_week_without_a_log_yet_none():
     assert flags["headline"].item() == "Whole week missed (2 weeks in a row)"
     # Bo has logged nothing since W51: no log yet, whatever the weekly table's zeros say.
     assert "bo" not in set(coaching_flags(weekly, sets, CATALOGUE, SETTINGS, "2026-W52")["client"])
+
+
+def weekly_pull_ups(client, weeks_before, kind="working"):
+    """Return a pull-up on the Monday of each of ``weeks_before`` weeks before W53 (-1: W01)."""
+    mondays = [pd.Timestamp(MONDAYS["W53"]) - pd.Timedelta(weeks=k) for k in weeks_before]
+    return [row for m in mondays for row in block(client, str(m.date()), "pull_up", kind=kind)]
+
+
+def test_missed_weeks_are_counted_past_the_first_windows_edge():
+    # The flag looks at the last 32 weeks first (W22-W53) and widens while the run reaches
+    # their first. Pull-ups every week from 2025-W46 (59 weeks before W53) but the last k,
+    # and in 2027-W01: the last k weeks were missed, k = 32 exactly the first window.
+    for k in (31, 32, 33, 35):
+        sets = make_sets(weekly_pull_ups("ana", [*range(59, k - 1, -1), -1]))
+        assert week_missed(sets, "2026-W53")["weeks"].tolist() == [k]
+
+
+def test_missed_weeks_run_from_the_last_working_set_or_the_first_set_of_each_client():
+    sets = make_sets(
+        weekly_pull_ups("ana", range(59, 0, -1)),  # up to W52: W53 alone missed
+        weekly_pull_ups("bo", range(59, 35, -1)),  # up to W17, a warm-up in W50: 36 weeks
+        weekly_pull_ups("bo", [3], kind="warmup"),
+        weekly_pull_ups("cy", [4], kind="warmup"),  # a first set in W49, a warm-up: 5 weeks
+        weekly_pull_ups("dee", [59]),  # 2025-W46 alone: 59 weeks
+        *(weekly_pull_ups(client, [-1]) for client in ("ana", "bo", "cy", "dee")),
+    )
+    flags = week_missed(sets, "2026-W53")
+    assert flags[["client", "weeks"]].values.tolist() == [
+        ["ana", 1], ["bo", 36], ["cy", 5], ["dee", 59]
+    ]  # fmt: skip
+    assert "the 36th week in a row without training" in flags["reason"].iloc[1]
+
+
+def test_an_empty_log_raises_no_streak_flag():
+    sets = make_sets(block("ana", "W53", "barbell_deadlift")).iloc[:0]
+    for flags in (
+        week_missed(sets, "2026-W53"),
+        deadlift_not_first(sets, CATALOGUE, "2026-W53"),
+        deadlift_jump(sets, CATALOGUE, SETTINGS, "2026-W53"),
+    ):
+        assert flags.empty and tuple(flags.columns) == FLAG_COLUMNS
 
 
 def back_weeks(*counts):

@@ -10,7 +10,7 @@ import pandas as pd
 from backday_analysis.canonical import kg_to
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.metrics.balance import ExerciseRule, set_weeks
-from backday_analysis.metrics.flag_table import flag_table, num, week_ordinal
+from backday_analysis.metrics.flag_table import flag_table, num, trailing_flags, week_ordinal
 from backday_analysis.metrics.weekly import working_sets
 from backday_analysis.metrics.weeks import parse_week
 
@@ -74,6 +74,13 @@ def deadlift_not_first(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str) -
 
     ``weeks`` counts the weeks in a row, ending this one, with such a session.
     """
+    # A session's order is all its sets, some maybe before the window: it comes whole.
+    return trailing_flags(
+        sets, week, lambda part, _: _not_first(part, catalogue, week), whole="session_id"
+    )
+
+
+def _not_first(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str) -> pd.DataFrame:
     monday = pd.Timestamp(parse_week(week))
     history = sets.loc[sets["performed_at"] < monday + pd.Timedelta(days=7)]
     late = late_deadlifts(history, catalogue)
@@ -129,6 +136,16 @@ def deadlift_jump(
     clients it does not name). ``weeks`` counts the weeks in a row, ending this one, with a
     jump.
     """
+    # A week's verdict needs its reference weeks, the week before among them.
+    return trailing_flags(
+        sets,
+        week,
+        lambda part, _: _jump(part, catalogue, settings, week, units),
+        lookback=LOOKBACK_WEEKS,
+    )
+
+
+def _jump(sets, catalogue, settings, week, units) -> pd.DataFrame:
     tops = top_sets(sets, catalogue, week)
     tops["jump"] = tops["rise"] > settings.deadlift_max_weekly_increase + 1e-9
     hit = tops.loc[(tops["week"] == week) & tops["jump"]].copy()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -20,6 +21,12 @@ from backday_analysis.importers.cells import per_distinct
 from backday_analysis.metrics.weeks import parse_week
 
 FLAG_COLUMNS = ("client", "week", "flag", "group", "severity", "reason", "weeks", "headline", "why")
+
+#: Weeks a streak is first looked for in, ending the report's week, and the factor each
+#: retry widens them by. Years of logs need not be read for a streak of weeks; 32 rather
+#: than fewer, as a pass over 8 weeks costs nearly as much and runs of late deadlifts often
+#: last longer, so would take a second one.
+STREAK_WEEKS, STREAK_WIDEN = 32, 4
 
 
 PLURAL_GROUPS = {
@@ -128,3 +135,53 @@ def week_sets(sets: pd.DataFrame, week: str, weeks_before: int = 0) -> pd.DataFr
     return sets.loc[
         (when >= monday - pd.Timedelta(weeks=weeks_before)) & (when < monday + pd.Timedelta(days=7))
     ]
+
+
+def trailing_flags(
+    sets: pd.DataFrame,
+    week: str,
+    flags: Callable[[pd.DataFrame, pd.Timestamp | None], pd.DataFrame],
+    lookback: int = 0,
+    whole: str | None = None,
+) -> pd.DataFrame:
+    """Return ``flags(part, start)`` from the fewest trailing weeks that hold every streak.
+
+    Parameters
+    ----------
+    sets : pandas.DataFrame
+        Sets with ``performed_at``, the whole history.
+    week : str
+        The ISO week the streaks end.
+    flags : callable
+        Returns a flags table (its ``weeks`` the streaks) from ``part``, the sets from
+        ``start`` on, or from all of ``sets`` when ``start`` is None. Its verdict on each
+        counted week must not depend on the sets before ``start``.
+    lookback : int
+        Weeks before the counted ones that a week's verdict needs.
+    whole : str, optional
+        A column, such as ``session_id``: a value with a set from ``start`` on brings its
+        earlier sets too.
+
+    Notes
+    -----
+    The counted weeks are the last :data:`STREAK_WEEKS` ending ``week``, ``start`` the
+    Monday ``lookback`` weeks before them. A streak shorter than the counted weeks stops at
+    one of them, whose verdict is the whole history's, so it is exact. While a streak is
+    as long, the counted weeks widen :data:`STREAK_WIDEN` times, until no set is left out.
+    """
+    monday = parse_week(week)
+    when = sets["performed_at"]
+    first = when.min()
+    # In dates: a typo's year 1700 is too far back for a Timedelta in nanoseconds.
+    days = (monday - first.date()).days if pd.notna(first) else 0
+    counted = STREAK_WEEKS
+    while days > 7 * (counted - 1 + lookback):
+        start = pd.Timestamp(monday - dt.timedelta(weeks=counted - 1 + lookback))
+        keep = (when >= start).to_numpy()
+        if whole is not None:
+            keep = keep | sets[whole].isin(sets.loc[keep, whole].unique()).to_numpy()
+        table = flags(sets.loc[keep], start)
+        if not (table["weeks"] >= counted).any():
+            return table
+        counted *= STREAK_WIDEN
+    return flags(sets, None)

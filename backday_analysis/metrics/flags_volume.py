@@ -21,6 +21,7 @@ from backday_analysis.metrics.flag_table import (
     num,
     ordinal,
     run_lengths,
+    trailing_flags,
     weeks_text,
 )
 from backday_analysis.metrics.weekly import working_sets
@@ -29,6 +30,32 @@ from backday_analysis.metrics.weeks import parse_week
 
 def week_missed(sets: pd.DataFrame, week: str) -> pd.DataFrame:
     """Flag clients with no working set this week but sets logged after it."""
+    return trailing_flags(sets, week, lambda part, start: _missed(sets, part, start, week))
+
+
+def _missed(sets, part, start, week) -> pd.DataFrame:
+    """Return :func:`_week_missed` of ``part``, the sets from ``start`` on (None: all)."""
+    if start is None:
+        return _week_missed(part, week)
+    end = pd.Timestamp(parse_week(week)) + pd.Timedelta(days=7)
+    # A client's weeks run from their first to their last set: a warm-up at the window's
+    # start stands for the sets before it, and one at the week's end for those after it.
+    before = sets.loc[sets["performed_at"] < start, "client"].unique()
+    after = sets.loc[sets["performed_at"] >= end, "client"].unique()
+    marks = pd.DataFrame(
+        {
+            "client": pd.Series([*before, *after], dtype=sets["client"].dtype),
+            "performed_at": pd.Series(
+                [start] * len(before) + [end] * len(after), dtype=sets["performed_at"].dtype
+            ),
+            "set_kind": "warmup",
+        }
+    )
+    part = part.loc[part["performed_at"] < end, ["client", "performed_at", "set_kind"]]
+    return _week_missed(pd.concat([marks, part], ignore_index=True), week)
+
+
+def _week_missed(sets: pd.DataFrame, week: str) -> pd.DataFrame:
     sunday_end = pd.Timestamp(parse_week(week)) + pd.Timedelta(days=7)
     spans = all_weeks(sets)
     done = working_sets(sets)
