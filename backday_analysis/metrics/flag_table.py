@@ -174,8 +174,11 @@ def trailing_flags(
     first = when.min()
     # In dates: a typo's year 1700 is too far back for a Timedelta in nanoseconds.
     days = (monday - first.date()).days if pd.notna(first) else 0
-    counted = STREAK_WEEKS
-    while days > 7 * (counted - 1 + lookback):
+    # A bounded loop: the widest window (4 ** 40 weeks) is past any date pandas holds.
+    for widening in range(40):
+        counted = STREAK_WEEKS * STREAK_WIDEN**widening
+        if days <= 7 * (counted - 1 + lookback):
+            break
         start = pd.Timestamp(monday - dt.timedelta(weeks=counted - 1 + lookback))
         keep = (when >= start).to_numpy()
         if whole is not None:
@@ -183,5 +186,4 @@ def trailing_flags(
         table = flags(sets.loc[keep], start)
         if not (table["weeks"] >= counted).any():
             return table
-        counted *= STREAK_WIDEN
     return flags(sets, None)
