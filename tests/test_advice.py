@@ -715,3 +715,8 @@ def test_the_reports_flags_give_the_same_drop_step_as_counting_again():
     assert restore["item"].tolist() == [
         "back to about 12 back sets, the average of the 4 weeks before"
     ]
+    # It is the volume_drop flag that lets the step be looked for, not any other flag.
+    for kept, clients in (("volume_drop", ["ana"]), ("not_trained", [])):
+        some = flags.loc[flags["flag"] == kept]
+        steps = next_week_steps(weekly, sets, CATALOGUE, Settings(), RULES, LAST, flags=some)
+        assert steps.loc[steps["rule"] == "restore_volume", "client"].tolist() == clients
