@@ -174,7 +174,7 @@ def trailing_flags(
     first = when.min()
     # In dates: a typo's year 1700 is too far back for a Timedelta in nanoseconds.
     days = (monday - first.date()).days if pd.notna(first) else 0
-    # A bounded loop: the widest window (4 ** 40 weeks) is past any date pandas holds.
+    # A bounded loop: by the 7th pass (32 * 4 ** 6 weeks) a window reaches back past year 1.
     for widening in range(40):
         counted = STREAK_WEEKS * STREAK_WIDEN**widening
         if days <= 7 * (counted - 1 + lookback):

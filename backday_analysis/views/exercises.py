@@ -29,7 +29,7 @@ def exercises_table(report) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     catalogue = report.dataset.catalogue
     names = dict(zip(catalogue["exercise_id"], catalogue["name"], strict=True))
-    kinds = dict(zip(catalogue["exercise_id"], catalogue["load_type"], strict=True))
+    kinds = _load_types(catalogue)
     factor = kg_to(report.unit)
     shown = week.assign(
         day=week["performed_at"].dt.strftime("%a %d %b"),
@@ -74,6 +74,11 @@ def exercises_table(report) -> pd.DataFrame:
 LOAD_WORDS = {"bodyweight": "bodyweight", "assisted": "assistance"}
 
 
+def _load_types(catalogue: pd.DataFrame) -> dict[str, str]:
+    """Return each exercise's load type (``external``, ``bodyweight``, ``assisted``) by id."""
+    return dict(zip(catalogue["exercise_id"], catalogue["load_type"], strict=True))
+
+
 def _loads(values) -> str:
     return " / ".join(f"{x:g}" for x in values)
 
@@ -93,10 +98,9 @@ def exercises_note(report) -> str:
     There is one when the table has an effective load: when a working set this week is of a
     bodyweight or assisted exercise.
     """
-    catalogue = report.dataset.catalogue
-    kinds = dict(zip(catalogue["exercise_id"], catalogue["load_type"], strict=True))
     week = working_sets(report.week_sets)
-    if not week["exercise_id"].map(kinds).isin(list(LOAD_WORDS)).any():
+    kinds = week["exercise_id"].map(_load_types(report.dataset.catalogue))
+    if not kinds.isin(list(LOAD_WORDS)).any():
         return ""
     bodyweight = report.dataset.roster.set_index("client_id").at[report.client_id, "bodyweight_kg"]
     if pd.isna(bodyweight):

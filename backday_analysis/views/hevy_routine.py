@@ -16,7 +16,6 @@ import pandas as pd
 
 from backday_analysis.datafolder.hevy_state import read_cache
 from backday_analysis.importers.hevy_templates import templates_by_exercise
-from backday_analysis.importers.names import name_index
 from backday_analysis.metrics.advice import next_week_steps
 from backday_analysis.metrics.advice_days import weekday_list
 from backday_analysis.metrics.advice_lifts import display_name
@@ -117,9 +116,7 @@ def client_routine(client: str, week: str = "latest", data_dir: str | None = Non
     report = client_week(client, week, data_dir)
     data = report.dataset
     cache = read_cache(data.folder, report.client_id)["templates"]
-    templates = templates_by_exercise(
-        data.catalogue, name_index(data.catalogue, data.aliases, data.name_rules), cache
-    )
+    templates = templates_by_exercise(data.catalogue, data.names(), cache)
     items = plan_items(report)
     body, unsent = routine(items, templates, report.week)
     return report, items, body, unsent
