@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 KERNEL_NAME := python3
 JOBS ?=
 
-.PHONY: report demo-import test test-fast lint format lab bench demo clean git-filter notebook-metadata mutate
+.PHONY: report demo-import test test-fast lint format lab bench bench-baseline demo clean git-filter notebook-metadata mutate
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +79,11 @@ lab: $(STAMP) notebook-metadata
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q backday_analysis
 	$(BIN)/python -m dev.bench
+
+# The bench's batch against an earlier commit's, in turns: make bench-baseline REF=67d0c9b
+bench-baseline: $(STAMP)
+	$(BIN)/python -m compileall -q backday_analysis
+	$(BIN)/python -m dev.bench_baseline --ref $(REF)
 
 # Mutation testing of the core (dev/mutate.py): reports/mutation.json.
 # One BLAS thread per process: the runner forks a child per mutant.

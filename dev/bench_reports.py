@@ -71,10 +71,10 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_command(args: list[str]) -> tuple[float, float]:
+def run_command(args: list[str], env: dict | None = None) -> tuple[float, float]:
     """Run a command; return its wall seconds and the CPU seconds of all its processes."""
     cpu, started = _children_cpu(), time.perf_counter()
-    subprocess.run(args, check=True, capture_output=True)
+    subprocess.run(args, check=True, capture_output=True, env=env)
     return time.perf_counter() - started, _children_cpu() - cpu
 
 

@@ -1,0 +1,151 @@
+"""Compare a batch's CPU a report with another commit's, the two taking turns in one run.
+
+``core_seconds_per_report`` (:mod:`dev.bench`) follows the hour on a shared machine: one
+commit's batch has cost 0.88 and 1.41 core-seconds a report on the same day. Against a limit,
+a figure is only as good as the hour it was taken in; against a baseline measured in the same
+minutes, the hour cancels out. This runs the bench's batch (``backday report --week`` over
+30 generated clients of 52 weeks) for this checkout and for ``--ref``, in turns, and writes
+each side's CPU a report and their ratio to ``reports/bench_baseline.json``.
+
+Each side runs its own code and notebooks with this checkout's virtual environment, on a data
+folder written by its own demo generator (data formats change between commits). The ref is
+exported with ``git archive``; it must have ``dev/bench_reports.py`` (67d0c9b and later).
+
+Run ``python -m dev.bench_baseline --ref 67d0c9b [--rounds 3]`` from the repository root.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+import dev as checkout
+from dev.bench_reports import bin_path, run_command
+
+SIDES = ("ref", "this")
+
+
+def export_ref(ref: str, target: Path) -> Path:
+    """Write the files of commit ``ref`` into ``target`` and return it."""
+    archive = subprocess.run(
+        ["git", "-C", str(checkout.ROOT), "archive", "--format=tar", ref],
+        capture_output=True,
+        check=False,
+    )
+    if archive.returncode:
+        reason = archive.stderr.decode().strip()
+        sys.exit(f"git archive {ref}: {reason}; give a commit of this repository.")
+    target.mkdir(parents=True)
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(target, filter="data")
+    if not (target / "dev" / "bench_reports.py").exists():
+        sys.exit(f"{ref} has no dev/bench_reports.py; give a commit from 67d0c9b on.")
+    # As make bench does for this checkout: otherwise, where bytecode is not written
+    # (PYTHONDONTWRITEBYTECODE), every process of the ref would compile its modules anew.
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(target / "backday_analysis")], check=True
+    )
+    return target
+
+
+def side_python(code: Path, script: str, cwd: Path) -> str:
+    """Run ``script`` with this environment's Python on ``code``'s modules; return its output."""
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "PYTHONPATH": str(code)},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def prepare_side(code: Path, folder: Path, clients: int, weeks: int) -> str:
+    """Write ``code``'s demo folder and return its latest week, checking ``code`` is what runs.
+
+    The command, its workers and their kernels inherit ``PYTHONPATH``, which comes before the
+    editable install of this checkout: the check makes sure of it.
+    """
+    loaded = side_python(
+        code, "import backday_analysis; print(backday_analysis.__file__)", folder.parent
+    )
+    if not Path(loaded).resolve().is_relative_to(code.resolve()):
+        sys.exit(f"{code}: PYTHONPATH did not win, {loaded} was loaded; run from a venv.")
+    return side_python(
+        code,
+        "from pathlib import Path\n"
+        "from dev.bench_reports import demo_folder\n"
+        "from backday_analysis.datafolder.dataset import load_dataset\n"
+        "from backday_analysis.views.client_week import latest_week\n"
+        f"folder = demo_folder(Path({str(folder)!r}), {clients}, {weeks})\n"
+        "print(latest_week(load_dataset(folder).sets))",
+        code,
+    ).splitlines()[-1]
+
+
+def batch_cpu(code: Path, folder: Path, week: str, out: Path, clients: int) -> float:
+    """Return the CPU seconds a report of one batch of ``code`` costs, all processes counted."""
+    command = [bin_path("backday"), "report", "--week", week, "--data", str(folder)]
+    environment = {**os.environ, "PYTHONPATH": str(code)}
+    return run_command([*command, "--out", str(out)], env=environment)[1] / clients
+
+
+def compare(
+    ref: str, ref_code: Path, work: Path, rounds: int = 3, clients: int = 30, weeks: int = 52
+) -> dict:
+    """Alternate the batch of ``ref`` (exported to ``ref_code``) and of this checkout.
+
+    Each side runs ``rounds`` batches; the figures are each side's CPU a report, their
+    medians, and this checkout's median over the ref's.
+    """
+    codes = {"ref": ref_code, "this": checkout.ROOT}
+    weeks_of = {
+        side: prepare_side(code, work / f"{side}-data", clients, weeks)
+        for side, code in codes.items()
+    }
+    cpu: dict[str, list[float]] = {side: [] for side in SIDES}
+    for round_ in range(rounds):
+        for side in SIDES:
+            out = work / f"{side}-out-{round_}"
+            folder = work / f"{side}-data"
+            cpu[side].append(batch_cpu(codes[side], folder, weeks_of[side], out, clients))
+            print(f"round {round_ + 1} {side}: {cpu[side][-1]:.3f}", flush=True)
+    ref_median, this_median = (statistics.median(cpu[side]) for side in SIDES)
+    return {
+        "ref": ref,
+        "batch_clients": clients,
+        "ref_core_seconds_per_report": [round(c, 3) for c in cpu["ref"]],
+        "this_core_seconds_per_report": [round(c, 3) for c in cpu["this"]],
+        "ref_median": round(ref_median, 3),
+        "this_median": round(this_median, 3),
+        "this_over_ref": round(this_median / ref_median, 3),
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Compare with ``--ref`` and write ``reports/bench_baseline.json``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ref", required=True, help="the commit to measure against")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=checkout.REPORTS_DIR / "bench_baseline.json")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="backday-baseline-") as temporary:
+        work = Path(temporary)
+        figures = compare(args.ref, export_ref(args.ref, work / "ref-code"), work, args.rounds)
+    for name, value in figures.items():
+        print(f"{name}: {value}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
