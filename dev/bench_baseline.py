@@ -1,7 +1,7 @@
 """Compare a batch's CPU a report with another commit's, the two taking turns in one run.
 
 ``core_seconds_per_report`` (:mod:`dev.bench`) follows the hour on a shared machine: one
-commit's batch has cost 0.88 and 1.41 core-seconds a report on the same day. Against a limit,
+commit's batch has cost 1.07 and 1.51 core-seconds a report on the same day. Against a limit,
 a figure is only as good as the hour it was taken in; against a baseline measured in the same
 minutes, the hour cancels out. This runs the bench's batch (``backday report --week`` over
 30 generated clients of 52 weeks) for this checkout and for ``--ref``, in turns, and writes
@@ -108,16 +108,13 @@ def compare(
     medians, and this checkout's median over the ref's.
     """
     codes = {"ref": ref_code, "this": checkout.ROOT}
-    weeks_of = {
-        side: prepare_side(code, work / f"{side}-data", clients, weeks)
-        for side, code in codes.items()
-    }
+    folders = {side: work / f"{side}-data" for side in SIDES}
+    weeks_of = {side: prepare_side(codes[side], folders[side], clients, weeks) for side in SIDES}
     cpu: dict[str, list[float]] = {side: [] for side in SIDES}
     for round_ in range(rounds):
         for side in SIDES:
             out = work / f"{side}-out-{round_}"
-            folder = work / f"{side}-data"
-            cpu[side].append(batch_cpu(codes[side], folder, weeks_of[side], out, clients))
+            cpu[side].append(batch_cpu(codes[side], folders[side], weeks_of[side], out, clients))
             print(f"round {round_ + 1} {side}: {cpu[side][-1]:.3f}", flush=True)
     ref_median, this_median = (statistics.median(cpu[side]) for side in SIDES)
     return {
