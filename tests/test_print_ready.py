@@ -83,3 +83,32 @@ def test_the_loaded_modules_are_frozen_once_before_the_first_page():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "True", "True"]
+
+
+def test_the_html_parser_builds_each_scanning_pattern_once_and_parses_as_before():
+    from xml.etree import ElementTree
+
+    import tinyhtml5
+    from tinyhtml5 import inputstream
+
+    from backday_analysis.rendering.pages import ScanningPatterns
+
+    page = _page()
+    weasyprint_setup()
+    cache = inputstream.characters_until_regex
+    tinyhtml5.parse(page)
+    built = dict(cache)
+    tinyhtml5.parse(page)
+    # Keyed by the stop characters (tuples, strings, frozensets), not by compiled patterns,
+    # and found again on the second page: nothing new is built, the same objects are used.
+    assert built and not any(isinstance(key[0], re.Pattern) for key in built)
+    assert cache == built and all(cache[key] is built[key] for key in built)
+    # The patterns are tinyhtml5's own: the same tree as with the plain cache it ships.
+    mended = ElementTree.tostring(tinyhtml5.parse(page))
+    inputstream.characters_until_regex = {}
+    try:
+        assert ElementTree.tostring(tinyhtml5.parse(page)) == mended
+    finally:
+        inputstream.characters_until_regex = cache
+    assert ScanningPatterns()[(("<", "&"), False)].pattern == "[^\\x3c\\x26]+"
+    assert ScanningPatterns()[(frozenset(" "), True)].pattern == "[\\x20]+"

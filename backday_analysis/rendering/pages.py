@@ -86,6 +86,7 @@ def weasyprint_setup():
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+    keep_scanning_patterns()
 
     class DataURLFetcher(URLFetcher):
         def fetch(self, url, headers=None):
@@ -100,6 +101,37 @@ def weasyprint_setup():
             return URLFetcherResponse(url, body, {"Content-Type": media or "text/plain"})
 
     return weasyprint, DataURLFetcher(), FontConfiguration()
+
+
+class ScanningPatterns(dict):
+    """Compiled patterns for tinyhtml5's text scanner, keyed by stop characters, built on a miss.
+
+    Each pattern matches a run of characters up to any of the stop characters (``opposite``
+    False) or a run of only those characters (``opposite`` True), as tinyhtml5 builds it.
+    """
+
+    def __missing__(self, key: tuple) -> re.Pattern:
+        characters, opposite = key
+        listed = "".join(f"\\x{ord(character):02x}" for character in characters)
+        pattern = self[key] = re.compile(f"[{listed}]+" if opposite else f"[^{listed}]+")
+        return pattern
+
+
+def keep_scanning_patterns() -> None:
+    """Let tinyhtml5, WeasyPrint's HTML parser, find the patterns it caches.
+
+    tinyhtml5 2.1 caches one compiled pattern per set of stop characters, but its chained
+    assignment stores each under the pattern instead of under the characters, so every
+    lookup misses and the pattern is built again for each run of text: about a tenth of a
+    PDF's CPU. A cache that builds a missing pattern itself never raises the ``KeyError``
+    that leads there. Left alone if tinyhtml5 no longer has that cache.
+    """
+    from tinyhtml5 import inputstream
+
+    if type(getattr(inputstream, "characters_until_regex", None)) is dict:
+        inputstream.characters_until_regex = ScanningPatterns()
+    elif not isinstance(getattr(inputstream, "characters_until_regex", None), ScanningPatterns):
+        log.debug("tinyhtml5 has no pattern cache to mend; its parser is left as it is")
 
 
 # A style attribute inside a start tag, quoted either way (nbconvert writes double quotes).
