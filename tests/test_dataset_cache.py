@@ -39,3 +39,28 @@ def test_the_data_checks_read_names_with_the_index_the_sets_were_read_with(fixtu
     # A dataset made without one (tests, the roster's people) builds the same index.
     made = replace(data, name_lookup=None)
     assert dict(made.names()) == dict(fresh) and made.names() is made.names()
+
+
+def test_the_rule_tables_are_read_once_and_again_when_one_is_added_or_changed(fixture_data):
+    from backday_analysis.resources import default_file
+
+    first = load_dataset(fixture_data, clients=["ana"])
+    assert first.advice_rules.loc[0, "sets"] == 3.0
+    assert first.severity_rules.set_index("flag").loc["week_missed", "severity"] == "high"
+    first.advice_rules.loc[0, "sets"] = 99.0  # a caller's change stays with that caller
+    again = load_dataset(fixture_data, clients=["ana"])
+    assert again.advice_rules.loc[0, "sets"] == 3.0
+    assert again.advice_rules is not first.advice_rules
+    # A coach's own tables, added after the first read, are what the next read gives.
+    header = default_file("advice.csv").read_text(encoding="utf-8").splitlines()[0]
+    (fixture_data / "advice.csv").write_text(
+        f"{header}\ntwice_a_week,lats,,4,10-12,,,a coach's own\n", encoding="utf-8"
+    )
+    after = load_dataset(fixture_data, clients=["ana"])
+    assert after.advice_rules.loc[0, "sets"] == 4.0
+    (fixture_data / "severity.csv").write_text(
+        "flag,group,weeks_at_least,severity,why\nweek_missed,,1,low,a coach's own\n",
+        encoding="utf-8",
+    )
+    after = load_dataset(fixture_data, clients=["ana"])
+    assert after.severity_rules.set_index("flag").loc["week_missed", "severity"] == "low"

@@ -23,6 +23,7 @@ from backday_analysis.datafolder.log_schema import empty_rejects, empty_sets
 from backday_analysis.datafolder.logs import read_log
 from backday_analysis.datafolder.roster import client_row, load_roster
 from backday_analysis.datafolder.settings import Settings, load_settings
+from backday_analysis.datafolder.severity_rules import FILE_NAME as SEVERITY_FILE
 from backday_analysis.datafolder.severity_rules import load_severity_rules
 from backday_analysis.datafolder.volume_bands import (
     empty_bands,
@@ -96,7 +97,7 @@ def load_people(folder: str | Path | None = None, clients: list[str] | None = No
 
 
 def _reference_files(root: Path) -> tuple:
-    """Return settings, catalogue, aliases, roster and name index of a data folder.
+    """Return settings, catalogue, aliases, roster, name index, advice and severity rules.
 
     They are read once per process for as long as none of their files changes (a batch
     worker reads them once, not once per report); each caller gets its own frames.
@@ -107,11 +108,13 @@ def _reference_files(root: Path) -> tuple:
         paths.aliases_path(root),
         paths.roster_path(root),
         name_rules_path(root),
+        root / "advice.csv",
+        root / SEVERITY_FILE,
     )
     stamps = tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else None for f in files)
-    settings, catalogue, aliases, roster, index = _read_reference(root, stamps)
+    settings, *tables = _read_reference(root, stamps)
     # The index is shared by the cache: each caller gets its own copy, with its rules.
-    return settings, catalogue.copy(), aliases.copy(), roster.copy(), index.copy()
+    return settings, *(table.copy() for table in tables)
 
 
 @functools.lru_cache(maxsize=4)
@@ -121,7 +124,10 @@ def _read_reference(root: Path, stamps: tuple) -> tuple:
     catalogue = load_catalogue(paths.catalogue_path(root))
     aliases = load_aliases(paths.aliases_path(root), catalogue)
     roster = load_roster(paths.roster_path(root))
-    return settings, catalogue, aliases, roster, folder_name_index(root, catalogue, aliases)
+    index = folder_name_index(root, catalogue, aliases)
+    rules_path = advice_rules_path(root)
+    rules = load_advice_rules(rules_path, catalogue, strict=rules_path.parent == root)
+    return settings, catalogue, aliases, roster, index, rules, load_severity_rules(root)
 
 
 def load_dataset(
@@ -139,7 +145,7 @@ def load_dataset(
         Reference day for rejecting future dates.
     """
     root = paths.data_dir(folder)
-    settings, catalogue, aliases, roster, index = _reference_files(root)
+    settings, catalogue, aliases, roster, index, rules, severity = _reference_files(root)
     wanted = list(roster["client_id"]) if not clients else clients
     frames, rejected, rows_read = [], [], {}
     for client_id in wanted:
@@ -153,9 +159,6 @@ def load_dataset(
     sets = pd.concat([empty_sets(), *frames], ignore_index=True)
     rejects = pd.concat([empty_rejects(), *rejected], ignore_index=True)
     resolved = with_loads(sets, catalogue, index, roster)
-    rules_path = advice_rules_path(root)
-    rules = load_advice_rules(rules_path, catalogue, strict=rules_path.parent == root)
-    severity = load_severity_rules(root)
     mutes = load_client_rules(root, roster["client_id"], {*RULES, *severity["flag"]})
     bands = load_volume_bands(volume_bands_path(root), list(roster["client_id"]))
     return Dataset(
