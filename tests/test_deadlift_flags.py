@@ -179,3 +179,28 @@ def test_a_jump_whose_reference_week_is_just_before_the_window():
     flags = deadlift_jump(rising(1, loads), CATALOGUE, SETTINGS, "2026-W53")
     assert flags["weeks"].tolist() == [32]
     assert "to 50.8 kg this week (+11 %)" in flags["reason"].item()
+
+
+def test_a_week_without_a_deadlift_raises_neither_flag_whatever_came_before():
+    from backday_analysis.metrics.deadlift_flags import deadlifted
+
+    # W52: a late deadlift (after rows) and a jump from W51; W53 (28 Dec - 3 Jan): rows only.
+    sets = make_sets(
+        block("ana", "W51", "barbell_deadlift", 1, load=100, reps=3),
+        block("ana", "W52", "barbell_row", 2, load=60, reps=8),
+        block("ana", "W52", "barbell_deadlift", 1, load=130, reps=3),
+        block("ana", "W53", "barbell_row", 2, load=60, reps=8),
+    )
+    assert deadlift_not_first(sets, CATALOGUE, "2026-W52")["client"].tolist() == ["ana"]
+    assert deadlift_jump(sets, CATALOGUE, SETTINGS, "2026-W52")["client"].tolist() == ["ana"]
+    assert not deadlifted(sets, CATALOGUE, "2026-W53")
+    assert deadlift_not_first(sets, CATALOGUE, "2026-W53").empty
+    assert deadlift_jump(sets, CATALOGUE, SETTINGS, "2026-W53").empty
+    assert list(deadlift_jump(sets, CATALOGUE, SETTINGS, "2026-W53")) == list(
+        flag_table.FLAG_COLUMNS
+    )
+    # The week's edges: its last second counts, the next Monday's first does not.
+    dead = sets["exercise_id"] == "barbell_deadlift"
+    for when, counted in (("2027-01-03 23:59:59", True), ("2027-01-04 00:00", False)):
+        moved = sets.assign(performed_at=sets["performed_at"].mask(dead, pd.Timestamp(when)))
+        assert deadlifted(moved, CATALOGUE, "2026-W53") is counted

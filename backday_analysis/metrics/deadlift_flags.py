@@ -10,7 +10,14 @@ import pandas as pd
 from backday_analysis.canonical import kg_to
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.metrics.balance import ExerciseRule, set_weeks
-from backday_analysis.metrics.flag_table import flag_table, num, trailing_flags, week_ordinal
+from backday_analysis.metrics.flag_table import (
+    empty_flags,
+    flag_table,
+    num,
+    trailing_flags,
+    week_ordinal,
+    week_sets,
+)
 from backday_analysis.metrics.weekly import working_sets
 from backday_analysis.metrics.weeks import parse_week
 
@@ -34,6 +41,15 @@ def _names(ids: pd.Series, logged: pd.Series, catalogue: pd.DataFrame) -> pd.Ser
     name = ids.map(dict(zip(catalogue["exercise_id"], catalogue["name"], strict=True)))
     name = name.where(name.isna(), name.str[:1].str.lower() + name.str[1:])
     return name.fillna(logged)
+
+
+def deadlifted(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str) -> bool:
+    """Return whether any set of ``week`` is a deadlift.
+
+    Both deadlift flags judge a week by its own deadlift sets, so a week without one raises
+    neither, whatever came before: half the clients of a roster skip their history's search.
+    """
+    return bool(week_sets(sets, week)["exercise_id"].isin(DEADLIFT.ids(catalogue)).any())
 
 
 def late_deadlifts(sets: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
@@ -74,6 +90,8 @@ def deadlift_not_first(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str) -
 
     ``weeks`` counts the weeks in a row, ending this one, with such a session.
     """
+    if not deadlifted(sets, catalogue, week):
+        return empty_flags()
     # A session's order is all its sets, some maybe before the window: it comes whole.
     return trailing_flags(
         sets, week, lambda part, _: _not_first(part, catalogue, week), whole="session_id"
@@ -136,6 +154,8 @@ def deadlift_jump(
     clients it does not name). ``weeks`` counts the weeks in a row, ending this one, with a
     jump.
     """
+    if not deadlifted(sets, catalogue, week):
+        return empty_flags()
     # A week's verdict needs its reference weeks, the week before among them.
     return trailing_flags(
         sets,
