@@ -558,3 +558,12 @@ def test_a_deadlift_jump_is_said_in_the_clients_unit():
         "build the load up slowly."
     ]
     assert flags["headline"].tolist() == ["Deadlift +15 % in a week"]
+
+
+def test_a_week_is_missed_only_with_a_set_from_the_next_monday_on():
+    # Pull-ups in W52, then one set at the very end of W53 or at the first second of W01.
+    sets = make_sets(block("ana", "W52", "pull_up", 2), block("ana", "W01", "pull_up", 1))
+    last = sets["performed_at"] == sets["performed_at"].max()
+    for when, missed in (("2027-01-03 23:59:59", []), ("2027-01-04 00:00", [["ana", 1]])):
+        moved = sets.assign(performed_at=sets["performed_at"].mask(last, pd.Timestamp(when)))
+        assert week_missed(moved, "2026-W53")[["client", "weeks"]].values.tolist() == missed

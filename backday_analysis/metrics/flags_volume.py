@@ -17,11 +17,13 @@ import pandas as pd
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.metrics.balance import all_weeks, back_sets_per_week, set_weeks
 from backday_analysis.metrics.flag_table import (
+    empty_flags,
     flag_table,
     num,
     ordinal,
     run_lengths,
     trailing_flags,
+    week_sets,
     weeks_text,
 )
 from backday_analysis.metrics.weekly import working_sets
@@ -30,7 +32,20 @@ from backday_analysis.metrics.weeks import parse_week
 
 def week_missed(sets: pd.DataFrame, week: str) -> pd.DataFrame:
     """Flag clients with no working set this week but sets logged after it."""
+    if not _idle_before_later(sets, week):
+        return empty_flags()
     return trailing_flags(sets, week, lambda part, start: _missed(sets, part, start, week))
+
+
+def _idle_before_later(sets: pd.DataFrame, week: str) -> bool:
+    """Return whether a client has sets after ``week`` and no working set in it.
+
+    Only such a client can have missed the week; a report of a roster's latest week usually
+    has none, and then the streaks need not be counted.
+    """
+    end = pd.Timestamp(parse_week(week)) + pd.Timedelta(days=7)
+    later = set(sets.loc[sets["performed_at"] >= end, "client"])
+    return bool(later - set(working_sets(week_sets(sets, week))["client"]))
 
 
 def _missed(sets, part, start, week) -> pd.DataFrame:
