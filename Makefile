@@ -58,10 +58,17 @@ test: $(STAMP) notebook-metadata
 # The loop to run while working, on every core: every test that starts no Jupyter kernel,
 # Chromium or Dask cluster and is not one of the slow suites (pytest markers kernel, browser,
 # dask, stress, slow; see pyproject.toml), no notebooks. `make test` runs them all.
+# Without nbval (it runs the notebooks in make test): its import of nbformat builds an IRI
+# grammar, a second in each worker. One compute thread per worker, as for make mutate: the
+# workers fill the cores already, and Arrow's and OpenBLAS's own threads would contend with
+# them. Bytecode is written even where PYTHONDONTWRITEBYTECODE is set, as compileall writes
+# the package's: pytest keeps each test module it rewrites for its asserts in
+# tests/__pycache__, which spares every worker two seconds of rewriting.
 FAST := not kernel and not browser and not dask and not stress and not slow
 test-fast: $(STAMP)
 	$(BIN)/ruff check backday_analysis dev tests
-	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto -m "$(FAST)" tests
+	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest \
+	  -q -p no:cacheprovider -p no:nbval -n auto -m "$(FAST)" tests
 
 lint: $(STAMP)
 	$(BIN)/ruff check backday_analysis dev tests

@@ -1,4 +1,8 @@
-"""Shared fixtures: small data folders copied to a temporary place for each test."""
+"""Shared fixtures: small data folders copied to a temporary place for each test.
+
+The package's modules are imported in the fixtures that use them: with pytest-xdist the
+controlling process loads this file too, and runs no test that needs pandas or matplotlib.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,6 @@ import checkout
 import pytest
 
 from backday_analysis import paths
-from backday_analysis.datafolder.catalogue import load_catalogue
-from backday_analysis.demo.generate import write_canonical_demo
-from backday_analysis.importers.names import name_index
-from backday_analysis.views import controls
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = dt.date(2027, 6, 1)
@@ -42,8 +42,23 @@ def fixture_data(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def fixture_dataset(tmp_path_factory: pytest.TempPathFactory):
+    """Return the fixture data folder loaded once, today pinned: read it, change nothing.
+
+    A test that changes the folder or the tables loads its own copy of ``fixture_data``.
+    """
+    from backday_analysis.datafolder.dataset import load_dataset
+
+    target = tmp_path_factory.mktemp("fixture") / "data"
+    shutil.copytree(FIXTURES / "data", target)
+    return load_dataset(target, today=TODAY)
+
+
+@pytest.fixture(scope="session")
 def demo_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return a data folder with the demo roster as canonical logs and the real catalogue."""
+    from backday_analysis.demo.generate import write_canonical_demo
+
     target = tmp_path_factory.mktemp("demo") / "data"
     target.mkdir()
     for name in ("catalogue.csv", "config.toml"):
@@ -65,6 +80,8 @@ class Handle:
 @pytest.fixture
 def recorded(monkeypatch):
     """Record what the notebook controls display, in order, instead of showing it."""
+    from backday_analysis.views import controls
+
     monkeypatch.setattr(controls, "LIVE", {})
     shown = []
 
@@ -79,10 +96,14 @@ def recorded(monkeypatch):
 @pytest.fixture(scope="session")
 def catalogue():
     """Return the shipped catalogue, validated by the loader (a test that changes it copies it)."""
+    from backday_analysis.datafolder.catalogue import load_catalogue
+
     return load_catalogue(paths.catalogue_path(checkout.DATA_DIR))
 
 
 @pytest.fixture(scope="session")
 def index(catalogue):
     """Return the name index of the shipped catalogue."""
+    from backday_analysis.importers.names import name_index
+
     return name_index(catalogue)

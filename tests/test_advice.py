@@ -28,22 +28,35 @@ RULES = load_advice_rules(checkout.DATA_DIR / "advice.csv", CATALOGUE)
 LAST = "2026-W47"
 
 
+# Every demo client's flags, and advice under the shipped rules, by week: most tests read
+# one client's rows of the same week, each computed once for all clients.
+_EVERY_CLIENT: dict[tuple[str, str], pd.DataFrame] = {}
+
+
 @pytest.fixture(scope="module")
 def demo(demo_data):
     data = load_dataset(demo_data)
     weekly = weekly_volume(data.sets, data.catalogue, clients=list(data.roster["client_id"]))
+    _EVERY_CLIENT.clear()
     return data, weekly
 
 
 def flags_of(demo, client, week=LAST):
     data, weekly = demo
-    flags = coaching_flags(weekly, data.sets, data.catalogue, data.settings, week)
+    flags = _EVERY_CLIENT.get(("flags", week))
+    if flags is None:
+        flags = coaching_flags(weekly, data.sets, data.catalogue, data.settings, week)
+        _EVERY_CLIENT["flags", week] = flags
     return flags.loc[flags["client"] == client]
 
 
 def advice_of(demo, client, week=LAST, rules=RULES):
     data, weekly = demo
-    advice = next_week_advice(weekly, data.sets, data.catalogue, data.settings, rules, week)
+    advice = _EVERY_CLIENT.get(("advice", week)) if rules is RULES else None
+    if advice is None:
+        advice = next_week_advice(weekly, data.sets, data.catalogue, data.settings, rules, week)
+        if rules is RULES:
+            _EVERY_CLIENT["advice", week] = advice
     return advice.loc[advice["client"] == client]
 
 
@@ -304,6 +317,7 @@ def test_fay_misses_two_weeks_and_her_traps_get_no_direct_sets(demo):
     )
 
 
+@pytest.mark.slow  # every week of every demo client
 def test_no_week_of_the_demo_is_all_well_while_a_flag_is_raised(demo):
     data, weekly = demo
     for week in sorted(weekly["week"].unique()):

@@ -41,10 +41,10 @@ def test_a_batch_whose_reports_hang_stops_with_one_sentence_and_leaves_no_worker
     monkeypatch.setenv(WORKER_PIDS, str(pids))
     monkeypatch.setattr(batch, "_start_worker", _no_kernel)
     monkeypatch.setattr(batch, "_render_in_worker", _hang)
-    monkeypatch.setattr(batch, "PROGRESS_TIMEOUT", 2.0)
+    monkeypatch.setattr(batch, "PROGRESS_TIMEOUT", 1.0)
     monkeypatch.setattr(batch, "prepare_writers", lambda formats: None)
     started = time.monotonic()
-    with pytest.raises(BackdayError, match=r"no report finished in 2 s, so the batch was stopped"):
+    with pytest.raises(BackdayError, match=r"no report finished in 1 s, so the batch was stopped"):
         batch.run_reports(_jobs(tmp_path, 3), ("html",), workers=2)
     assert time.monotonic() - started < 60
     workers = [int(pid) for pid in pids.read_text().split()]
@@ -100,7 +100,7 @@ def test_workers_that_hang_at_exit_are_killed_after_the_time_out(tmp_path, monke
     monkeypatch.setattr(batch, "_start_worker", _hang_at_exit)
     monkeypatch.setattr(batch, "_render_in_worker", _quick)
     monkeypatch.setattr(batch, "prepare_writers", lambda formats: None)
-    monkeypatch.setattr(batch, "WORKER_EXIT_TIMEOUT", 1.0)
+    monkeypatch.setattr(batch, "WORKER_EXIT_TIMEOUT", 0.5)
     started = time.monotonic()
     assert len(batch.run_reports(_jobs(tmp_path, 4), ("html",), workers=2)) == 4
     assert time.monotonic() - started < 30

@@ -12,10 +12,9 @@ from backday_analysis.views import client_week as cw
 from backday_analysis.views import data_checks as checks
 
 
-@pytest.fixture
-def report(fixture_data):
-    dataset = load_dataset(fixture_data, today=dt.date(2027, 6, 1))
-    return cw.client_week("ana", "2026-W53", dataset=dataset, weeks_of_history=2)
+@pytest.fixture(scope="module")
+def report(fixture_dataset):
+    return cw.client_week("ana", "2026-W53", dataset=fixture_dataset, weeks_of_history=2)
 
 
 def test_summary_of_the_week_by_hand(report):
@@ -62,6 +61,7 @@ def test_exercises_of_the_week_in_session_order(report):
     )
 
 
+@pytest.mark.slow  # every demo client's last four weeks
 def test_the_effective_load_note_comes_exactly_with_an_effective_load(demo_data):
     # The note reads the week's sets, not the table: both must agree, week by week.
     dataset = load_dataset(demo_data)

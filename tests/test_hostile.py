@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from command_line import backday_in_process
 
 from backday_analysis import paths
 from backday_analysis.atomic import spreadsheet_safe
@@ -131,21 +132,7 @@ def test_report_shows_hostile_text_as_text_and_writes_inside_out(hostile_data, t
 
 
 def test_csv_written_by_the_tool_is_safe_in_a_spreadsheet(hostile_data):
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "backday_analysis",
-            "weekly",
-            "--client",
-            FORMULA_ID,
-            "--data",
-            str(hostile_data),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = backday_in_process("weekly", "--client", FORMULA_ID, "--data", str(hostile_data))
     assert result.returncode == 0, result.stderr
     cells = [row[0] for row in csv.reader(io.StringIO(result.stdout))][1:]
     assert cells and all(cell.startswith("'=") for cell in cells)

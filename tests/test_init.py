@@ -9,6 +9,7 @@ from pathlib import Path
 import checkout
 import pandas as pd
 import pytest
+from command_line import backday_in_process
 
 from backday_analysis import resources
 from backday_analysis.datafolder.new_folder import create_data_folder
@@ -31,8 +32,13 @@ def backday(*args: str, cwd: Path, env: dict | None = None) -> subprocess.Comple
     )
 
 
+def here(*args: str, cwd: Path, env: dict | None = None):
+    """Run the command line in this process, in ``cwd``, with no ``$BACKDAY_DATA`` but ``env``'s."""
+    return backday_in_process(*args, cwd=cwd, env={"BACKDAY_DATA": None, **(env or {})})
+
+
 def test_init_writes_the_shipped_defaults_an_empty_roster_and_logs(tmp_path):
-    result = backday("init", cwd=tmp_path)
+    result = here("init", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     data = tmp_path / "data"
     assert f"Made the data folder {data} with an empty roster." in result.stdout
@@ -41,7 +47,7 @@ def test_init_writes_the_shipped_defaults_an_empty_roster_and_logs(tmp_path):
     assert (data / "roster.csv").read_text() == "client_id,name,unit,bodyweight_kg,timezone\n"
     assert (data / "logs").is_dir() and not any((data / "logs").iterdir())
     # A coach can start at once: the folder reads, with no client yet.
-    clients = backday("clients", cwd=tmp_path)
+    clients = here("clients", cwd=tmp_path)
     assert clients.returncode == 0, clients.stderr
     assert f"data folder: {data} (from ./data)" in clients.stderr
 
@@ -70,9 +76,10 @@ def test_init_keeps_secrets_lock_and_caches_out_of_git(tmp_path):
     ]
 
 
+@pytest.mark.slow  # every demo export imported
 def test_init_demo_imports_the_demo_exports_into_the_six_logs(tmp_path):
     folder = tmp_path / "somewhere" / "clients"
-    result = backday("init", str(folder), "--demo", cwd=tmp_path)
+    result = here("init", str(folder), "--demo", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "8 demo clients (ava, ben, cleo, dev, eli, fay, gus, hana)" in result.stdout
     assert f"--data {folder}" in result.stdout
@@ -130,16 +137,19 @@ def test_a_failed_init_takes_back_what_it_wrote(tmp_path, monkeypatch):
 
 
 def test_commands_say_where_the_data_folder_came_from(tmp_path, demo_data):
-    named = backday("clients", "--data", str(demo_data), cwd=tmp_path)
+    named = here("clients", "--data", str(demo_data), cwd=tmp_path)
     assert named.returncode == 0 and named.stderr == ""
-    from_env = backday("clients", cwd=tmp_path, env={"BACKDAY_DATA": str(demo_data)})
+    from_env = here("clients", cwd=tmp_path, env={"BACKDAY_DATA": str(demo_data)})
     assert from_env.returncode == 0, from_env.stderr
     assert from_env.stderr == f"data folder: {demo_data} (from $BACKDAY_DATA)\n"
 
 
 def test_no_data_folder_is_one_sentence_and_exit_2(tmp_path):
-    for command in (["weekly"], ["report", "--client", "ava"], ["clients"], ["lab"]):
-        result = backday(*command, cwd=tmp_path)
+    # clients and lab in real processes; weekly and report, whose processes other tests
+    # start, in this one.
+    runs = [(["weekly"], here), (["report", "--client", "ava"], here)]
+    for command, run in [*runs, (["clients"], backday), (["lab"], backday)]:
+        result = run(*command, cwd=tmp_path)
         assert result.returncode == 2, command
         assert result.stderr.splitlines() == [
             f"error: no data folder: none was named (--data or BACKDAY_DATA) and {tmp_path} "
@@ -149,6 +159,7 @@ def test_no_data_folder_is_one_sentence_and_exit_2(tmp_path):
         assert not (tmp_path / "reports").exists()
 
 
+@pytest.mark.kernel
 def test_reports_go_to_reports_in_the_working_directory(tmp_path, demo_data):
     result = backday(
         "report", "--client", "dev", "--format", "html", "--data", str(demo_data), cwd=tmp_path

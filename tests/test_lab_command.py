@@ -149,6 +149,7 @@ def lab(tmp_path):
         log.close()
 
 
+@pytest.mark.kernel
 def test_lab_serves_the_notebooks_beside_the_data_on_the_projects_kernel(lab):
     data, base, token, process = lab
     listed = _get(base, "/api/contents/notebooks", token)["content"]

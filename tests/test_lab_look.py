@@ -9,12 +9,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from command_line import backday_in_process
 from matplotlib.text import Text
 
 from backday_analysis import BACK_GROUPS
@@ -206,14 +205,8 @@ def test_group_toggles_leave_out_lines_and_panels(demo_data):
 # ------------------------------------------------------------------ command line
 
 
-def backday(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "backday_analysis", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "COLUMNS": "100", "TERM": "dumb"},
-    )
+def backday(*args: str):
+    return backday_in_process(*args, env={"COLUMNS": "100", "TERM": "dumb"})
 
 
 def test_help_shows_flags_as_flags_types_as_words_and_real_defaults():

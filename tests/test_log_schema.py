@@ -9,6 +9,7 @@ from fresh_python import run_python
 from backday_analysis.datafolder.log_schema import sets_schema
 
 
+@pytest.mark.slow  # a fresh interpreter imports pandera and hypothesis
 def test_loading_the_schema_leaves_hypothesis_out_and_importable():
     code = (
         "import sys\n"

@@ -173,6 +173,7 @@ _EDGES = {
 _CHANGE = st.sampled_from([(c, v) for c, values in _EDGES.items() for v in values])
 
 
+@pytest.mark.slow  # a property run: 100 examples
 @settings(max_examples=100, deadline=None)
 @given(rows=st.lists(st.lists(_CHANGE, max_size=2), min_size=1, max_size=12))
 def test_sets_read_without_the_schema_check_are_what_the_schema_accepts(rows):

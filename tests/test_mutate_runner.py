@@ -4,6 +4,9 @@ A small package and its tests are written to a temporary folder; the runner muta
 mutates the project (a forked child per mutant, pytest in-process). Each way a run can fail
 without a test failing (the mutant does not load, collection fails, the child dies by a
 signal, the run passes its time limit) must give *crashed*, never *killed*.
+
+Each run of the runner runs pytest in its children, one to several seconds: those tests are
+marked slow; the runner's own bookkeeping (verdicts, score, report, keys) is checked fast.
 """
 
 from __future__ import annotations
@@ -173,24 +176,28 @@ def only(result: dict, kind: str) -> dict:
     return (result["survivors"] or result["crashes"] or [{}])[0]
 
 
+@pytest.mark.slow
 def test_a_failing_test_kills_a_mutant(toy):
     result = verdicts(toy, "over", "`>` -> `>=`")
     only(result, "killed")
     assert result["crashes"] == [] and result["survivors"] == []
 
 
+@pytest.mark.slow
 def test_a_mutant_no_test_notices_survives_and_is_new(toy):
     survivor = only(verdicts(toy, "loose", "`<` -> `<=`"), "survived")
     assert survivor["new"] is True and survivor["line"] == 19
     assert "note" not in survivor
 
 
+@pytest.mark.slow
 def test_a_mutant_no_test_reaches_survives_without_a_run(toy):
     result = verdicts(toy, "untested")
     assert result["unreached"] == result["survived"] == result["mutants"] == 2  # + and 1
     assert {s["note"] for s in result["survivors"]} == {"no test calls it"}
 
 
+@pytest.mark.slow
 def test_a_known_survivor_is_not_new(toy):
     [mutant] = [
         m for m in mutate.mutants_of("calc.py", toy) if m.function == "loose" and "<=" in m.mutation
@@ -204,6 +211,7 @@ def test_a_known_survivor_is_not_new(toy):
     assert survivor["new"] is False and survivor["reason"] == "no client logs -100 sets"
 
 
+@pytest.mark.slow
 def test_a_cached_function_is_mutated_and_its_cache_emptied(toy):
     # Before: the lru_cache wrapper has no __code__, so the mutant did not load and counted
     # as killed; and the cache filled at import hid the function from the map of tests.
@@ -213,21 +221,25 @@ def test_a_cached_function_is_mutated_and_its_cache_emptied(toy):
     only(result, "killed")
 
 
+@pytest.mark.slow
 def test_a_function_only_a_thread_calls_is_reached(toy):
     only(verdicts(toy, "pooled", "`*` -> `/`"), "killed")
 
 
+@pytest.mark.slow
 def test_a_fixture_shared_by_tests_reaches_for_each_of_them(toy):
     # The module fixture runs during the first test's set-up; the second test checks it.
     only(verdicts(toy, "shared", "`-` -> `+`"), "killed")
 
 
+@pytest.mark.slow
 def test_a_mutant_that_does_not_load_is_crashed_not_killed(toy):
     crash = only(verdicts(toy, "broken", "`is` -> `is not`"), "crashed")
     assert crash["error"].startswith("the mutant did not load: the mutated module does not run")
     assert "ZeroDivisionError" in crash["error"]
 
 
+@pytest.mark.slow
 def test_an_error_while_collecting_is_crashed_not_killed(toy):
     # A module-level mutant runs every test; this one breaks their parametrisation.
     crash = only(verdicts(toy, "<module>", "`//` -> `/`"), "crashed")
@@ -235,11 +247,13 @@ def test_an_error_while_collecting_is_crashed_not_killed(toy):
     assert "TypeError: 'float' object cannot be interpreted" in crash["error"], crash["error"]
 
 
+@pytest.mark.slow
 def test_a_child_dead_by_a_signal_is_crashed_not_killed(toy):
     crash = only(verdicts(toy, "guard", "`<` -> `<=`"), "crashed")
     assert crash["error"].startswith("died by signal SIGKILL")
 
 
+@pytest.mark.slow
 def test_a_time_out_is_crashed_not_killed(toy):
     crash = only(verdicts(toy, "settle", "`>` -> `>=`", min_limit=3.0), "crashed")
     assert crash["error"].startswith("ran past its time limit of")

@@ -73,6 +73,7 @@ def test_the_scan_sees_a_planted_import(tmp_path):
     assert _imported_roots(planted) >= {"polars", "duckdb"}
 
 
+@pytest.mark.slow  # a fresh interpreter imports every module of the package
 def test_importing_every_module_loads_no_developer_library():
     result = run_python(
         f"""

@@ -74,6 +74,7 @@ def long_checks_folder(fixture_data):
     return fixture_data
 
 
+@pytest.mark.kernel
 def test_a_long_data_checks_table_starts_under_its_heading(fixture_data):
     folder = long_checks_folder(fixture_data)
     parameters = {"client": "ana", "week": "2026-W53", "data_dir": str(folder)}

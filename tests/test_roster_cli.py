@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from pypdf import PdfReader
 
 from backday_analysis.datafolder.roster import load_roster, save_roster
@@ -13,13 +14,21 @@ from backday_analysis.datafolder.roster import load_roster, save_roster
 BACKDAY = [sys.executable, "-m", "backday_analysis"]
 
 
-def test_one_coachs_roster_page_and_a_coach_without_roster(demo_data, tmp_path):
+@pytest.fixture
+def coached(demo_data, tmp_path):
+    """Return a copy of the demo data folder whose roster gives Maria three clients."""
     folder = tmp_path / "data"
     shutil.copytree(demo_data, folder)
     roster = load_roster(folder / "roster.csv")
     roster["coach"] = ["Maria", "Maria", "Joe", "Joe", "Maria", "", "Joe", ""]
     save_roster(roster, folder / "roster.csv")
     assert (folder / "roster.csv").read_text().splitlines()[0].endswith(",timezone,coach")
+    return folder
+
+
+@pytest.mark.kernel
+def test_one_coachs_roster_page(coached, tmp_path):
+    folder = coached
     out = tmp_path / "reports"
     result = subprocess.run(
         [*BACKDAY, "report", "--roster", "--coach", "maria", "--week", "2026-W47",
@@ -35,6 +44,10 @@ def test_one_coachs_roster_page_and_a_coach_without_roster(demo_data, tmp_path):
     assert "Cleo Martin" not in text and "Fay Laurent" not in text
     html = (out / "2026-W47" / "roster-maria.html").read_text(encoding="utf-8")
     assert 'href="ben.html"' in html  # beside the clients' own pages
+
+
+def test_a_coach_without_roster_is_one_sentence_and_exit_2(coached, tmp_path):
+    folder, out = coached, tmp_path / "reports"
     wrong = subprocess.run(
         [*BACKDAY, "report", "--coach", "maria", "--data", str(folder), "--out", str(out)],
         capture_output=True, text=True, timeout=600,

@@ -28,13 +28,13 @@ from backday_analysis.views.links import Link
 
 
 @pytest.fixture
-def dataset(fixture_data):
-    return load_dataset(fixture_data, today=dt.date(2027, 6, 1))
+def dataset(fixture_dataset):
+    return fixture_dataset
 
 
-@pytest.fixture
-def roster(dataset):
-    return rw.roster_week("2026-W53", dataset=dataset)
+@pytest.fixture(scope="module")
+def roster(fixture_dataset):
+    return rw.roster_week("2026-W53", dataset=fixture_dataset)
 
 
 def test_flags_severities_and_weeks_by_hand(roster):

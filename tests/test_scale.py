@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from distributed import LocalCluster
 
 from backday_analysis import GROUPS
 from backday_analysis.datafolder.dataset import load_dataset
@@ -32,6 +31,8 @@ def test_store_round_trip_keeps_every_set(stored):
 
 @pytest.mark.dask
 def test_dask_on_a_local_cluster_equals_pandas(stored):
+    from distributed import LocalCluster  # here: half a second to import, for this test alone
+
     dataset, store = stored
     expected = weekly_volume(dataset.sets, dataset.catalogue)
     with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:

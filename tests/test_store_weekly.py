@@ -23,7 +23,6 @@ import pyarrow.parquet as pq
 import pytest
 
 from backday_analysis import GROUPS
-from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.datafolder.parquet_store import write_store
 from backday_analysis.metrics import store_weekly, week_counts
 from backday_analysis.metrics.store_weekly import weekly_from_store
@@ -43,8 +42,8 @@ GROUP_ORDER = ["lats", "traps", "rhomboids", "lower_back", "biceps"]
 
 
 @pytest.fixture
-def catalogue(fixture_data):
-    return load_dataset(fixture_data, today=dt.date(2027, 6, 1)).catalogue
+def catalogue(fixture_dataset):
+    return fixture_dataset.catalogue
 
 
 @pytest.fixture

@@ -7,11 +7,10 @@ the advice table's ``COLUMNS``), so a key or column another change declares is a
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 
 import pytest
 from checkout import DATA_DIR as DEFAULT_DATA_DIR
+from command_line import backday_in_process
 
 from backday_analysis.datafolder import settings as settings_module
 from backday_analysis.datafolder.advice_rules import COLUMNS, load_advice_rules
@@ -105,12 +104,7 @@ def test_the_command_exits_2_with_one_sentence_for_a_typo(demo_data, tmp_path, n
     shutil.copytree(demo_data, folder)
     source = folder / name if (folder / name).is_file() else DEFAULT_DATA_DIR / name
     (folder / name).write_text(edit(source.read_text(encoding="utf-8")), encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "backday_analysis", "weekly", "--data", str(folder)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = backday_in_process("weekly", "--data", str(folder))
     assert done.returncode == 2, done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: {folder / name}"), done.stderr

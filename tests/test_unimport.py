@@ -12,6 +12,7 @@ import sys
 import checkout
 import pandas as pd
 import pytest
+from command_line import backday_in_process
 from made_up_exports import HEADER, SETS_PER_DAY, day_rows, log_keys, write_export
 
 from backday_analysis import paths
@@ -171,12 +172,11 @@ def test_the_imports_and_unimport_commands(fixture_data, tmp_path):
     assert lines[0] == "zoe: 1 import"
     assert lines[1].startswith("zoe-1  ") and "strong (comma-12)" in lines[1]
     assert lines[2] == "    12 sets added, 2026-03-02 to 2026-03-03; 12 in the log now"
-    undone = subprocess.run([*backday, "unimport", "zoe-1", *data], capture_output=True, text=True)
+    # Between the two real processes, in this one: what the commands print.
+    undone = backday_in_process("unimport", "zoe-1", *data)
     assert undone.returncode == 0, undone.stderr
     assert "removed 12 of the 12 sets" in undone.stdout
-    listed = subprocess.run(
-        [*backday, "imports", "--client", "zoe", "--json", *data], capture_output=True, text=True
-    )
+    listed = backday_in_process("imports", "--client", "zoe", "--json", *data)
     [item] = json.loads(listed.stdout)
     assert (item["import_id"], item["sets_removed"], item["sets_in_log"]) == ("zoe-1", 12, 0)
     again = subprocess.run([*backday, "unimport", "zoe-1", *data], capture_output=True, text=True)

@@ -21,15 +21,12 @@ import pandas as pd
 import pytest
 
 from backday_analysis import GROUPS
-from backday_analysis.datafolder.dataset import load_dataset
 from backday_analysis.metrics.weekly import WEEKLY_COLUMNS, unmapped_exercises, weekly_volume
-
-TODAY = dt.date(2027, 6, 1)
 
 
 @pytest.fixture
-def dataset(fixture_data):
-    return load_dataset(fixture_data, today=TODAY)
+def dataset(fixture_dataset):
+    return fixture_dataset
 
 
 def cell(table, week, group, column):

@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 import checkout
+from command_line import backday_in_process
 from hevy_server import FakeHevy, workout
 
 from backday_analysis.datafolder.hevy_connect import connect_client
@@ -93,6 +94,13 @@ def backday(*args: str, data: Path, stdin: str | None = None, url: str | None = 
         text=True,
         timeout=300,
         env=env,
+    )
+
+
+def backday_here(*args: str, data: Path, stdin: str | None = None, url: str | None = None):
+    """Run the command line in this process (see ``command_line``); return what it printed."""
+    return backday_in_process(
+        *args, "--data", str(data), stdin=stdin, env={BASE_URL_ENV: url} if url else None
     )
 
 

@@ -76,6 +76,17 @@ class Fault:
     action: Callable[[], None] | None = None
 
 
+class _Server(HTTPServer):
+    """pytest-httpserver's server, whose ``stop`` returns in milliseconds.
+
+    Stopping waits for the serving loop to look for a request to stop, every half second by
+    default: half a second at the end of every test.
+    """
+
+    def thread_target(self) -> None:
+        self.server.serve_forever(poll_interval=0.02)
+
+
 class FakeHevy:
     """Hevy's API on a local port; ``url`` goes in ``BACKDAY_HEVY_API``."""
 
@@ -85,7 +96,7 @@ class FakeHevy:
         self.seen: list[dict] = []
         self._lock = threading.Lock()
         self._counter = itertools.count(1)
-        self.server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+        self.server = _Server(host="127.0.0.1", port=0, threaded=True)
         self.server.expect_request(re.compile(r"^/.*")).respond_with_handler(self._answer)
         self.server.start()
         self.url = self.server.url_for("").rstrip("/")

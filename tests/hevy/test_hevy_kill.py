@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 
+import pytest
 from hevy_clients import BACKDAY, backday, connect
 from hevy_server import Fault
 
@@ -18,6 +19,9 @@ from backday_analysis.datafolder.hevy_state import read_state
 from backday_analysis.datafolder.import_records import read_records
 from backday_analysis.datafolder.lock import LOCK_FILE_NAME, data_folder_lock
 from backday_analysis.importers.hevy_api import BASE_URL_ENV
+
+# Real processes killed mid-sync, or waiting on a lock this process holds: seconds each.
+pytestmark = pytest.mark.slow
 
 
 def snapshot(folder) -> dict[str, bytes]:

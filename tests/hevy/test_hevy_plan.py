@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-from hevy_clients import FAST, MIA_KEY, backday, connect
+import pytest
+from hevy_clients import FAST, MIA_KEY, backday, backday_here, connect
 
 from backday_analysis.datafolder.hevy_plan import write_routine
 from backday_analysis.datafolder.hevy_state import read_state, write_state
@@ -45,12 +46,12 @@ def shape(stored: dict) -> list[tuple]:
 
 def test_a_plan_written_twice_makes_one_post_and_one_put(hevy, folder):
     synced(hevy, folder)
-    first = backday("plan", "--client", "mia", "--to-hevy", data=folder, url=hevy.url)
+    first = backday_here("plan", "--client", "mia", "--to-hevy", data=folder, url=hevy.url)
     assert first.returncode == 0, first.stderr
     assert first.stdout.splitlines()[-1] == "mia: routine created in Hevy (4 exercises, id r1)."
     assert "  lying leg curl (machine): 4 × 10–12 (group_minimum)" in first.stdout
     assert "  shrug (dumbbell): 3 × 12–15 (twice_a_week)" in first.stdout
-    second = backday("plan", "--client", "mia", "--to-hevy", data=folder, url=hevy.url)
+    second = backday_here("plan", "--client", "mia", "--to-hevy", data=folder, url=hevy.url)
     assert second.stdout.splitlines()[-1] == "mia: routine updated in Hevy (4 exercises, id r1)."
     assert len(hevy.requests("POST", "/v1/routines")) == 1
     assert len(hevy.requests("PUT", "/v1/routines/r1")) == 1
@@ -67,7 +68,9 @@ def test_a_plan_written_twice_makes_one_post_and_one_put(hevy, folder):
 
 def test_a_dry_run_prints_the_json_and_sends_nothing(hevy, folder):
     synced(hevy, folder)
-    done = backday("plan", "--client", "mia", "--to-hevy", "--dry-run", data=folder, url=hevy.url)
+    done = backday_here(
+        "plan", "--client", "mia", "--to-hevy", "--dry-run", data=folder, url=hevy.url
+    )
     assert done.returncode == 0, done.stderr
     body = json.loads(done.stdout)["routine"]
     assert (body["title"], body["folder_id"], shape(body)) == (TITLE, None, EXPECTED)
@@ -146,6 +149,7 @@ def test_suggestions_without_a_template_are_listed_not_sent():
     assert body["routine"]["notes"].endswith("Lower back: deadlift first.")
 
 
+@pytest.mark.slow  # every demo client's plan
 def test_the_adapter_gives_every_exercise_the_plan_names(demo_data):
     # Every demo client's plan for the latest week: each exercise the page's plan adds or
     # moves reaches the routine with the sets × reps the page says.

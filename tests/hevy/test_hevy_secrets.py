@@ -7,7 +7,7 @@ import logging
 import stat
 from pathlib import Path
 
-from hevy_clients import FAST, MIA_KEY, backday, connect, connect_cli
+from hevy_clients import FAST, MIA_KEY, backday, backday_here, connect, connect_cli
 
 from backday_analysis import paths
 from backday_analysis.datafolder.hevy_keys import read_keys
@@ -20,14 +20,16 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 
 def test_the_key_is_in_the_secrets_file_alone_and_in_no_output(hevy, folder, tmp_path, caplog):
     caplog.set_level(logging.DEBUG)
+    # The key goes from standard input to the file in a real process; the commands that
+    # read it back run here, their output captured the same.
     outputs = [connect_cli(folder, hevy.url)]
-    outputs.append(backday("sync", data=folder, url=hevy.url))
-    outputs.append(backday("sync", "--json", data=folder, url=hevy.url))
-    outputs.append(backday("connect", "--list", data=folder))
-    outputs.append(backday("connect", "--list", "--json", data=folder))
-    outputs.append(backday("imports", "--client", "mia", "--json", data=folder))
-    outputs.append(backday("plan", "--client", "mia", "--to-hevy", "--dry-run", data=folder))
-    outputs.append(backday("plan", "--client", "mia", "--to-hevy", data=folder, url=hevy.url))
+    outputs.append(backday_here("sync", data=folder, url=hevy.url))
+    outputs.append(backday_here("sync", "--json", data=folder, url=hevy.url))
+    outputs.append(backday_here("connect", "--list", data=folder))
+    outputs.append(backday_here("connect", "--list", "--json", data=folder))
+    outputs.append(backday_here("imports", "--client", "mia", "--json", data=folder))
+    outputs.append(backday_here("plan", "--client", "mia", "--to-hevy", "--dry-run", data=folder))
+    outputs.append(backday_here("plan", "--client", "mia", "--to-hevy", data=folder, url=hevy.url))
     sync_clients(folder, policy=FAST)  # in this process, with every logger at DEBUG
     for done in outputs:
         assert done.returncode == 0, done.stderr
@@ -62,14 +64,16 @@ def test_a_second_client_keeps_the_file_private(hevy, folder):
 
 
 def test_the_key_comes_from_standard_input_only(hevy, folder):
-    empty = backday("connect", "hevy", "--client", "mia", data=folder, stdin="", url=hevy.url)
+    empty = backday_here("connect", "hevy", "--client", "mia", data=folder, stdin="", url=hevy.url)
     assert empty.returncode == 2
     assert empty.stderr == (
         "error: no API key was read for client 'mia'; pipe or paste the client's Hevy API "
         "key on standard input (never on the command line).\n"
     )
     two = f"{MIA_KEY} and more words\n"
-    spaced = backday("connect", "hevy", "--client", "mia", data=folder, stdin=two, url=hevy.url)
+    spaced = backday_here(
+        "connect", "hevy", "--client", "mia", data=folder, stdin=two, url=hevy.url
+    )
     assert spaced.returncode == 2 and MIA_KEY not in spaced.stderr
     assert "is not one API key" in spaced.stderr
     assert not hevy.seen  # nothing was sent
@@ -78,9 +82,11 @@ def test_the_key_comes_from_standard_input_only(hevy, folder):
 def test_a_new_client_is_added_to_the_roster_with_a_unit(hevy, folder):
     hevy.account("aaaabbbb-0000-1111-2222-333344445555", "Noor")
     key = "aaaabbbb-0000-1111-2222-333344445555\n"
-    refused = backday("connect", "hevy", "--client", "noor", data=folder, stdin=key, url=hevy.url)
+    refused = backday_here(
+        "connect", "hevy", "--client", "noor", data=folder, stdin=key, url=hevy.url
+    )
     assert refused.returncode == 2 and "--unit kg or --unit lb" in refused.stderr
-    done = backday(
+    done = backday_here(
         "connect", "hevy", "--client", "noor", "--unit", "lb", "--timezone", "Europe/Oslo",
         data=folder, stdin=key, url=hevy.url,
     )  # fmt: skip
@@ -98,7 +104,7 @@ def test_disconnect_forgets_the_key_and_keeps_the_log(hevy, folder):
     assert read_keys(folder) == {}
     assert paths.log_path(folder, "mia").is_file()
     assert read_state(folder, "mia").connected_at == ""
-    listed = backday("connect", "--list", data=folder)
+    listed = backday_here("connect", "--list", data=folder)
     assert listed.stdout.startswith("No client is connected to Hevy")
 
 
@@ -107,7 +113,10 @@ def test_a_key_of_another_account_starts_afresh(hevy, folder):
     sync_clients(folder, policy=FAST)
     other = "bbbbcccc-0000-1111-2222-333344445555"
     hevy.account(other, "Someone Else")
-    done = connect_cli(folder, hevy.url, "mia", other)
+    done = backday_here(
+        "connect", "hevy", "--client", "mia", data=folder, stdin=other + "\n", url=hevy.url
+    )
+    assert done.returncode == 0, done.stderr
     assert "warning: this key opens another Hevy account than before ('Mia Hevy')" in done.stdout
     assert read_state(folder, "mia").since == ""
 

@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 import pytest
-from hevy_clients import FAST, FIRST_DAY, MIA_KEY, backday, connect, mia_workout
+from hevy_clients import FAST, FIRST_DAY, MIA_KEY, backday_here, connect, mia_workout
 from hevy_server import Fault
 
 from backday_analysis import paths
@@ -22,9 +22,10 @@ def log(folder) -> pd.DataFrame:
 
 
 def test_first_sync_reads_every_page_and_applies_the_import_rules(hevy, folder):
-    hevy.faults.append(Fault("GET", "/v1/workouts", page=2, status=429, retry_after="1"))
+    # Refused once, with no wait asked: the wait is test_429_waits_as_long_as_retry_after_says's.
+    hevy.faults.append(Fault("GET", "/v1/workouts", page=2, status=429, retry_after="0"))
     connect(folder, hevy.url)
-    done = backday("sync", "--json", data=folder, url=hevy.url)
+    done = backday_here("sync", "--json", data=folder, url=hevy.url)
     assert done.returncode == 0, done.stderr
     [result] = json.loads(done.stdout)
     # 23 workouts on 3 pages of 10 (page 2 asked twice: once refused with 429).
@@ -105,7 +106,7 @@ def test_an_edit_and_a_delete_arrive_through_events(hevy, folder):
     new = mia_workout(30)
     hevy.save(MIA_KEY, new)
 
-    done = backday("sync", "--client", "mia", data=folder, url=hevy.url)
+    done = backday_here("sync", "--client", "mia", data=folder, url=hevy.url)
     assert done.returncode == 0, done.stderr
     assert "3 workouts updated and 1 deleted in Hevy" in done.stdout
     # Workout 5: its 5 sets replaced by 6; workout 9: 5 by 5; workout 7: 5 sets gone;
@@ -124,9 +125,9 @@ def test_an_edit_and_a_delete_arrive_through_events(hevy, folder):
     assert (record.import_id, record.sets_added, record.sets_deleted) == ("mia-2", 16, 15)
     assert record.dialect == "changes"
 
-    listed = backday("imports", "--client", "mia", data=folder)
+    listed = backday_here("imports", "--client", "mia", data=folder)
     assert "16 sets added, 2026-09-12 to 2026-10-07, 15 removed (edited or deleted" in listed.stdout
-    undone = backday("unimport", "mia-2", data=folder)
+    undone = backday_here("unimport", "mia-2", data=folder)
     assert undone.returncode == 0, undone.stderr
     assert "to make the log match Hevy again, run: backday sync --client mia --full" in (
         undone.stdout
@@ -197,12 +198,12 @@ def test_the_start_is_in_the_clients_zone(hevy, folder):
 def test_a_full_sync_brings_back_an_unimported_sync_and_drops_what_hevy_lost(hevy, folder):
     connect(folder, hevy.url)
     sync_clients(folder, policy=FAST)
-    assert backday("unimport", "mia-1", data=folder).returncode == 0
+    assert backday_here("unimport", "mia-1", data=folder).returncode == 0
     assert len(log(folder)) == 0
     [changes] = sync_clients(folder, policy=FAST)
     assert changes.sets_added == 0  # nothing changed in Hevy since
     del hevy.accounts[MIA_KEY].workouts[mia_workout(4)["id"]]  # gone, and no event says so
-    done = backday("sync", "--client", "mia", "--full", "--json", data=folder, url=hevy.url)
+    done = backday_here("sync", "--client", "mia", "--full", "--json", data=folder, url=hevy.url)
     [full] = json.loads(done.stdout)
     assert (full["mode"], full["workouts_listed"], full["sets_added"]) == ("full", 22, 110)
     assert len(log(folder)) == 110 and full["import_id"] == "mia-2"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from hevy_clients import FAST, FIRST_DAY, MIA_KEY, backday, connect, mia_workout
+from hevy_clients import FAST, FIRST_DAY, MIA_KEY, backday_here, connect, mia_workout
 from hevy_server import workout
 
 from backday_analysis import paths
@@ -83,7 +83,7 @@ def test_a_template_hevy_no_longer_lists_is_named_by_the_workout(hevy, folder):
 def test_unknown_names_are_listed_for_an_alias(hevy, folder):
     hevy.accounts[MIA_KEY].workouts = {"row-0": rows_workout(0, "DEADBEEF", "Zottman Thing")}
     connect(folder, hevy.url)
-    done = backday("sync", data=folder, url=hevy.url)
+    done = backday_here("sync", data=folder, url=hevy.url)
     assert "exercise names the catalogue does not know: Zottman Thing (1 sets)" in done.stdout
 
 
@@ -131,7 +131,7 @@ def export_rows(day: int) -> str:
 def test_workouts_imported_from_an_export_are_not_doubled(hevy, folder, tmp_path):
     export = tmp_path / "mia_hevy.csv"
     export.write_text(EXPORT_HEADER + export_rows(1) + export_rows(0))
-    imported = backday("import", str(export), "--client", "mia", data=folder)
+    imported = backday_here("import", str(export), "--client", "mia", data=folder)
     assert imported.returncode == 0, imported.stderr
     connect(folder, hevy.url)
     [first] = sync_clients(folder, policy=FAST)

@@ -6,6 +6,7 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pandas as pd
+import pytest
 from hevy_clients import FAST, backday, connect
 
 from backday_analysis.datafolder.hevy_state import SyncState, read_state, write_state
@@ -75,6 +76,7 @@ def test_the_pages_say_when_and_mark_what_to_look_at(tmp_path):
         assert page(client) is None and roster(client) is None
 
 
+@pytest.mark.kernel
 def test_the_reports_show_the_sync(hevy, folder, tmp_path):
     connect(folder, hevy.url)
     assert sync_clients(folder, policy=FAST)[0].outcome == "ok"

@@ -234,6 +234,7 @@ def test_bad_client_or_unit(data, client, unit, message):
         run(data, [STRONG], client=client, unit=unit)
 
 
+@pytest.mark.slow  # every fixture export, imported twice
 def test_every_fixture_balances(data):
     files = sorted(EXPORTS.glob("*.csv"))
     for summary in run(data, files, client="eve", unit="kg"):
