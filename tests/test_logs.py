@@ -48,6 +48,20 @@ def test_rows_read_equals_sets_plus_rejects_with_line_numbers_and_reasons():
     assert sets["notes"].tolist()[1] == "two\nlines"
 
 
+def test_a_log_is_read_in_arrow_also_by_a_caller_that_keeps_numpy_strings(tmp_path):
+    # A page keeps its own strings in NumPy (views/storage.py); a ten-year log checked that
+    # way costs each string operation a Python call per row. Read as a report reads it: the
+    # schema check (not run then) would give the columns its own storage.
+    path = tmp_path / "ana.csv"
+    path.write_text(HEADER + "ana,2026-12-21 09:00,s1,Pull Up,1,working,,kg,8,,,,\n")
+    with pd.option_context("mode.string_storage", "python"):
+        sets, rejects, _ = read_log(path, "ana", today=TODAY)
+        assert pd.Series(["made here"]).dtype.storage == "python"
+    assert sets["exercise"].dtype.storage == "pyarrow"
+    assert sets["client"].dtype.storage == "pyarrow"
+    assert sets["exercise"].tolist() == ["Pull Up"] and rejects.empty
+
+
 def test_weights_are_converted_to_kg_and_blank_units_use_the_clients_unit():
     sets, _, _ = parse(
         "ana,2026-12-21 09:00,s1,Row,1,working,100,lb,5,,,,\n"

@@ -89,6 +89,20 @@ def parse_log(
     rows_read : int
         Data rows in the file; ``rows_read == len(sets) + len(rejects)``.
     """
+    # A log may hold tens of thousands of rows: its cells are checked in Arrow arrays, also
+    # when the caller (a report page, see views/storage.py) keeps its own strings in NumPy.
+    with pd.option_context("mode.string_storage", "pyarrow"):
+        return _parse_log(text, client_id, default_unit, origin, today, validate)
+
+
+def _parse_log(
+    text: str,
+    client_id: str,
+    default_unit: str,
+    origin: str,
+    today: dt.date | None,
+    validate: bool,
+) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     try:
         raw = text_cells(text)
     except pd.errors.EmptyDataError:

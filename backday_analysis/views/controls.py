@@ -4,12 +4,9 @@ A notebook builds one :class:`Page` (see :mod:`backday_analysis.views.pages`) an
 table or chart through it. Run by papermill (``controls=False``, as ``backday report`` does)
 a page only displays what it is given, exactly as plain ``display`` calls would: no widget
 reaches a report. Run in JupyterLab, the page keeps a handle on every output and redraws
-them all in place when the choice changes:
-
-- when a control of its panel changes (ipywidgets);
-- when the parameters cell changes a followed variable (:mod:`.parameters`);
-- when the cell that builds the page runs again: the new page takes over the old one's
-  outputs. A cell run again replaces its own outputs (JupyterLab sends the cell's id).
+them all in place when the choice changes: a control of its panel changes (ipywidgets), the
+parameters cell changes a followed variable (:mod:`.parameters`), or the cell that builds the
+page runs again, and its new page takes over the old one's outputs (by the cell's id).
 
 The parameters cell, the panel and the outputs show one choice; Run All keeps it. A choice
 that cannot be shown is refused with its sentence in the panel, and the controls go back to
@@ -28,6 +25,7 @@ from IPython.display import HTML, display
 from backday_analysis.errors import BackdayError
 from backday_analysis.views import display as show
 from backday_analysis.views.parameters import NotebookParameters, running_cell
+from backday_analysis.views.storage import python_strings
 
 NOTHING = "<p class='empty'>Nothing to show yet: pick a choice in the panel above.</p>"
 NOTHING_LOGGED = "No logged week to draw: the client logged nothing in these weeks."
@@ -117,6 +115,7 @@ class Page:
                     section.page = self
                 before.retire()  # watch() draws the outputs taken over
 
+    @python_strings
     def _build(self, values: dict) -> tuple[Any, Any]:
         arguments = {k: v for k, v in values.items() if k != "beside"}
         model = self.build(**self.fixed, **arguments)
@@ -128,6 +127,7 @@ class Page:
             raise BackdayError(f"beside: {exc}") from exc
         return model, other
 
+    @python_strings
     def _draw(self, render: Callable[[Any], Any], labelled: bool) -> Any:
         if self.model is None:
             return HTML(NOTHING)
