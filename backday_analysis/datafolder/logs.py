@@ -191,7 +191,7 @@ def _typed_sets(
     weight_kg = (weight * np.where(unit == "lb", LB_TO_KG, 1.0)).round(3)
     reject(weight_kg > MAX_WEIGHT_KG, cell("weight", f" is over {MAX_WEIGHT_KG:g} kg"))
 
-    kind = per_distinct(text["set_kind"], lambda u: u.str.lower().map(_KIND_ALIASES))
+    kind = per_distinct(text["set_kind"], lambda u: u.str.lower().map(_KIND_ALIASES).astype("str"))
     reject(kind.isna(), cell("set_kind", " is not working, warmup, drop or failure"))
     set_number = per_distinct(text["set_number"], _numbers)
     reject(
@@ -210,15 +210,16 @@ def _typed_sets(
     )
 
     good = ~taken
-    # Text columns stay Arrow arrays: through NumPy they would be converted back one by one.
+    # Text columns stay Arrow arrays (made once per distinct value or taken): through NumPy
+    # they would be converted back one by one, a few milliseconds per column of a long log.
     sets = pd.DataFrame(
         {
-            "client": [client_id] * int(good.sum()),
+            "client": pd.Series(client_id, index=range(int(good.sum())), dtype="str").array,
             "performed_at": when[good].astype("datetime64[ns]").to_numpy(),
             "session_id": _session_ids(text.loc[good, "session_id"], when[good]),
             "exercise": text["exercise"][good].array,
             "set_number": set_number[good].astype("Int64").array,
-            "set_kind": kind[good].to_numpy(),
+            "set_kind": kind[good].array,
             "weight_kg": weight_kg[good].astype(float).to_numpy(),
             "reps": reps[good].astype("int64").to_numpy(),
             "rpe": rpe[good].astype(float).to_numpy(),
@@ -243,12 +244,12 @@ def _numbers(cells: pd.Series) -> pd.Series:
     return pd.to_numeric(cells, errors="coerce")
 
 
-def _session_ids(given: pd.Series, when: pd.Series) -> np.ndarray:
+def _session_ids(given: pd.Series, when: pd.Series) -> pd.api.extensions.ExtensionArray:
     """Return each row's session id; rows without one are grouped by calendar day."""
     missing = given == ""
     if not missing.any():
-        return given.to_numpy()
-    return given.where(~missing, when.dt.strftime("%Y-%m-%d")).to_numpy()
+        return given.array
+    return given.where(~missing, when.dt.strftime("%Y-%m-%d")).array
 
 
 def read_log(
