@@ -13,7 +13,7 @@ def python_strings(function):
     pandas 3 stores a ``str`` column in an Arrow array by default. One client's page is
     hundreds of small operations on a few thousand rows (takes, joins, group keys,
     comparisons), and each call into Arrow costs more than the work: the same pages cost
-    about a fifth less CPU with the strings in NumPy object arrays. The dtype is the same
+    a tenth to a fifth less CPU with the strings in NumPy object arrays. The dtype is the same
     ``str``, with the same values, order and missing values; only the storage differs, and
     only for the frames a page makes. Large tables keep Arrow: a client's log as it is read
     (64,000 rows for ten years), the store, the Dask and 10-million-set weekly tables.
