@@ -5,6 +5,7 @@ The seed article says to deadlift first in the session and to build the load slo
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from backday_analysis.canonical import kg_to
@@ -56,34 +57,54 @@ def deadlifted(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str) -> bool:
 def late_deadlifts(sets: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     """Return each session whose deadlift came after another exercise: its first exercise.
 
-    Columns ``client, session_id, performed_at, exercise_id, exercise``, one row per late
-    session, and ``sessions``: the client's deadlift sessions in that session's ISO week.
+    Columns: those of ``sets`` for the session's first working set of another exercise,
+    ``week`` (the ISO week of the session's first working deadlift set) and ``sessions``
+    (the client's sessions with a working deadlift set in that week); one row per late
+    session, by client and time.
     """
     ids = DEADLIFT.ids(catalogue)
-    keys = ["client", "session_id"]
+    is_deadlift = sets["exercise_id"].isin(ids).to_numpy()
+    # One code per (client, session): a session id is only unique within its client.
+    client = pd.factorize(sets["client"], use_na_sentinel=False)[0].astype("int64")
+    session = pd.factorize(sets["session_id"], use_na_sentinel=False)[0].astype("int64")
+    key = client * (int(session.max(initial=0)) + 1) + session
     # Only sessions with a deadlift can have it late; the rest need no sorting.
-    with_deadlift = sets.loc[sets["exercise_id"].isin(ids), keys].drop_duplicates()
-    sets = sets.merge(with_deadlift, on=keys)
+    rows = np.flatnonzero(np.isin(key, key[is_deadlift]))
     # Strong and Hevy give one time per workout: the log line keeps the order within it.
-    order = [*keys, "performed_at", *(["line"] if "line" in sets else [])]
-    s = sets.sort_values(order, kind="stable")
-    s = s.assign(_pos=s.groupby(keys).cumcount())
-    is_deadlift = s["exercise_id"].isin(ids)
+    line = sets["line"].to_numpy()[rows] if "line" in sets else np.zeros(len(rows), "int64")
+    when = sets["performed_at"].to_numpy()[rows]
+    order = rows[np.lexsort((line, when, key[rows]))]
     skip = [
         *catalogue.loc[catalogue["pattern"].isin(WARM_UP_PATTERNS), "exercise_id"],
         *WARM_UP_IDS,
     ]
-    working = (s["set_kind"] != "warmup") & ~s["exercise_id"].isin(skip)
-    first_deadlift = s.loc[is_deadlift].groupby(keys)["_pos"].min().rename("_dl")
-    sessions = s.loc[is_deadlift & working, [*keys, "performed_at"]].drop_duplicates(keys)
-    sessions = sessions.assign(_week=set_weeks(sessions))
-    per_week = sessions.groupby(["client", "_week"]).size().rename("sessions")
-    first_other = s.loc[~is_deadlift & working].groupby(keys).head(1)
-    late = sessions[[*keys, "_week"]].merge(first_other, on=keys)
-    late = late.merge(first_deadlift.reset_index(), on=keys)
-    late = late.loc[late["_pos"] < late["_dl"]].sort_values(["client", "performed_at"])
-    late = late.join(per_week, on=["client", "_week"])
-    return late.rename(columns={"_week": "week"})
+    working = ((sets["set_kind"] != "warmup") & ~sets["exercise_id"].isin(skip)).to_numpy()
+    dead, work, code = is_deadlift[order], working[order], key[order]
+    starts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]]) if len(order) else order
+    # Each set's place in its session, and per session the first place meeting a condition.
+    place = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    none = len(order)
+
+    def first(condition: np.ndarray) -> np.ndarray:
+        if not len(order):
+            return order
+        return np.minimum.reduceat(np.where(condition, place, none), starts)
+
+    first_deadlift, first_working, first_other = (
+        first(dead),
+        first(dead & work),
+        first(~dead & work),
+    )
+    counted = first_working < none
+    late = counted & (first_other < first_deadlift)
+    head = order[starts[counted] + first_working[counted]]
+    week = set_weeks(sets.iloc[head]).to_numpy()
+    per_week = pd.Series(week).groupby([sets["client"].to_numpy()[head], week])
+    sessions = per_week.transform("size").to_numpy()
+    out = sets.iloc[order[starts[late] + first_other[late]]].assign(
+        week=week[late[counted]], sessions=sessions[late[counted]]
+    )
+    return out.sort_values(["client", "performed_at"], kind="stable")
 
 
 def deadlift_not_first(sets: pd.DataFrame, catalogue: pd.DataFrame, week: str) -> pd.DataFrame:

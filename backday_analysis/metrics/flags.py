@@ -67,6 +67,18 @@ FLAGS = tuple(
     "group_imbalance no_direct_sets no_biceps_work".split()
 )
 
+#: The columns of the sets that the flags read (``line`` when the sets have it).
+SET_COLUMNS = (
+    "client",
+    "performed_at",
+    "session_id",
+    "exercise",
+    "set_kind",
+    "exercise_id",
+    "load_kg",
+    "line",
+)
+
 
 def _often(settings: Settings) -> str:
     n = settings.guideline_days
@@ -237,13 +249,15 @@ def coaching_flags(
     """
     week_label(parse_week(week))  # a clear error for a malformed label
     monday = pd.Timestamp(parse_week(week))
+    # The flags read only these columns: each row filter of a long history copies fewer.
+    sets = sets.loc[:, [c for c in SET_COLUMNS if c in sets]]
     last = sets.groupby("client")["performed_at"].max()
     logged = set(last.index[last >= monday])
-    weekly = weekly.loc[weekly["client"].isin(logged)]
-    sets = sets.loc[sets["client"].isin(logged)]
+    weekly = _rows(weekly, weekly["client"].isin(logged))
+    sets = _rows(sets, sets["client"].isin(logged))
     missed = week_missed(sets, week)
-    trained = sets.loc[~sets["client"].isin(set(missed["client"]))]
-    weekly = weekly.loc[weekly["client"].isin(trained["client"].unique())]
+    trained = _rows(sets, ~sets["client"].isin(set(missed["client"])))
+    weekly = _rows(weekly, weekly["client"].isin(trained["client"].unique()))
     parts = [missed]
     if not weekly.empty:
         volume = back_weeks(trained, catalogue, week, weekly)
@@ -263,6 +277,11 @@ def coaching_flags(
         ]
     flags = pd.concat([empty_flags(), *parts], ignore_index=True)
     return sort_flags(apply_severity(flags, severity_rules), FLAGS)
+
+
+def _rows(frame: pd.DataFrame, keep: pd.Series) -> pd.DataFrame:
+    """Return the rows of ``frame`` in ``keep``; the frame itself when that is all of them."""
+    return frame if keep.all() else frame.loc[keep]
 
 
 __all__ = [
