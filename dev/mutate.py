@@ -121,6 +121,13 @@ TARGETS = {
     "metrics/week_status.py": ["tests/test_week_status.py"],
     "metrics/landmarks.py": ["tests/test_landmarks.py"],
     "metrics/pull_push.py": ["tests/test_pull_push.py"],
+    "metrics/week_sums.py": [
+        "tests/test_week_sums.py",
+        "tests/test_pull_push.py",
+        "tests/test_body_balance.py",
+        "tests/test_balance.py",
+        *_FLAGS,
+    ],
     "metrics/advice.py": _ADVICE,
     "metrics/advice_plan.py": _ADVICE,
     "metrics/advice_groups.py": _ADVICE,

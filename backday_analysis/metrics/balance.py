@@ -18,6 +18,7 @@ import pandas as pd
 from backday_analysis import BACK_GROUPS, GROUPS
 from backday_analysis.importers.cells import per_distinct
 from backday_analysis.metrics.frame_memo import memo
+from backday_analysis.metrics.week_sums import per_exercise, week_sums
 from backday_analysis.metrics.weekly import working_sets
 from backday_analysis.metrics.weeks import week_labels, week_start
 
@@ -114,18 +115,9 @@ def all_weeks(sets: pd.DataFrame) -> pd.DataFrame:
 
 def _weekly_counts(sets: pd.DataFrame, category: pd.Series, names: list[str]) -> pd.DataFrame:
     """Return working sets per client, week and category, one ``<name>_sets`` column each."""
-    counted = working_sets(sets)
-    kind = category.reindex(counted.index)
-    keep = kind.notna()
-    table = pd.crosstab(
-        [counted.loc[keep, "client"], set_weeks(counted.loc[keep])], kind[keep]
-    ).reindex(columns=names, fill_value=0)
-    table.index.names = ["client", "week"]
-    table.columns = [f"{name}_sets" for name in names]
-    out = all_weeks(sets).merge(table.reset_index(), on=["client", "week"], how="left")
-    columns = list(table.columns)
-    out[columns] = out[columns].fillna(0).astype("int64")
-    return out.sort_values(["client", "week"], ignore_index=True)
+    values = np.column_stack([(category == name).to_numpy(dtype=bool) for name in names])
+    columns = [f"{name}_sets" for name in names]
+    return week_sums(sets, values.astype(float), columns).astype(dict.fromkeys(columns, "int64"))
 
 
 def back_shares(weekly: pd.DataFrame, window: int = 1) -> pd.DataFrame:
@@ -181,14 +173,7 @@ def back_sets_per_week(sets: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFr
         ``client, week, back_sets``, every week from a client's first to last logged week.
     """
     credit = catalogue.set_index("exercise_id").loc[:, list(BACK_GROUPS)].max(axis=1)
-    counted = working_sets(sets)
-    per_set = per_distinct(counted["exercise_id"], lambda ids: ids.map(credit))
-    per_set = per_set.astype(float).fillna(0.0)
-    table = per_set.groupby([counted["client"], set_weeks(counted)]).sum()
-    table.index.names = ["client", "week"]
-    out = all_weeks(sets).merge(table.rename("back_sets").reset_index(), how="left")
-    out["back_sets"] = out["back_sets"].astype(float).fillna(0.0)
-    return out.sort_values(["client", "week"], ignore_index=True)
+    return week_sums(sets, per_exercise(sets, credit.to_frame()), ["back_sets"])
 
 
 def pulling_sets(sets: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:

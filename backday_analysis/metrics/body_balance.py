@@ -23,8 +23,7 @@ import numpy as np
 import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUPS
-from backday_analysis.metrics.balance import all_weeks, set_weeks
-from backday_analysis.metrics.weekly import working_sets
+from backday_analysis.metrics.week_sums import per_exercise, week_sums
 from backday_analysis.metrics.weeks import parse_week, week_label
 
 #: The regions the back is set against: each region's groups.
@@ -64,15 +63,9 @@ def region_sets(sets: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
         one row for every week from a client's first to last logged week, zeros where a
         week has none; sorted by client and week.
     """
-    counted = working_sets(sets)
     per = region_credits(catalogue)
-    values = per.reindex(counted["exercise_id"]).fillna(0.0).set_axis(counted.index)
-    table = values.groupby([counted["client"], set_weeks(counted)]).sum()
-    table.index.names = ["client", "week"]
-    out = all_weeks(sets).merge(table.reset_index(), on=["client", "week"], how="left")
-    columns = list(per.columns)
-    out[columns] = out[columns].astype(float).fillna(0.0)
-    return out.loc[:, list(REGION_COLUMNS)].sort_values(["client", "week"], ignore_index=True)
+    out = week_sums(sets, per_exercise(sets, per), list(per.columns))
+    return out.loc[:, list(REGION_COLUMNS)]
 
 
 def weeks_ending(week: str, count: int) -> list[str]:

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from backday_analysis.importers.cells import per_distinct
-from backday_analysis.metrics.weeks import week_labels, week_start
+from backday_analysis.metrics.week_sums import week_sums
 
 #: Catalogue pattern -> (plane, side).
 PLANES = {
@@ -60,21 +60,10 @@ def pull_push(sets: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     pattern = dict(zip(catalogue["exercise_id"], catalogue["pattern"], strict=True))
     place = {p: f"{plane}_{side}" for p, (plane, side) in PLANES.items()}
     column = per_distinct(sets["exercise_id"], lambda ids: ids.map(pattern).map(place))
-    keep = column.notna() & (sets["set_kind"] != "warmup")
-    if not keep.any():
-        return pd.DataFrame({c: pd.Series(dtype=_dtype(c)) for c in PULL_PUSH_COLUMNS})
-    monday = week_start(sets.loc[keep, "performed_at"])
-    counts = (
-        pd.DataFrame({"client": sets.loc[keep, "client"], "monday": monday, "c": column[keep]})
-        .groupby(["client", "monday", "c"], observed=True)
-        .size()
-        .unstack("c", fill_value=0)
-        .reindex(columns=list(_COUNTS), fill_value=0)
-        .rename_axis(columns=None)
-        .reset_index()
-    )
-    counts["week"] = week_labels(counts["monday"])
-    return ratios(counts.drop(columns="monday"))
+    values = np.column_stack([(column == name).to_numpy(dtype=bool) for name in _COUNTS])
+    counts = week_sums(sets, values.astype(float), list(_COUNTS))
+    # A week with neither pulls nor pushes has no row: it breaks a run of weeks behind.
+    return ratios(counts.loc[counts[list(_COUNTS)].to_numpy().any(axis=1)])
 
 
 def ratios(counts: pd.DataFrame) -> pd.DataFrame:
@@ -101,9 +90,3 @@ def over_weeks(table: pd.DataFrame, weeks: list[str], label: str) -> pd.DataFram
     window = table.loc[table["week"].isin(weeks)]
     summed = window.groupby("client", as_index=False)[list(_COUNTS)].sum()
     return ratios(summed.assign(week=label))
-
-
-def _dtype(column: str) -> str:
-    if column in ("client", "week"):
-        return "str"
-    return "float64" if column.endswith("ratio") else "int64"
