@@ -16,8 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from backday_analysis.importers.cells import per_distinct
-from backday_analysis.metrics.week_sums import week_sums
+from backday_analysis.metrics.week_sums import per_exercise, week_sums
 
 #: Catalogue pattern -> (plane, side).
 PLANES = {
@@ -57,11 +56,10 @@ def pull_push(sets: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
         plane, sorted by client and week. A ratio is pull sets over push sets; NaN when the
         plane has no push set (nothing to balance, or pulls alone).
     """
-    pattern = dict(zip(catalogue["exercise_id"], catalogue["pattern"], strict=True))
     place = {p: f"{plane}_{side}" for p, (plane, side) in PLANES.items()}
-    column = per_distinct(sets["exercise_id"], lambda ids: ids.map(pattern).map(place))
-    values = np.column_stack([(column == name).to_numpy(dtype=bool) for name in _COUNTS])
-    counts = week_sums(sets, values.astype(float), list(_COUNTS))
+    column = catalogue.set_index("exercise_id")["pattern"].map(place)
+    one_set = pd.DataFrame({name: column == name for name in _COUNTS}).astype(float)
+    counts = week_sums(sets, per_exercise(sets, one_set), list(_COUNTS))
     # A week with neither pulls nor pushes has no row: it breaks a run of weeks behind.
     return ratios(counts.loc[counts[list(_COUNTS)].to_numpy().any(axis=1)])
 
