@@ -204,3 +204,31 @@ def test_a_week_without_a_deadlift_raises_neither_flag_whatever_came_before():
     for when, counted in (("2027-01-03 23:59:59", True), ("2027-01-04 00:00", False)):
         moved = sets.assign(performed_at=sets["performed_at"].mask(dead, pd.Timestamp(when)))
         assert deadlifted(moved, CATALOGUE, "2026-W53") is counted
+
+
+def test_a_session_id_belongs_to_one_client():
+    # Both clients call their W53 Monday session "s"; only Bo's deadlift came late. Bo also
+    # deadlifted first on Thursday: 2 deadlift sessions that week, 1 of them late.
+    sets = make_sets(
+        block("ana", "W53", "barbell_deadlift", 2, load=100, reps=5, session="s"),
+        block("ana", "W53", "bench_press", 3, load=70, session="s"),
+        block("bo", "W53", "bench_press", 3, load=70, session="s"),
+        block("bo", "W53", "barbell_deadlift", 2, load=100, reps=5, session="s"),
+        block("bo", "W53+3", "barbell_deadlift", 2, load=100, reps=5, session="t"),
+    )
+    flags = deadlift_not_first(sets, CATALOGUE, "2026-W53")
+    assert flags["client"].tolist() == ["bo"]
+    assert "(1 of 2 deadlift sessions this week)" in flags["reason"].item()
+
+
+def test_the_late_deadlifts_first_exercise_is_the_first_worked_after_the_warm_up():
+    # Warm-up work (a warm-up entry, a warm-up set of the bench) opens the session; its first
+    # working set of another exercise is the bench press (the 3rd of 6 sets), then deadlifts.
+    sets = make_sets(
+        block("ana", "W53", "warm_up", 1, session="s"),
+        block("ana", "W53", "bench_press", 1, load=40, kind="warmup", session="s"),
+        block("ana", "W53", "bench_press", 1, load=70, session="s"),
+        block("ana", "W53", "barbell_deadlift", 3, load=100, reps=5, session="s"),
+    )
+    [reason] = deadlift_not_first(sets, CATALOGUE, "2026-W53")["reason"].tolist()
+    assert reason.startswith("The deadlift came after bench press on Mon 28 Dec;")

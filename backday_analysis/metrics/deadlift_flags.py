@@ -65,9 +65,7 @@ def late_deadlifts(sets: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     ids = DEADLIFT.ids(catalogue)
     is_deadlift = sets["exercise_id"].isin(ids).to_numpy()
     # One code per (client, session): a session id is only unique within its client.
-    client = pd.factorize(sets["client"], use_na_sentinel=False)[0].astype("int64")
-    session = pd.factorize(sets["session_id"], use_na_sentinel=False)[0].astype("int64")
-    key = client * (int(session.max(initial=0)) + 1) + session
+    key = sets.groupby(["client", "session_id"], sort=False, dropna=False).ngroup().to_numpy()
     # Only sessions with a deadlift can have it late; the rest need no sorting.
     rows = np.flatnonzero(np.isin(key, key[is_deadlift]))
     # Strong and Hevy give one time per workout: the log line keeps the order within it.

@@ -37,6 +37,11 @@ def _monday(week: int) -> dt.date:
     return EPOCH + dt.timedelta(days=int(week) * 7 - 3)
 
 
+def week_number_label(week: int) -> str:
+    """Return the ISO label (``2026-W47``) of a week number (:func:`week_number`)."""
+    return week_label(_monday(week))
+
+
 #: The measures of the weekly table, in its order, with their types.
 MEASURES = {
     "fractional_sets": "float64",
@@ -223,7 +228,7 @@ def weekly_table(
     # Rows in client, week and group order: groups vary fastest.
     weeks = np.concatenate(week_rows)
     first_week = int(weeks.min()) if len(weeks) else last_week
-    labels = [week_label(_monday(w)) for w in range(first_week, last_week + 1)]
+    labels = [week_number_label(w) for w in range(first_week, last_week + 1)]
     table = {
         "client": _strings(client_names, np.repeat(np.concatenate(client_rows), n_groups)),
         "week": _strings(labels, np.repeat(weeks - first_week, n_groups)),

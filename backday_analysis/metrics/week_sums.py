@@ -8,13 +8,10 @@ milliseconds; the labels are written once per week, not once per set.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import numpy as np
 import pandas as pd
 
-from backday_analysis.metrics.week_counts import EPOCH, week_number
-from backday_analysis.metrics.weeks import week_label
+from backday_analysis.metrics.week_counts import week_number, week_number_label
 
 
 def per_exercise(sets: pd.DataFrame, table: pd.DataFrame) -> np.ndarray:
@@ -63,7 +60,7 @@ def week_sums(sets: pd.DataFrame, values: np.ndarray, names: list[str]) -> pd.Da
     counted = values * (sets["set_kind"] != "warmup").to_numpy(dtype=bool)[:, None]
     total = int(count.sum())
     numbers = np.repeat(first - start, count) + np.arange(total)
-    labels = {w: week_label(EPOCH + dt.timedelta(days=int(w) * 7 - 3)) for w in np.unique(numbers)}
+    labels = {w: week_number_label(w) for w in np.unique(numbers)}
     client = np.repeat(np.asarray(clients, dtype=object), count)
     out = pd.DataFrame({"client": client, "week": [labels[w] for w in numbers]})
     out = out.astype({"client": "str"})
