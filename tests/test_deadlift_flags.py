@@ -222,13 +222,27 @@ def test_a_session_id_belongs_to_one_client():
 
 
 def test_the_late_deadlifts_first_exercise_is_the_first_worked_after_the_warm_up():
-    # Warm-up work (a warm-up entry, a warm-up set of the bench) opens the session; its first
+    # Warm-up work (a warm-up entry, a warm-up set of pull-ups) opens the session; its first
     # working set of another exercise is the bench press (the 3rd of 6 sets), then deadlifts.
     sets = make_sets(
         block("ana", "W53", "warm_up", 1, session="s"),
-        block("ana", "W53", "bench_press", 1, load=40, kind="warmup", session="s"),
+        block("ana", "W53", "pull_up", 1, load=0, kind="warmup", session="s"),
         block("ana", "W53", "bench_press", 1, load=70, session="s"),
         block("ana", "W53", "barbell_deadlift", 3, load=100, reps=5, session="s"),
     )
     [reason] = deadlift_not_first(sets, CATALOGUE, "2026-W53")["reason"].tolist()
     assert reason.startswith("The deadlift came after bench press on Mon 28 Dec;")
+
+
+def test_late_sessions_at_the_same_time_are_named_in_session_id_order():
+    # A date-only log with session ids: two sessions on Monday at the same time, both with
+    # the deadlift late, listed "b" before "a". The flag names session "a"'s first exercise.
+    sets = make_sets(
+        block("ana", "W53", "bench_press", 1, load=70, session="b"),
+        block("ana", "W53", "barbell_deadlift", 1, load=100, reps=5, session="b"),
+        block("ana", "W53", "pull_up", 1, load=0, session="a"),
+        block("ana", "W53", "barbell_deadlift", 1, load=100, reps=5, session="a"),
+    )
+    flags = deadlift_not_first(sets, CATALOGUE, "2026-W53")
+    assert flags["headline"].tolist() == ["Deadlift after pull-up"]
+    assert "(2 of 2 deadlift sessions this week)" in flags["reason"].item()

@@ -64,8 +64,9 @@ def late_deadlifts(sets: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     """
     ids = DEADLIFT.ids(catalogue)
     is_deadlift = sets["exercise_id"].isin(ids).to_numpy()
-    # One code per (client, session): a session id is only unique within its client.
-    key = sets.groupby(["client", "session_id"], sort=False, dropna=False).ngroup().to_numpy()
+    # One code per (client, session), as a session id is only unique within its client;
+    # numbered in their sorted order, so late sessions of the same time keep that order.
+    key = sets.groupby(["client", "session_id"], sort=True, dropna=False).ngroup().to_numpy()
     # Only sessions with a deadlift can have it late; the rest need no sorting.
     rows = np.flatnonzero(np.isin(key, key[is_deadlift]))
     # Strong and Hevy give one time per workout: the log line keeps the order within it.
@@ -79,7 +80,8 @@ def late_deadlifts(sets: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     working = ((sets["set_kind"] != "warmup") & ~sets["exercise_id"].isin(skip)).to_numpy()
     dead, work, code = is_deadlift[order], working[order], key[order]
     starts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]]) if len(order) else order
-    # Each set's place in its session, and per session the first place meeting a condition.
+    # With each set's place in its session, one pass per condition finds where it first
+    # holds in every session, where grouping the frames would take a pass per session key.
     place = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
     none = len(order)
 

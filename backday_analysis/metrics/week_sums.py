@@ -15,14 +15,23 @@ from backday_analysis.metrics.week_counts import week_number, week_number_label
 
 
 def per_exercise(sets: pd.DataFrame, table: pd.DataFrame) -> np.ndarray:
-    """Return each set's row of ``table`` (indexed by exercise id), zeros for ids it lacks.
+    """Return each set's row of ``table``, zeros for an exercise id it lacks.
 
-    The result has one row per set and one column per column of ``table``, as floats; an
-    unknown or missing exercise id counts for nothing.
+    Parameters
+    ----------
+    sets : pandas.DataFrame
+        Sets with ``exercise_id``.
+    table : pandas.DataFrame
+        Numbers per exercise, indexed by exercise id (unique), such as catalogue credits.
+
+    Returns
+    -------
+    numpy.ndarray
+        Floats, one row per set and one column per column of ``table``; an unknown or
+        missing exercise id, or an empty cell, counts 0.
     """
     codes, ids = pd.factorize(sets["exercise_id"], use_na_sentinel=False)
-    rows = table.reindex(ids).to_numpy(dtype=float, na_value=0.0)
-    return np.nan_to_num(rows)[codes]
+    return table.reindex(ids).to_numpy(dtype=float, na_value=0.0)[codes]
 
 
 def week_sums(sets: pd.DataFrame, values: np.ndarray, names: list[str]) -> pd.DataFrame:
