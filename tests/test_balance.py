@@ -18,7 +18,6 @@ from backday_analysis import GROUPS
 from backday_analysis.datafolder.catalogue import load_catalogue
 from backday_analysis.metrics.balance import (
     SEED_LIFTS,
-    all_weeks,
     back_sets_per_week,
     back_shares,
     cable_row_grips,
@@ -57,11 +56,6 @@ def make_sets(*rows) -> pd.DataFrame:
 def weekly_of(sets: pd.DataFrame, through: str | None = None) -> pd.DataFrame:
     end = pd.Timestamp(through).date() if through else None
     return weekly_volume(sets, CATALOGUE, through=end)
-
-
-def test_all_weeks_fill_the_gaps_across_the_new_year():
-    sets = make_sets(("2026-12-22", "pull_up", 1, 60, 8), ("2027-01-05", "pull_up", 1, 60, 8))
-    assert all_weeks(sets)["week"].tolist() == ["2026-W52", "2026-W53", "2027-W01"]
 
 
 def test_back_sets_per_week_counts_each_set_once_and_zero_weeks():

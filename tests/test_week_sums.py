@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from backday_analysis.metrics.week_sums import per_exercise, week_sums
+from backday_analysis.metrics.week_sums import all_weeks, per_exercise, week_sums
 
 TABLE = pd.DataFrame(
     {"back": [1.0, 1.0, 0.0], "arms": [0.0, 0.5, 1.0]},
@@ -58,3 +58,15 @@ def test_working_sets_are_summed_per_client_and_week_with_zero_weeks_between():
 def test_no_sets_give_no_rows_with_the_columns():
     table = week_sums(SETS.iloc[:0], np.zeros((0, 1)), ["back"])
     assert table.columns.tolist() == ["client", "week", "back"] and table.empty
+    assert table["back"].dtype == "float64"
+
+
+def test_all_weeks_fill_the_gaps_across_the_new_year():
+    sets = pd.DataFrame(
+        {
+            "client": ["ana", "ana"],
+            "performed_at": pd.to_datetime(["2026-12-22 18:00", "2027-01-05 18:00"]),
+            "set_kind": ["working", "working"],
+        }
+    )
+    assert all_weeks(sets)["week"].tolist() == ["2026-W52", "2026-W53", "2027-W01"]

@@ -96,23 +96,6 @@ def set_weeks(sets: pd.DataFrame) -> pd.Series:
     return week_labels(week_start(sets["performed_at"]))
 
 
-def all_weeks(sets: pd.DataFrame) -> pd.DataFrame:
-    """Return ``client, week`` for every week from each client's first to last logged week."""
-    if sets.empty:
-        return pd.DataFrame({"client": pd.Series(dtype="str"), "week": pd.Series(dtype="str")})
-    mondays = week_start(sets["performed_at"])
-    span = mondays.groupby(sets["client"]).agg(["min", "max"])
-    count = ((span["max"] - span["min"]).dt.days // 7 + 1).to_numpy()
-    offset = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
-    monday = np.repeat(span["min"].to_numpy(), count) + offset * np.timedelta64(7, "D")
-    return pd.DataFrame(
-        {
-            "client": np.repeat(span.index.to_numpy(), count),
-            "week": week_labels(pd.Series(monday)).to_numpy(),
-        }
-    ).astype({"client": "str"})
-
-
 def _weekly_counts(sets: pd.DataFrame, category: pd.Series, names: list[str]) -> pd.DataFrame:
     """Return working sets per client, week and category, one ``<name>_sets`` column each."""
     values = np.column_stack([(category == name).to_numpy(dtype=bool) for name in names])

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from backday_analysis.datafolder.settings import Settings
-from backday_analysis.metrics.balance import all_weeks, back_sets_per_week, set_weeks
+from backday_analysis.metrics.balance import back_sets_per_week, set_weeks
 from backday_analysis.metrics.flag_table import (
     empty_flags,
     flag_table,
@@ -26,6 +26,7 @@ from backday_analysis.metrics.flag_table import (
     week_sets,
     weeks_text,
 )
+from backday_analysis.metrics.week_sums import all_weeks
 from backday_analysis.metrics.weekly import working_sets
 from backday_analysis.metrics.weeks import parse_week
 

@@ -34,6 +34,14 @@ def per_exercise(sets: pd.DataFrame, table: pd.DataFrame) -> np.ndarray:
     return table.reindex(ids).to_numpy(dtype=float, na_value=0.0)[codes]
 
 
+def all_weeks(sets: pd.DataFrame) -> pd.DataFrame:
+    """Return ``client, week`` for every week from each client's first to last logged week.
+
+    Rows are sorted by client and week; any set counts, warm-ups included.
+    """
+    return _spans(sets)[1]
+
+
 def week_sums(sets: pd.DataFrame, values: np.ndarray, names: list[str]) -> pd.DataFrame:
     """Return per client and ISO week the sums of ``values`` over the working sets.
 
@@ -49,13 +57,23 @@ def week_sums(sets: pd.DataFrame, values: np.ndarray, names: list[str]) -> pd.Da
     Returns
     -------
     pandas.DataFrame
-        ``client, week`` and ``names`` (floats): one row for every week from a client's first
-        to last logged week (warm-ups included), zeros where a week has none; sorted by
-        client and week.
+        ``client, week`` (:func:`all_weeks`) and ``names`` (floats), zeros where a week has
+        none.
     """
+    key, out = _spans(sets)
+    counted = values * (sets["set_kind"] != "warmup").to_numpy(dtype=bool)[:, None]
+    for column, name in enumerate(names):
+        # With no set at all, NumPy gives integer bins; the sums are floats either way.
+        sums = np.bincount(key, weights=counted[:, column], minlength=len(out))
+        out[name] = sums.astype("float64")
+    return out
+
+
+def _spans(sets: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
+    """Return :func:`all_weeks` of ``sets`` and each set's row in it."""
     if sets.empty:
         empty = {"client": pd.Series(dtype="str"), "week": pd.Series(dtype="str")}
-        return pd.DataFrame(empty | {name: pd.Series(dtype=float) for name in names})
+        return np.zeros(0, dtype="int64"), pd.DataFrame(empty)
     code, clients = pd.factorize(sets["client"], sort=True)
     days = sets["performed_at"].to_numpy().astype("datetime64[D]").astype("int64")
     week = week_number(days)
@@ -65,14 +83,8 @@ def week_sums(sets: pd.DataFrame, values: np.ndarray, names: list[str]) -> pd.Da
     np.maximum.at(last, code, week)
     count = last - first + 1
     start = np.cumsum(count) - count
-    key = start[code] + week - first[code]
-    counted = values * (sets["set_kind"] != "warmup").to_numpy(dtype=bool)[:, None]
-    total = int(count.sum())
-    numbers = np.repeat(first - start, count) + np.arange(total)
+    numbers = np.repeat(first - start, count) + np.arange(int(count.sum()))
     labels = {w: week_number_label(w) for w in np.unique(numbers)}
     client = np.repeat(np.asarray(clients, dtype=object), count)
     out = pd.DataFrame({"client": client, "week": [labels[w] for w in numbers]})
-    out = out.astype({"client": "str"})
-    for column, name in enumerate(names):
-        out[name] = np.bincount(key, weights=counted[:, column], minlength=total)
-    return out
+    return start[code] + week - first[code], out.astype({"client": "str"})
