@@ -23,7 +23,6 @@ from backday_analysis.rendering.kernels import (
     WarmKernel,
 )
 from backday_analysis.rendering.pages import (
-    freeze_loaded,
     import_nbformat,
     pdf_bytes,
     prepare_in_background,
@@ -207,7 +206,6 @@ def render_pages(
         executed = execute(job.notebook, job.parameters, kernel=kernel)
     finally:
         preparing.join(WRITERS_TIMEOUT)
-    freeze_loaded()
     stamp = (generated_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
     page = to_html(executed, job.title, f"Generated at {stamp} by backday_analysis.")
     pages = {}

@@ -1,0 +1,348 @@
+"""Lay out a report page's HTML as Typst markup, for a PDF typeset by Typst.
+
+A report page is HTML that this package writes: nbconvert's cells around headings, paragraphs
+and lists rendered from the notebooks' Markdown, and the tables, sentences and charts of
+:mod:`backday_analysis.views.display`. This reads that HTML (the standard library's parser)
+and writes the same content as Typst markup: the same words, tables, colours and charts, so
+the PDF and the HTML page cannot say different things. An element or style it does not know
+raises :class:`UnknownMarkup`: a new kind of output must be taught here, not dropped.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+#: Elements without an end tag.
+_VOID = frozenset({"img", "br", "col", "meta", "hr", "link", "input", "wbr"})
+#: Containers whose content is laid out as it comes: nbconvert's cell wrappers, the page.
+_CONTAINERS = frozenset({"html", "body", "main", "div", "section", "thead", "tbody", "colgroup"})
+#: Left out: the page's head, and what never reaches a report.
+_SKIPPED = frozenset({"head", "style", "title", "script", "meta", "link"})
+#: Characters Typst markup reads as syntax; each is written with a backslash.
+_MARKUP = re.compile(r"([\\#*_$@<>\[\]`~\"'/=+\-.:])")
+
+
+class UnknownMarkup(ValueError):
+    """Raised for an element or style of a report page that has no Typst counterpart here."""
+
+
+@dataclass
+class Element:
+    """One element of a parsed page, its attributes and its children (elements and text)."""
+
+    tag: str
+    attributes: dict[str, str]
+    children: list = field(default_factory=list)
+
+    def style(self) -> dict[str, str]:
+        """Return the element's inline style as ``{property: value}``."""
+        declarations = (d.partition(":") for d in self.attributes.get("style", "").split(";"))
+        return {k.strip().lower(): v.strip() for k, _, v in declarations if k.strip()}
+
+    def classes(self) -> set[str]:
+        """Return the element's classes."""
+        return set(self.attributes.get("class", "").split())
+
+    def text(self) -> str:
+        """Return the text of the element and its descendants, as written."""
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("root", {})
+        self.open = [self.root]
+
+    def handle_starttag(self, tag, attrs):
+        element = Element(tag, {k: v or "" for k, v in attrs})
+        self.open[-1].children.append(element)
+        if tag not in _VOID:
+            self.open.append(element)
+
+    def handle_startendtag(self, tag, attrs):
+        self.open[-1].children.append(Element(tag, {k: v or "" for k, v in attrs}))
+
+    def handle_endtag(self, tag):
+        # Close up to the matching element; an end tag without one is ignored, as browsers do.
+        for depth in range(len(self.open) - 1, 0, -1):
+            if self.open[depth].tag == tag:
+                del self.open[depth:]
+                return
+
+    def handle_data(self, data):
+        self.open[-1].children.append(data)
+
+
+def parse(page: str) -> Element:
+    """Return the element tree of an HTML page."""
+    builder = _TreeBuilder()
+    builder.feed(page)
+    builder.close()
+    return builder.root
+
+
+def escaped(text: str) -> str:
+    """Return text as Typst markup that shows it as written, its spaces collapsed."""
+    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
+
+
+def string(text: str) -> str:
+    """Return text as a Typst string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+_HEX = re.compile(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+
+
+def colour(value: str) -> str:
+    """Return a CSS hex colour as a Typst colour."""
+    match = _HEX.fullmatch(value.strip())
+    if not match:
+        raise UnknownMarkup(f"the colour '{value}' is not #rgb or #rrggbb")
+    digits = match.group(1)
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    return f'rgb("#{digits.lower()}")'
+
+
+#: Page set-up and the look of the report template (``templates/backday/index.html.j2``).
+PREAMBLE = """#set document(title: {title})
+#let footer = context {
+  let (here, last) = (counter(page).display(), counter(page).final().first())
+  align(right, text(size: 8pt, fill: rgb("#666666"))[page #here of #last])
+}
+#set page(paper: "a4", margin: (top: 14mm, bottom: 16mm, x: 12mm), footer: footer)
+#set text(font: ("DejaVu Sans", "Liberation Sans", "Arial"), size: 10pt, lang: "en")
+#set text(fill: rgb("#222222"))
+#set par(leading: 0.5em, spacing: 0.75em)
+#show heading: set block(sticky: true)
+#show heading.where(level: 1): set text(size: 18pt)
+#show heading.where(level: 1): set block(above: 0pt, below: 6pt)
+#show heading.where(level: 2): it => block(width: 100%, sticky: true, above: 14pt,
+  below: 6pt, stroke: (bottom: 0.75pt + rgb("#cccccc")), inset: (bottom: 3pt),
+  text(size: 13pt, it.body))
+#show heading.where(level: 3): set text(size: 11pt)
+#show link: set text(fill: rgb("#1f4e8c"))
+#show raw: set text(font: ("DejaVu Sans Mono",), size: 8.5pt)
+#show table: set text(size: 8pt)
+#show table: set par(leading: 0.35em, justify: false)
+#set table(stroke: (x: none, y: 0.75pt + rgb("#e2e2e2")), inset: (x: 3pt, y: 2pt))
+// A row stays on one page, as a table's rows do in the HTML page's print style.
+#set table.cell(breakable: false)
+"""
+
+_HEAD_FILL = 'rgb("#eef2f6")'
+_WIDTH = re.compile(r"([0-9.]+)%")
+_STOPS = re.compile(r"(#[0-9a-fA-F]{3,6})\s+[0-9.]+%\s*,\s*#[0-9a-fA-F]{3,6}\s+[0-9.]+%")
+
+
+class Typesetter:
+    """Write the elements of a report page as Typst markup, collecting its charts' bytes.
+
+    ``images`` maps each chart's file name in the markup to its PNG bytes; the PDF writer
+    puts them beside the markup.
+    """
+
+    def __init__(self) -> None:
+        self.images: dict[str, bytes] = {}
+
+    # Blocks: what stands on its own lines.
+    def blocks(self, element: Element) -> str:
+        """Return the markup of an element's children laid out as blocks."""
+        out = []
+        for child in element.children:
+            if isinstance(child, str):
+                if child.strip():
+                    out.append(escaped(child) + "\n\n")
+            else:
+                out.append(self.block(child))
+        return "".join(out)
+
+    def block(self, element: Element) -> str:
+        """Return one block element's markup."""
+        tag, classes = element.tag, element.classes()
+        if tag in _SKIPPED or "jp-Collapser" in classes:
+            return ""
+        if tag in ("h1", "h2", "h3", "h4"):
+            return f"\n{'=' * int(tag[1])} {self.inline(element).strip()}\n\n"
+        if tag == "p":
+            return self.paragraph(element)
+        if tag in ("ul", "ol"):
+            mark = "-" if tag == "ul" else "+"
+            items = [
+                f"{mark} {self.inline(item).strip()}\n"
+                for item in element.children
+                if isinstance(item, Element) and item.tag == "li"
+            ]
+            return "".join(items) + "\n"
+        if tag == "table":
+            return self.table(element)
+        if tag == "img":
+            return self.image(element)
+        if tag == "pre":
+            return f"#raw({string(element.text())}, block: true)\n\n"
+        if tag == "div" and "backday-pair" in classes:
+            return self.pair(element)
+        if tag in _CONTAINERS or tag == "root":
+            return self.blocks(element)
+        if tag in ("em", "i", "strong", "b", "code", "a", "span", "br"):
+            return self.inline(Element("p", {}, [element])) + "\n\n"
+        raise UnknownMarkup(f"<{tag}> has no Typst counterpart in the report writer")
+
+    def paragraph(self, element: Element) -> str:
+        body = self.inline(element).strip()
+        if not body:
+            return ""
+        classes = element.classes()
+        if "empty" in classes:
+            body = f'#text(fill: rgb("#555555"), style: "italic")[{body}]'
+        if "generated" in classes:
+            body = f'#v(8pt)#text(fill: rgb("#777777"), size: 8pt)[{body}]'
+        return body + "\n\n"
+
+    def pair(self, element: Element) -> str:
+        halves = [c for c in element.children if isinstance(c, Element)]
+        cells = ", ".join(f"[{self.blocks(half)}]" for half in halves)
+        return f"#grid(columns: ({', '.join(['1fr'] * len(halves))}), gutter: 12pt, {cells})\n\n"
+
+    def image(self, element: Element) -> str:
+        source = element.attributes.get("src", "")
+        header, _, payload = source.partition(",")
+        if header != "data:image/png;base64":
+            raise UnknownMarkup(f"an image must be an embedded PNG, not {source[:40]!r}")
+        name = f"chart-{len(self.images) + 1}.png"
+        self.images[name] = base64.b64decode(payload)
+        return f'#block(breakable: false, image("{name}", width: 100%))\n\n'
+
+    # Inline content: text and its emphasis, code and links.
+    def inline(self, element: Element) -> str:
+        """Return the markup of an element's children as running text."""
+        out = []
+        for child in element.children:
+            if isinstance(child, str):
+                # Spaces at either end are kept as one: they separate words from their
+                # neighbours in the markup (``a <em>b</em>``).
+                text = escaped(child)
+                lead = " " if child[:1].isspace() and text else ""
+                tail = " " if child[-1:].isspace() and text else ""
+                out.append(
+                    lead + text + tail if text else (" " if child.strip() == "" and child else "")
+                )
+                continue
+            tag, body = child.tag, None
+            if tag in ("em", "i"):
+                body = f"#emph[{self.inline(child)}]"
+            elif tag in ("strong", "b"):
+                body = f"#strong[{self.inline(child)}]"
+            elif tag == "code":
+                body = f"#raw({string(child.text())})"
+            elif tag == "a":
+                body = f"#link({string(child.attributes.get('href', ''))})[{self.inline(child)}]"
+            elif tag == "br":
+                body = "#linebreak()"
+            elif tag == "span":
+                body = self.inline(child)
+            else:
+                raise UnknownMarkup(f"<{tag}> inside text has no Typst counterpart")
+            out.append(body)
+        return "".join(out)
+
+    # Tables.
+    def table(self, element: Element) -> str:
+        """Return a table's markup: a grid of groups × weeks, or rows of cells."""
+        rows = list(_descendants(element, "tr"))
+        head_rows = [r for r in rows if _within(element, r, "thead")]
+        body_rows = [r for r in rows if r not in head_rows]
+        caption = next(
+            (c for c in element.children if isinstance(c, Element) and c.tag == "caption"), None
+        )
+        title = f"#block(sticky: true, strong[{self.inline(caption).strip()}])\n" if caption else ""
+        if "backday-grid" in element.classes():
+            return title + self.grid(head_rows, body_rows)
+        widths = [c.style().get("width", "") for c in _descendants(element, "col")]
+        count = max((len(_cells(r)) for r in rows), default=1)
+        if len(widths) == count and all(_WIDTH.fullmatch(w) for w in widths):
+            columns = "(" + "".join(f"{w}, " for w in widths) + ")"
+        else:
+            columns = str(count)
+        header = ", ".join(self.cell(c, True) for r in head_rows for c in _cells(r))
+        body = ", ".join(self.cell(c, c.tag == "th") for r in body_rows for c in _cells(r))
+        parts = ([f"table.header({header})"] if header else []) + ([body] if body else [])
+        return title + f"#table(columns: {columns}, {', '.join(parts)})\n\n"
+
+    def cell(self, element: Element, head: bool) -> str:
+        style, classes = element.style(), element.classes()
+        options = []
+        fill = style.get("background") or style.get("background-color")
+        if fill:
+            options.append(f"fill: {colour(fill)}")
+        elif head:
+            options.append(f"fill: {_HEAD_FILL}")
+        if style.get("text-align") in ("right", "center"):
+            options.append(f"align: {style['text-align']}")
+        if element.attributes.get("colspan"):
+            options.append(f"colspan: {int(element.attributes['colspan'])}")
+        body = self.inline(element).strip()
+        if head:
+            body = f"#strong[{body}]"
+        if "why" in classes:
+            body = f'#text(size: 7pt, fill: rgb("#444444"))[{body}]'
+        if style.get("white-space") == "nowrap" or classes & {"met", "unmet", "name"}:
+            body = f"#box[{body}]"
+        return f"table.cell({', '.join(options)})[{body}]"
+
+    def grid(self, head_rows: list[Element], body_rows: list[Element]) -> str:
+        """Return a grid of groups × weeks: its slots, written as tab-separated text in one
+        HTML cell per row with a background of colour bands, become cells of their own."""
+        label, heads = _cells(head_rows[0])
+        names = [h.strip() for h in heads.text().split("\t")]
+        cells = [f"table.cell(fill: {_HEAD_FILL})[#strong[{self.inline(label).strip()}]]"]
+        cells += [f"table.cell(fill: {_HEAD_FILL})[#strong[{escaped(n)}]]" for n in names]
+        for row in body_rows:
+            name, slots = _cells(row)
+            values = slots.text().split("\t")
+            fills = _STOPS.findall(slots.style().get("background-image", ""))
+            if len(fills) != len(values):
+                raise UnknownMarkup("a grid row's colour bands do not match its values")
+            cells.append(f"[#box[{self.inline(name).strip()}]]")
+            cells += [
+                f"table.cell(fill: {colour(f)})[{escaped(v)}]"
+                for v, f in zip(values, fills, strict=True)
+            ]
+        columns = "(auto, " + ", ".join(["1fr"] * len(names)) + ")"
+        return (
+            f"#block(breakable: false, table(columns: {columns}, inset: (x: 1.5pt, y: 2pt), "
+            f"stroke: 0.5pt + white, {', '.join(cells)}))\n\n"
+        )
+
+
+def _cells(row: Element) -> list[Element]:
+    return [c for c in row.children if isinstance(c, Element) and c.tag in ("td", "th")]
+
+
+def _descendants(element: Element, tag: str):
+    for child in element.children:
+        if isinstance(child, Element):
+            if child.tag == tag:
+                yield child
+            elif child.tag != "table":
+                yield from _descendants(child, tag)
+
+
+def _within(table: Element, row: Element, section: str) -> bool:
+    return any(row in list(_descendants(s, "tr")) for s in _descendants(table, section))
+
+
+def typst_markup(page: str) -> tuple[str, dict[str, bytes]]:
+    """Return a report page's Typst markup and its charts (file name → PNG bytes)."""
+    tree = parse(page)
+    title = next((t.text().strip() for t in _descendants(tree, "title")), "")
+    typesetter = Typesetter()
+    body = typesetter.blocks(tree)
+    return PREAMBLE.replace("{title}", string(title or "backday report")) + "\n" + body, (
+        typesetter.images
+    )
