@@ -124,3 +124,39 @@ def test_each_page_says_its_number_and_the_title_is_the_documents():
 
 def test_escaping_collapses_spaces_and_marks_each_special_character():
     assert escaped("  a  *b*\n_c_ ") == "a \\*b\\* \\_c\\_"
+
+
+FORK_AFTER_TYPST = """
+import multiprocessing, sys
+from backday_analysis.rendering.pages import pdf_bytes, prepare_writers, typst_compiler
+
+def child(queue):
+    try:
+        pdf_bytes("<p>in the child</p>")
+        queue.put("typeset")
+    except Exception as exc:
+        queue.put(type(exc).__name__)
+
+prepare_writers(("html", "pdf"), typeset=False)
+assert typst_compiler.cache_info().currsize == 0  # a batch parent typesets nothing
+context = multiprocessing.get_context("fork")
+for label in ("before", "after"):
+    if label == "after":
+        pdf_bytes("<p>in the parent</p>")
+    queue = context.Queue()
+    process = context.Process(target=child, args=(queue,), daemon=True)
+    process.start()
+    print(label, queue.get(timeout=30))
+    process.join(30)
+"""
+
+
+def test_a_process_forked_after_typesetting_gets_an_error_not_a_hang():
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", FORK_AFTER_TYPST], capture_output=True, text=True, timeout=180
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == ["before typeset", "after ForkedAfterTypst"]

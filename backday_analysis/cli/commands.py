@@ -205,9 +205,9 @@ def report(
 
         kernel = start_in_background()
     elif scheduler is None:
-        # Papermill, nbconvert and WeasyPrint load while the data is read; the batch's
-        # workers, forked from this process, find them ready.
-        prepare_in_background(formats)
+        # Papermill, nbconvert and Typst load while the data is read; the batch's workers,
+        # forked from this process, find them ready (and typeset their own first page).
+        prepare_in_background(formats, typeset=False)
     try:
         from backday_analysis.rendering.batch import plan_reports, run_reports
 

@@ -198,10 +198,11 @@ def run_reports(
             if warm:
                 warm.shutdown()
         # The workers are forked from this process: made ready here once, papermill, the
-        # exporter and WeasyPrint are not imported and set up again in every worker. The
-        # thread that may have begun this is waited for, so that the fork finds no other
-        # thread (one holding a lock would leave it held in the workers).
-        prepare_writers(formats)
+        # exporter and Typst are not imported and set up again in every worker. No page is
+        # typeset here: Typst's threads would not reach the workers. The thread that may have
+        # begun this is waited for, so that the fork finds no other thread (one holding a
+        # lock would leave it held in the workers).
+        prepare_writers(formats, typeset=False)
         wait_for_background_writers()
         pool = ProcessPoolExecutor(
             max_workers=max(1, min(workers, len(jobs))), initializer=_start_worker

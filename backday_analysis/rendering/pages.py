@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import tempfile
 import threading
 import time
@@ -70,16 +71,23 @@ def to_html(executed, title: str, generated_line: str) -> str:
     return page
 
 
+class ForkedAfterTypst(RuntimeError):
+    """Raised for a PDF asked of a process forked from one that had already typeset a page."""
+
+
 @functools.cache
 def typst_compiler():
     """Return a Typst compiler with the fonts of this machine, found once per process.
 
     Looking for fonts costs more than typesetting a page, so every page of a process uses
-    the one compiler; the lock lets a background thread warm it up safely.
+    the one compiler; the lock lets a background thread warm it up safely. Typst lays out
+    pages on threads of its own, which a forked process does not have: a batch forks its
+    workers before any page is typeset (``prepare_writers(typeset=False)``), and a process
+    forked later gets :class:`ForkedAfterTypst` rather than a PDF that never comes.
     """
     import typst
 
-    return typst.Compiler(font_paths=typst.Fonts()), threading.Lock()
+    return typst.Compiler(font_paths=typst.Fonts()), threading.Lock(), os.getpid()
 
 
 def pdf_bytes(page: str) -> bytes:
@@ -89,7 +97,12 @@ def pdf_bytes(page: str) -> bytes:
     to Typst in a folder of their own; Typst reads no other file and nothing from the network.
     """
     markup, images = typst_markup(page)
-    compiler, lock = typst_compiler()
+    compiler, lock, owner = typst_compiler()
+    if owner != os.getpid():
+        raise ForkedAfterTypst(
+            f"process {os.getpid()} was forked from {owner} after it had typeset a PDF; "
+            "Typst's threads did not come along, so this process cannot typeset one."
+        )
     with tempfile.TemporaryDirectory(prefix="backday-pdf-") as folder:
         for name, data in images.items():
             (Path(folder) / name).write_bytes(data)
@@ -105,12 +118,14 @@ def to_pdf(page: str, target: Path) -> None:
 _PREPARING = threading.Lock()
 
 
-def prepare_writers(formats: tuple[str, ...]) -> None:
+def prepare_writers(formats: tuple[str, ...], typeset: bool = True) -> None:
     """Make papermill, the exporter and Typst ready, each by writing a tiny page once.
 
     Run in a thread while a kernel starts or a notebook runs, so that the imports, the
     template compilation and Typst's search for fonts are not paid after the notebook. A
-    failure here is left for the same call to raise, and be reported, when a page is written.
+    process that will fork workers passes ``typeset=False``: Typst is only imported, and
+    each worker finds its fonts itself (see :func:`typst_compiler`). A failure here is left
+    for the same call to raise, and be reported, when a page is written.
     """
     with _PREPARING:
         try:
@@ -118,20 +133,22 @@ def prepare_writers(formats: tuple[str, ...]) -> None:
             import papermill  # noqa: F401 - first, as the notebook run needs it first
 
             _warm_exporter()
-            if "pdf" in formats:
+            if "pdf" in formats and typeset:
                 _warm_typst()
+            elif "pdf" in formats:
+                import typst  # noqa: F401
         except Exception:
             log.debug("the page writers could not be made ready in advance", exc_info=True)
 
 
-def prepare_in_background(formats: tuple[str, ...]) -> threading.Thread:
+def prepare_in_background(formats: tuple[str, ...], typeset: bool = True) -> threading.Thread:
     """Start :func:`prepare_writers` in a thread and return the thread."""
     # jupyter_client first, in this thread: imported by two threads at once (papermill's in
     # the new one, the kernel manager's here), its circular imports can be met half-done.
     import jupyter_client  # noqa: F401
 
     thread = threading.Thread(
-        target=prepare_writers, args=(formats,), name="backday-writers", daemon=True
+        target=prepare_writers, args=(formats, typeset), name="backday-writers", daemon=True
     )
     thread.start()
     _BACKGROUND[:] = [*(t for t in _BACKGROUND if t.is_alive()), thread]
