@@ -1,4 +1,4 @@
-"""Real papermill runs, real nbconvert HTML and real WeasyPrint PDFs on the demo roster."""
+"""Real papermill runs, real nbconvert HTML and real Typst PDFs on the demo roster."""
 
 from __future__ import annotations
 

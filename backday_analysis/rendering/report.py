@@ -1,4 +1,4 @@
-"""Run report notebooks with papermill and write them as HTML (nbconvert) and PDF (WeasyPrint).
+"""Run report notebooks with papermill and write them as HTML (nbconvert) and PDF (Typst).
 
 Each report is written atomically: a failure, or a killed run, leaves no half-written file.
 """

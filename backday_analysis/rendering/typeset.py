@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import base64
 import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
-#: Elements without an end tag.
-_VOID = frozenset({"img", "br", "col", "meta", "hr", "link", "input", "wbr"})
+from backday_analysis.rendering.page_tree import Element, cells, descendants, parse, within
+
 #: Containers whose content is laid out as it comes: nbconvert's cell wrappers, the page.
 _CONTAINERS = frozenset({"html", "body", "main", "div", "section", "thead", "tbody", "colgroup"})
 #: Left out: the page's head, and what never reaches a report.
@@ -27,62 +25,6 @@ _MARKUP = re.compile(r"([\\#*_$@<>\[\]`~\"'/=+\-.:])")
 
 class UnknownMarkup(ValueError):
     """Raised for an element or style of a report page that has no Typst counterpart here."""
-
-
-@dataclass
-class Element:
-    """One element of a parsed page, its attributes and its children (elements and text)."""
-
-    tag: str
-    attributes: dict[str, str]
-    children: list = field(default_factory=list)
-
-    def style(self) -> dict[str, str]:
-        """Return the element's inline style as ``{property: value}``."""
-        declarations = (d.partition(":") for d in self.attributes.get("style", "").split(";"))
-        return {k.strip().lower(): v.strip() for k, _, v in declarations if k.strip()}
-
-    def classes(self) -> set[str]:
-        """Return the element's classes."""
-        return set(self.attributes.get("class", "").split())
-
-    def text(self) -> str:
-        """Return the text of the element and its descendants, as written."""
-        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Element("root", {})
-        self.open = [self.root]
-
-    def handle_starttag(self, tag, attrs):
-        element = Element(tag, {k: v or "" for k, v in attrs})
-        self.open[-1].children.append(element)
-        if tag not in _VOID:
-            self.open.append(element)
-
-    def handle_startendtag(self, tag, attrs):
-        self.open[-1].children.append(Element(tag, {k: v or "" for k, v in attrs}))
-
-    def handle_endtag(self, tag):
-        # Close up to the matching element; an end tag without one is ignored, as browsers do.
-        for depth in range(len(self.open) - 1, 0, -1):
-            if self.open[depth].tag == tag:
-                del self.open[depth:]
-                return
-
-    def handle_data(self, data):
-        self.open[-1].children.append(data)
-
-
-def parse(page: str) -> Element:
-    """Return the element tree of an HTML page."""
-    builder = _TreeBuilder()
-    builder.feed(page)
-    builder.close()
-    return builder.root
 
 
 def escaped(text: str) -> str:
@@ -254,8 +196,8 @@ class Typesetter:
     # Tables.
     def table(self, element: Element) -> str:
         """Return a table's markup: a grid of groups × weeks, or rows of cells."""
-        rows = list(_descendants(element, "tr"))
-        head_rows = [r for r in rows if _within(element, r, "thead")]
+        rows = list(descendants(element, "tr"))
+        head_rows = [r for r in rows if within(element, r, "thead")]
         body_rows = [r for r in rows if r not in head_rows]
         caption = next(
             (c for c in element.children if isinstance(c, Element) and c.tag == "caption"), None
@@ -263,14 +205,14 @@ class Typesetter:
         title = f"#block(sticky: true, strong[{self.inline(caption).strip()}])\n" if caption else ""
         if "backday-grid" in element.classes():
             return title + self.grid(head_rows, body_rows)
-        widths = [c.style().get("width", "") for c in _descendants(element, "col")]
-        count = max((len(_cells(r)) for r in rows), default=1)
+        widths = [c.style().get("width", "") for c in descendants(element, "col")]
+        count = max((len(cells(r)) for r in rows), default=1)
         if len(widths) == count and all(_WIDTH.fullmatch(w) for w in widths):
             columns = "(" + "".join(f"{w}, " for w in widths) + ")"
         else:
             columns = str(count)
-        header = ", ".join(self.cell(c, True) for r in head_rows for c in _cells(r))
-        body = ", ".join(self.cell(c, c.tag == "th") for r in body_rows for c in _cells(r))
+        header = ", ".join(self.cell(c, True) for r in head_rows for c in cells(r))
+        body = ", ".join(self.cell(c, c.tag == "th") for r in body_rows for c in cells(r))
         parts = ([f"table.header({header})"] if header else []) + ([body] if body else [])
         return title + f"#table(columns: {columns}, {', '.join(parts)})\n\n"
 
@@ -296,51 +238,37 @@ class Typesetter:
         return f"table.cell({', '.join(options)})[{body}]"
 
     def grid(self, head_rows: list[Element], body_rows: list[Element]) -> str:
-        """Return a grid of groups × weeks: its slots, written as tab-separated text in one
-        HTML cell per row with a background of colour bands, become cells of their own."""
-        label, heads = _cells(head_rows[0])
+        """Return a grid of groups × weeks with a cell of its own for each value.
+
+        The HTML page writes a row's values as tab-separated text in one cell, over a
+        background of colour bands (:func:`~backday_analysis.views.display.grid_html`).
+        """
+        label, heads = cells(head_rows[0])
         names = [h.strip() for h in heads.text().split("\t")]
-        cells = [f"table.cell(fill: {_HEAD_FILL})[#strong[{self.inline(label).strip()}]]"]
-        cells += [f"table.cell(fill: {_HEAD_FILL})[#strong[{escaped(n)}]]" for n in names]
+        markup = [f"table.cell(fill: {_HEAD_FILL})[#strong[{self.inline(label).strip()}]]"]
+        markup += [f"table.cell(fill: {_HEAD_FILL})[#strong[{escaped(n)}]]" for n in names]
         for row in body_rows:
-            name, slots = _cells(row)
+            name, slots = cells(row)
             values = slots.text().split("\t")
             fills = _STOPS.findall(slots.style().get("background-image", ""))
             if len(fills) != len(values):
                 raise UnknownMarkup("a grid row's colour bands do not match its values")
-            cells.append(f"[#box[{self.inline(name).strip()}]]")
-            cells += [
+            markup.append(f"[#box[{self.inline(name).strip()}]]")
+            markup += [
                 f"table.cell(fill: {colour(f)})[{escaped(v)}]"
                 for v, f in zip(values, fills, strict=True)
             ]
         columns = "(auto, " + ", ".join(["1fr"] * len(names)) + ")"
         return (
             f"#block(breakable: false, table(columns: {columns}, inset: (x: 1.5pt, y: 2pt), "
-            f"stroke: 0.5pt + white, {', '.join(cells)}))\n\n"
+            f"stroke: 0.5pt + white, {', '.join(markup)}))\n\n"
         )
-
-
-def _cells(row: Element) -> list[Element]:
-    return [c for c in row.children if isinstance(c, Element) and c.tag in ("td", "th")]
-
-
-def _descendants(element: Element, tag: str):
-    for child in element.children:
-        if isinstance(child, Element):
-            if child.tag == tag:
-                yield child
-            elif child.tag != "table":
-                yield from _descendants(child, tag)
-
-
-def _within(table: Element, row: Element, section: str) -> bool:
-    return any(row in list(_descendants(s, "tr")) for s in _descendants(table, section))
 
 
 def typst_markup(page: str) -> tuple[str, dict[str, bytes]]:
     """Return a report page's Typst markup and its charts (file name → PNG bytes)."""
     tree = parse(page)
-    title = next((t.text().strip() for t in _descendants(tree, "title")), "")
+    title = next((t.text().strip() for t in descendants(tree, "title")), "")
     typesetter = Typesetter()
     body = typesetter.blocks(tree)
     return PREAMBLE.replace("{title}", string(title or "backday report")) + "\n" + body, (
