@@ -148,6 +148,8 @@ TARGETS = {
     "importers/hevy_workouts.py": _HEVY,
     "datafolder/hevy_apply.py": _HEVY,
     "views/client_week.py": ["tests/test_client_week.py"],
+    "rendering/page_tree.py": ["tests/test_page_tree.py", "tests/test_typeset.py"],
+    "rendering/typeset.py": ["tests/test_typeset.py"],
     "views/roster_week.py": ["tests/test_roster_week.py"],
     "views/display.py": ["tests/test_display.py"],
 }

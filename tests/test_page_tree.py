@@ -28,3 +28,34 @@ def test_a_tables_rows_cells_and_sections_are_found_but_not_a_nested_tables():
     assert within(table, head, "thead") and not within(table, body, "thead")
     assert [c.text() for c in cells(body)] == ["1", "inner"]
     assert cells(body)[0].style() == {"text-align": "right", "background": "#fff"}
+
+
+def test_a_self_closed_element_keeps_its_attributes_where_it_stands():
+    root = parse("<div><p>x<col style='width:40%' span/></p></div>")
+    (col,) = descendants(root, "col")
+    assert col.attributes == {"style": "width:40%", "span": ""}
+    assert [c.tag for c in descendants(root, "p")] == ["p"]
+    assert root.children[0].children[0].children[1] is col
+
+
+def test_an_end_tag_closes_the_innermost_element_of_its_name():
+    root = parse("<div><div>a</div>b</div>")
+    (outer,) = root.children
+    assert outer.children[0].text() == "a" and outer.children[1] == "b"
+
+
+def test_rows_without_a_head_and_tables_inside_cells():
+    root = parse(
+        "<table><colgroup><col></colgroup><tr> <td>a</td> </tr>"
+        "<tr><td><table><colgroup><col><col></colgroup></table></td></tr></table>"
+    )
+    (table,) = [t for t in root.children if t.tag == "table"]
+    first = next(descendants(table, "tr"))
+    assert not within(table, first, "thead")
+    assert [c.text() for c in cells(first)] == ["a"]
+    assert len(list(descendants(table, "col"))) == 1
+
+
+def test_an_end_tag_closes_what_is_still_open_inside_its_element():
+    root = parse("<div><p>a</div>b")
+    assert [c if isinstance(c, str) else c.tag for c in root.children] == ["div", "b"]

@@ -160,3 +160,82 @@ def test_a_process_forked_after_typesetting_gets_an_error_not_a_hang():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[:2] == ["before typeset", "after ForkedAfterTypst"]
+
+
+def body_of(html: str) -> str:
+    """Return the markup of a page body, without the preamble."""
+    markup, _ = typst_markup(page(html))
+    return markup.split("#set table.cell(breakable: false)\n", 1)[1].strip()
+
+
+@pytest.mark.parametrize(
+    ("html", "markup"),
+    [
+        ("<ul><li>one</li><li>two <em>b</em></li></ul>", "- one\n- two #emph[b]"),
+        ("<ol><li>one</li> <li>two</li></ol>", "+ one\n+ two"),
+        ("<pre>a  b\n\\c</pre>", '#raw("a  b\\n\\\\c", block: true)'),
+        ("<div>loose <b>text</b></div>", "loose\n\n#strong[text]"),
+        (
+            "<p><strong>s</strong> <i>i</i><br><span>t</span></p>",
+            "#strong[s] #emph[i]#linebreak()t",
+        ),
+        ("<p class='empty'>None.</p>", '#text(fill: rgb("#555555"), style: "italic")[None\\.]'),
+        ("<p class='generated'>At 9</p>", '#v(8pt)#text(fill: rgb("#777777"), size: 8pt)[At 9]'),
+        ("<p> </p><div class='jp-Collapser'>\n</div>", ""),
+        ("<h3>c</h3><h1>a</h1>", "=== c\n\n\n= a"),
+    ],
+)
+def test_each_element_of_a_page_has_its_markup(html, markup):
+    assert body_of(html) == markup
+
+
+def test_two_outputs_side_by_side_share_the_width():
+    html = (
+        "<div class='backday-pair' style='display:flex'><div><div>Lats</div><p>a</p></div>"
+        "<div><p>b</p></div></div>"
+    )
+    assert body_of(html) == "#grid(columns: (1fr, 1fr), gutter: 12pt, [Lats\n\na\n\n], [b\n\n])"
+    assert body_of("<div class='other'><p>a</p></div>") == "a"
+
+
+def test_a_head_row_is_bold_on_the_head_colour_and_repeats_on_each_page():
+    assert body_of("<table><thead><tr><th>H</th></tr></thead><tr><td>v</td></tr></table>") == (
+        '#table(columns: 1, table.header(table.cell(fill: rgb("#eef2f6"))[#strong[H]]), '
+        "table.cell()[v])"
+    )
+
+
+def test_cells_keep_their_head_wrapping_and_small_print():
+    html = (
+        "<table><tr><th>Week</th><td class='why' style='white-space:nowrap'>seen before</td>"
+        "<td class='name'>Ana</td><td>plain</td></tr></table>"
+    )
+    assert body_of(html) == (
+        '#table(columns: 4, table.cell(fill: rgb("#eef2f6"))[#strong[Week]], '
+        'table.cell()[#box[#text(size: 7pt, fill: rgb("#444444"))[seen before]]], '
+        "table.cell()[#box[Ana]], table.cell()[plain])"
+    )
+
+
+def test_widths_are_used_only_when_each_column_has_a_share():
+    row = "<tr><td>a</td><td>b</td></tr><tr><td colspan='2'>c</td></tr>"
+    shares = "<colgroup><col style='width:40%'><col style='width:60%'></colgroup>"
+    assert body_of(f"<table>{shares}{row}</table>").startswith("#table(columns: (40%, 60%, ), ")
+    assert "colspan: 2" in body_of(f"<table>{shares}{row}</table>")
+    pixels = "<colgroup><col style='width:40%'><col style='width:60px'></colgroup>"
+    assert body_of(f"<table>{pixels}{row}</table>").startswith("#table(columns: 2, ")
+    one = "<colgroup><col style='width:40%'></colgroup>"
+    assert body_of(f"<table>{one}{row}</table>").startswith("#table(columns: 2, ")
+    assert body_of("<table><caption>Rows</caption></table>") == (
+        "#block(sticky: true, strong[Rows])"
+    )
+    assert "block(sticky" not in body_of(f"<table>{row}</table>")
+
+
+def test_short_hex_colours_are_spelt_out():
+    from backday_analysis.rendering.typeset import colour
+
+    assert colour("#9aB") == 'rgb("#99aabb")'
+    assert colour(" #D8F0DC ") == 'rgb("#d8f0dc")'
+    with pytest.raises(UnknownMarkup):
+        colour("red")

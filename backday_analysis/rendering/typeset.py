@@ -107,7 +107,7 @@ class Typesetter:
     def block(self, element: Element) -> str:
         """Return one block element's markup."""
         tag, classes = element.tag, element.classes()
-        if tag in _SKIPPED or "jp-Collapser" in classes:
+        if tag in _SKIPPED:
             return ""
         if tag in ("h1", "h2", "h3", "h4"):
             return f"\n{'=' * int(tag[1])} {self.inline(element).strip()}\n\n"
@@ -129,7 +129,7 @@ class Typesetter:
             return f"#raw({string(element.text())}, block: true)\n\n"
         if tag == "div" and "backday-pair" in classes:
             return self.pair(element)
-        if tag in _CONTAINERS or tag == "root":
+        if tag in _CONTAINERS:
             return self.blocks(element)
         if tag in ("em", "i", "strong", "b", "code", "a", "span", "br"):
             return self.inline(Element("p", {}, [element])) + "\n\n"
@@ -171,9 +171,7 @@ class Typesetter:
                 text = escaped(child)
                 lead = " " if child[:1].isspace() and text else ""
                 tail = " " if child[-1:].isspace() and text else ""
-                out.append(
-                    lead + text + tail if text else (" " if child.strip() == "" and child else "")
-                )
+                out.append(lead + text + tail if text else " ")
                 continue
             tag, body = child.tag, None
             if tag in ("em", "i"):
@@ -205,8 +203,10 @@ class Typesetter:
         title = f"#block(sticky: true, strong[{self.inline(caption).strip()}])\n" if caption else ""
         if "backday-grid" in element.classes():
             return title + self.grid(head_rows, body_rows)
+        if not rows:
+            return title
         widths = [c.style().get("width", "") for c in descendants(element, "col")]
-        count = max((len(cells(r)) for r in rows), default=1)
+        count = max(len(cells(r)) for r in rows)
         if len(widths) == count and all(_WIDTH.fullmatch(w) for w in widths):
             columns = "(" + "".join(f"{w}, " for w in widths) + ")"
         else:
