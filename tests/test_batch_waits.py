@@ -42,7 +42,7 @@ def test_a_batch_whose_reports_hang_stops_with_one_sentence_and_leaves_no_worker
     monkeypatch.setattr(batch, "_start_worker", _no_kernel)
     monkeypatch.setattr(batch, "_render_in_worker", _hang)
     monkeypatch.setattr(batch, "PROGRESS_TIMEOUT", 1.0)
-    monkeypatch.setattr(batch, "prepare_writers", lambda formats: None)
+    monkeypatch.setattr(batch, "prepare_writers", lambda formats, typeset=True: None)
     started = time.monotonic()
     with pytest.raises(BackdayError, match=r"no report finished in 1 s, so the batch was stopped"):
         batch.run_reports(_jobs(tmp_path, 3), ("html",), workers=2)
@@ -78,7 +78,7 @@ def test_workers_that_end_on_their_own_are_neither_warned_about_nor_killed(
     # race depends on timing, so this test may pass with it; it guards the normal ending.
     monkeypatch.setattr(batch, "_start_worker", _slow_to_end)
     monkeypatch.setattr(batch, "_render_in_worker", _quick)
-    monkeypatch.setattr(batch, "prepare_writers", lambda formats: None)
+    monkeypatch.setattr(batch, "prepare_writers", lambda formats, typeset=True: None)
     caplog.set_level("DEBUG", logger="backday_analysis.rendering.batch")
     for _ in range(3):
         results = batch.run_reports(_jobs(tmp_path, 4), ("html",), workers=2)
@@ -99,7 +99,7 @@ def test_workers_that_hang_at_exit_are_killed_after_the_time_out(tmp_path, monke
     monkeypatch.setenv(WORKER_PIDS, str(pids))
     monkeypatch.setattr(batch, "_start_worker", _hang_at_exit)
     monkeypatch.setattr(batch, "_render_in_worker", _quick)
-    monkeypatch.setattr(batch, "prepare_writers", lambda formats: None)
+    monkeypatch.setattr(batch, "prepare_writers", lambda formats, typeset=True: None)
     monkeypatch.setattr(batch, "WORKER_EXIT_TIMEOUT", 0.5)
     started = time.monotonic()
     assert len(batch.run_reports(_jobs(tmp_path, 4), ("html",), workers=2)) == 4

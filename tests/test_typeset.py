@@ -37,14 +37,15 @@ def test_text_that_looks_like_markup_is_printed_as_written():
 
 def test_emphasis_code_and_links_keep_their_words_and_spaces():
     body = (
-        "<p>A <em>training day</em> is a day; see <code>data/config.toml</code> or "
-        "<a href='c001.html'>Client 1</a>.</p>"
+        "<p>A <em>training day</em> is a day; see <code>data/config.toml</code>; or "
+        "<a href='c001.html'>Client 1</a>.</p><p><em>note</em>(s) in <code>a  b</code>(c)</p>"
     )
     markup, _ = typst_markup(page(body))
     assert "#emph[training day]" in markup and '#raw("data/config.toml")' in markup
     assert '#link("c001.html")[Client 1]' in markup
     pdf = pdf_bytes(page(body))
-    assert "A training day is a day; see data/config.toml or Client 1." in words(pdf)
+    assert "A training day is a day; see data/config.toml; or Client 1." in words(pdf)
+    assert "note(s) in a b(c)" in words(pdf)
     annotations = PdfReader(io.BytesIO(pdf)).pages[0]["/Annots"]
     assert [a.get_object()["/A"]["/URI"] for a in annotations] == ["c001.html"]
 
@@ -124,11 +125,24 @@ def test_each_page_says_its_number_and_the_title_is_the_documents():
 
 def test_escaping_collapses_spaces_and_marks_each_special_character():
     assert escaped("  a  *b*\n_c_ ") == "a \\*b\\* \\_c\\_"
+    # HTML collapses ASCII spaces only: a no-break space keeps 10 and kg together.
+    assert escaped("10\xa0kg;(x)") == "10\xa0kg\\;\\(x)"
+
+
+def test_the_same_page_and_time_give_the_same_pdf_and_typst_errors_are_one_sentence():
+    import datetime as dt
+
+    from backday_analysis.errors import BackdayError
+
+    when = dt.datetime(2026, 11, 23, 7, 30)
+    assert pdf_bytes(page("<p>a</p>"), when) == pdf_bytes(page("<p>a</p>"), when)
+    with pytest.raises(BackdayError, match=r"^Typst could not typeset the PDF \(.*--format html"):
+        pdf_bytes(page("<table><tr><td colspan='0'>a</td></tr></table>"))
 
 
 FORK_AFTER_TYPST = """
 import multiprocessing, sys
-from backday_analysis.rendering.pages import pdf_bytes, prepare_writers, typst_compiler
+from backday_analysis.rendering.pages import pdf_bytes, prepare_writers, typst_started
 
 def child(queue):
     try:
@@ -138,7 +152,7 @@ def child(queue):
         queue.put(type(exc).__name__)
 
 prepare_writers(("html", "pdf"), typeset=False)
-assert typst_compiler.cache_info().currsize == 0  # a batch parent typesets nothing
+assert not typst_started()  # a batch parent typesets nothing
 context = multiprocessing.get_context("fork")
 for label in ("before", "after"):
     if label == "after":
@@ -171,10 +185,26 @@ def body_of(html: str) -> str:
 @pytest.mark.parametrize(
     ("html", "markup"),
     [
-        ("<ul><li>one</li><li>two <em>b</em></li></ul>", "- one\n- two #emph[b]"),
-        ("<ol><li>one</li> <li>two</li></ol>", "+ one\n+ two"),
+        ("<ul><li>one</li><li>two <em>b</em></li></ul>", "#list([one], [two #emph[b]])"),
+        ("<ol><li>one</li> <li>two</li></ol>", "#enum(start: 1, [one], [two])"),
+        ("<ol start='3'><li><p>a</p><p>b</p></li></ol>", "#enum(start: 3, [a\n\nb])"),
+        ("<ul><li>a<ul><li>b</li></ul></li></ul>", "#list([a\n\n#list([b])])"),
+        (
+            "<hr><blockquote><p>q</p></blockquote>",
+            '#line(length: 100%, stroke: 0.75pt + rgb("#cccccc"))\n\n#quote(block: true)[q]',
+        ),
+        (
+            "<h5>e</h5><p><del>x</del><sup>2</sup><sub>i</sub><a name='t'>top</a></p>",
+            "===== e\n\n#strike[x]#super[2]#sub[i]top",
+        ),
         ("<pre>a  b\n\\c</pre>", '#raw("a  b\\n\\\\c", block: true)'),
-        ("<div>loose <b>text</b></div>", "loose\n\n#strong[text]"),
+        ("<div>Name <b>Ana</b> trained<p>next</p></div>", "Name #strong[Ana] trained\n\nnext"),
+        (
+            "<div class='jp-MarkdownCell'><h2>X</h2><p>i</p></div>",
+            "#block(sticky: true)[== X\n\ni]",
+        ),
+        ("<div class='jp-OutputArea-output'><p>a</p></div>", "#block(sticky: true)[a]"),
+        ("<div class='jp-OutputArea-output'><p>a</p><table></table></div>", "a"),
         (
             "<p><strong>s</strong> <i>i</i><br><span>t</span></p>",
             "#strong[s] #emph[i]#linebreak()t",
@@ -239,3 +269,35 @@ def test_short_hex_colours_are_spelt_out():
     assert colour(" #D8F0DC ") == 'rgb("#d8f0dc")'
     with pytest.raises(UnknownMarkup):
         colour("red")
+
+
+BATCH_AFTER_TYPST = """
+import sys
+from pathlib import Path
+from backday_analysis.rendering.batch import plan_reports, run_reports
+from backday_analysis.rendering.pages import pdf_bytes
+
+pdf_bytes("<p>one report first</p>")
+_, jobs = plan_reports("latest", None, Path(sys.argv[1]), Path(sys.argv[2]))
+results = run_reports(jobs[:2], ("pdf",), workers=2)
+print([r.error for r in results], sorted(p.name for r in results for p in r.written))
+"""
+
+
+@pytest.mark.kernel
+def test_a_batch_after_a_typeset_page_starts_clean_workers(fixture_data, tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", BATCH_AFTER_TYPST, str(fixture_data), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    errors, written = eval(done.stdout.strip().splitlines()[-1].replace("] [", "], ["))
+    # The fixture's second client has no sets that week: one PDF, and no worker that hung
+    # or refused to typeset because it was forked after this process had typeset a page.
+    assert errors[0] is None and "forked" not in str(errors[1])
+    assert written == ["ana.pdf"]

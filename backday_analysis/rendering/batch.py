@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import multiprocessing.util
 import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -16,7 +17,11 @@ from backday_analysis.datafolder.dataset import load_dataset, load_people
 from backday_analysis.errors import BackdayError
 from backday_analysis.metrics.week_status import refuse_future
 from backday_analysis.rendering.kernels import START_TIMEOUT, WarmKernel
-from backday_analysis.rendering.pages import prepare_writers, wait_for_background_writers
+from backday_analysis.rendering.pages import (
+    prepare_writers,
+    typst_started,
+    wait_for_background_writers,
+)
 from backday_analysis.rendering.report import (
     ROSTER,
     WEEKLY,
@@ -204,8 +209,14 @@ def run_reports(
         # lock would leave it held in the workers).
         prepare_writers(formats, typeset=False)
         wait_for_background_writers()
+        # A process that has typeset a page (a caller that wrote one report, then a batch)
+        # cannot fork workers that typeset: they start from a clean server process instead.
+        clean = "pdf" in formats and typst_started()
+        context = multiprocessing.get_context("forkserver" if clean else "fork")
         pool = ProcessPoolExecutor(
-            max_workers=max(1, min(workers, len(jobs))), initializer=_start_worker
+            max_workers=max(1, min(workers, len(jobs))),
+            initializer=_start_worker,
+            mp_context=context,
         )
         processes = []
         try:

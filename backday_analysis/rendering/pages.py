@@ -6,6 +6,7 @@ fonts it found for the process.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
 import os
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from backday_analysis import resources
 from backday_analysis.atomic import write_bytes_atomic
+from backday_analysis.errors import BackdayError
 from backday_analysis.imports import without
 from backday_analysis.rendering.typeset import typst_markup
 
@@ -75,27 +77,50 @@ class ForkedAfterTypst(RuntimeError):
     """Raised for a PDF asked of a process forked from one that had already typeset a page."""
 
 
-@functools.cache
+_COMPILER_LOCK = threading.Lock()
+_COMPILER: list = []
+
+
 def typst_compiler():
-    """Return a Typst compiler with the fonts of this machine, found once per process.
+    """Return a Typst compiler with the fonts of this machine, its lock and its process id.
 
     Looking for fonts costs more than typesetting a page, so every page of a process uses
-    the one compiler; the lock lets a background thread warm it up safely. Typst lays out
-    pages on threads of its own, which a forked process does not have: a batch forks its
-    workers before any page is typeset (``prepare_writers(typeset=False)``), and a process
-    forked later gets :class:`ForkedAfterTypst` rather than a PDF that never comes.
+    one compiler, made once under a lock (a background thread may warm it up while the
+    notebook runs) and used under its own lock. Typst lays out pages on threads of its own,
+    which a forked process does not have: a batch forks its workers before any page is
+    typeset (``prepare_writers(typeset=False)``), and a process forked later gets
+    :class:`ForkedAfterTypst` rather than a PDF that never comes.
     """
-    import typst
+    with _COMPILER_LOCK:
+        if not _COMPILER:
+            import typst
 
-    return typst.Compiler(font_paths=typst.Fonts()), threading.Lock(), os.getpid()
+            _COMPILER.append(
+                (typst.Compiler(font_paths=typst.Fonts()), threading.Lock(), os.getpid())
+            )
+        return _COMPILER[0]
 
 
-def pdf_bytes(page: str) -> bytes:
+def typst_started() -> bool:
+    """Return whether this process has made its Typst compiler (and so Typst's threads)."""
+    return bool(_COMPILER)
+
+
+def pdf_bytes(page: str, created: dt.datetime | None = None) -> bytes:
     """Return an HTML report page as the bytes of a PDF file, typeset by Typst.
 
     The page's markup (:mod:`~backday_analysis.rendering.typeset`) and its charts are handed
     to Typst in a folder of their own; Typst reads no other file and nothing from the network.
+    ``created`` is the PDF's creation time (default now): the same page and time give the
+    same bytes.
+
+    Raises
+    ------
+    BackdayError
+        When the page holds what the writer cannot typeset, or Typst refuses the markup.
     """
+    import typst
+
     markup, images = typst_markup(page)
     compiler, lock, owner = typst_compiler()
     if owner != os.getpid():
@@ -103,11 +128,20 @@ def pdf_bytes(page: str) -> bytes:
             f"process {os.getpid()} was forked from {owner} after it had typeset a PDF; "
             "Typst's threads did not come along, so this process cannot typeset one."
         )
+    when = (created or dt.datetime.now()).astimezone().replace(microsecond=0)
     with tempfile.TemporaryDirectory(prefix="backday-pdf-") as folder:
         for name, data in images.items():
             (Path(folder) / name).write_bytes(data)
-        with lock:
-            return compiler.compile(input=markup.encode("utf-8"), root=folder, format="pdf")
+        try:
+            with lock:
+                return compiler.compile(
+                    input=markup.encode("utf-8"), root=folder, format="pdf", timestamp=when
+                )
+        except typst.TypstError as exc:
+            raise BackdayError(
+                f"Typst could not typeset the PDF ({exc.message}); write the HTML page only "
+                "(--format html) and report this as a bug."
+            ) from exc
 
 
 def to_pdf(page: str, target: Path) -> None:

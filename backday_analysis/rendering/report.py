@@ -206,12 +206,13 @@ def render_pages(
         executed = execute(job.notebook, job.parameters, kernel=kernel)
     finally:
         preparing.join(WRITERS_TIMEOUT)
-    stamp = (generated_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
+    generated = generated_at or dt.datetime.now()
+    stamp = generated.strftime("%Y-%m-%d %H:%M")
     page = to_html(executed, job.title, f"Generated at {stamp} by backday_analysis.")
     pages = {}
     for suffix in FORMATS:
         if suffix in formats:
-            pages[suffix] = page.encode("utf-8") if suffix == "html" else pdf_bytes(page)
+            pages[suffix] = page.encode("utf-8") if suffix == "html" else pdf_bytes(page, generated)
             if on_page:
                 on_page(suffix, pages[suffix])
     return pages

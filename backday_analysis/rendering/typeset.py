@@ -3,9 +3,10 @@
 A report page is HTML that this package writes: nbconvert's cells around headings, paragraphs
 and lists rendered from the notebooks' Markdown, and the tables, sentences and charts of
 :mod:`backday_analysis.views.display`. This reads that HTML (the standard library's parser)
-and writes the same content as Typst markup: the same words, tables, colours and charts, so
-the PDF and the HTML page cannot say different things. An element or style it does not know
-raises :class:`UnknownMarkup`: a new kind of output must be taught here, not dropped.
+and writes the same content as Typst markup: the same words, tables, colours and charts. An
+element it does not know raises :class:`UnknownMarkup` rather than being dropped. Of the
+styles, it carries over those the package's tables use: cell backgrounds, right or centred
+text, no wrapping, column widths; other styles are left to the HTML page.
 """
 
 from __future__ import annotations
@@ -14,68 +15,22 @@ import base64
 import re
 
 from backday_analysis.rendering.page_tree import Element, cells, descendants, parse, within
+from backday_analysis.rendering.typst_text import (
+    PREAMBLE,
+    UnknownMarkup,
+    collapsed,
+    colour,
+    escaped,
+    string,
+)
 
 #: Containers whose content is laid out as it comes: nbconvert's cell wrappers, the page.
 _CONTAINERS = frozenset({"html", "body", "main", "div", "section", "thead", "tbody", "colgroup"})
 #: Left out: the page's head, and what never reaches a report.
 _SKIPPED = frozenset({"head", "style", "title", "script", "meta", "link"})
-#: Characters Typst markup reads as syntax; each is written with a backslash.
-_MARKUP = re.compile(r"([\\#*_$@<>\[\]`~\"'/=+\-.:])")
+#: Inline elements: they run on inside the text of a block.
+_INLINE = frozenset({"em", "i", "strong", "b", "code", "a", "span", "br", "del", "s", "sup", "sub"})
 
-
-class UnknownMarkup(ValueError):
-    """Raised for an element or style of a report page that has no Typst counterpart here."""
-
-
-def escaped(text: str) -> str:
-    """Return text as Typst markup that shows it as written, its spaces collapsed."""
-    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
-
-
-def string(text: str) -> str:
-    """Return text as a Typst string literal."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-
-
-_HEX = re.compile(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
-
-
-def colour(value: str) -> str:
-    """Return a CSS hex colour as a Typst colour."""
-    match = _HEX.fullmatch(value.strip())
-    if not match:
-        raise UnknownMarkup(f"the colour '{value}' is not #rgb or #rrggbb")
-    digits = match.group(1)
-    if len(digits) == 3:
-        digits = "".join(d * 2 for d in digits)
-    return f'rgb("#{digits.lower()}")'
-
-
-#: Page set-up and the look of the report template (``templates/backday/index.html.j2``).
-PREAMBLE = """#set document(title: {title})
-#let footer = context {
-  let (here, last) = (counter(page).display(), counter(page).final().first())
-  align(right, text(size: 8pt, fill: rgb("#666666"))[page #here of #last])
-}
-#set page(paper: "a4", margin: (top: 14mm, bottom: 16mm, x: 12mm), footer: footer)
-#set text(font: ("DejaVu Sans", "Liberation Sans", "Arial"), size: 10pt, lang: "en")
-#set text(fill: rgb("#222222"))
-#set par(leading: 0.5em, spacing: 0.75em)
-#show heading: set block(sticky: true)
-#show heading.where(level: 1): set text(size: 18pt)
-#show heading.where(level: 1): set block(above: 0pt, below: 6pt)
-#show heading.where(level: 2): it => block(width: 100%, sticky: true, above: 14pt,
-  below: 6pt, stroke: (bottom: 0.75pt + rgb("#cccccc")), inset: (bottom: 3pt),
-  text(size: 13pt, it.body))
-#show heading.where(level: 3): set text(size: 11pt)
-#show link: set text(fill: rgb("#1f4e8c"))
-#show raw: set text(font: ("DejaVu Sans Mono",), size: 8.5pt)
-#show table: set text(size: 8pt)
-#show table: set par(leading: 0.35em, justify: false)
-#set table(stroke: (x: none, y: 0.75pt + rgb("#e2e2e2")), inset: (x: 3pt, y: 2pt))
-// A row stays on one page, as a table's rows do in the HTML page's print style.
-#set table.cell(breakable: false)
-"""
 
 _HEAD_FILL = 'rgb("#eef2f6")'
 _WIDTH = re.compile(r"([0-9.]+)%")
@@ -94,14 +49,26 @@ class Typesetter:
 
     # Blocks: what stands on its own lines.
     def blocks(self, element: Element) -> str:
-        """Return the markup of an element's children laid out as blocks."""
-        out = []
+        """Return the markup of an element's children laid out as blocks.
+
+        Text and inline elements that stand between blocks run on as one paragraph.
+        """
+        out: list[str] = []
+        run: list = []
+
+        def end_run() -> None:
+            body = self.inline(Element("p", {}, list(run))).strip()
+            if body:
+                out.append(body + "\n\n")
+            run.clear()
+
         for child in element.children:
-            if isinstance(child, str):
-                if child.strip():
-                    out.append(escaped(child) + "\n\n")
+            if isinstance(child, str) or child.tag in _INLINE:
+                run.append(child)
             else:
+                end_run()
                 out.append(self.block(child))
+        end_run()
         return "".join(out)
 
     def block(self, element: Element) -> str:
@@ -109,31 +76,46 @@ class Typesetter:
         tag, classes = element.tag, element.classes()
         if tag in _SKIPPED:
             return ""
-        if tag in ("h1", "h2", "h3", "h4"):
+        if re.fullmatch(r"h[1-6]", tag):
             return f"\n{'=' * int(tag[1])} {self.inline(element).strip()}\n\n"
         if tag == "p":
             return self.paragraph(element)
         if tag in ("ul", "ol"):
-            mark = "-" if tag == "ul" else "+"
-            items = [
-                f"{mark} {self.inline(item).strip()}\n"
-                for item in element.children
-                if isinstance(item, Element) and item.tag == "li"
-            ]
-            return "".join(items) + "\n"
+            return self.listing(element)
         if tag == "table":
             return self.table(element)
         if tag == "img":
             return self.image(element)
         if tag == "pre":
             return f"#raw({string(element.text())}, block: true)\n\n"
+        if tag == "hr":
+            return '#line(length: 100%, stroke: 0.75pt + rgb("#cccccc"))\n\n'
+        if tag == "blockquote":
+            return f"#quote(block: true)[{self.blocks(element).strip()}]\n\n"
         if tag == "div" and "backday-pair" in classes:
             return self.pair(element)
+        if tag == "div" and _introduces(element):
+            # A Markdown cell (a heading and its introduction) or a sentence before a table
+            # stays with what follows it, as the HTML page's print style asks.
+            return f"#block(sticky: true)[{self.blocks(element).strip()}]\n\n"
         if tag in _CONTAINERS:
             return self.blocks(element)
-        if tag in ("em", "i", "strong", "b", "code", "a", "span", "br"):
-            return self.inline(Element("p", {}, [element])) + "\n\n"
-        raise UnknownMarkup(f"<{tag}> has no Typst counterpart in the report writer")
+        raise UnknownMarkup(
+            f"the report page holds <{tag}>, which the PDF writer cannot typeset; take it out "
+            "of the notebook, or write the HTML page only (--format html)."
+        )
+
+    def listing(self, element: Element) -> str:
+        items = [
+            f"[{self.blocks(item).strip()}]"
+            for item in element.children
+            if isinstance(item, Element) and item.tag == "li"
+        ]
+        if element.tag == "ul":
+            return f"#list({', '.join(items)})\n\n"
+        start = element.attributes.get("start", "1")
+        start = int(start) if start.isdigit() else 1
+        return f"#enum(start: {start}, {', '.join(items)})\n\n"
 
     def paragraph(self, element: Element) -> str:
         body = self.inline(element).strip()
@@ -155,7 +137,10 @@ class Typesetter:
         source = element.attributes.get("src", "")
         header, _, payload = source.partition(",")
         if header != "data:image/png;base64":
-            raise UnknownMarkup(f"an image must be an embedded PNG, not {source[:40]!r}")
+            raise UnknownMarkup(
+                f"the report page shows an image from {source[:40]!r}; the PDF writer takes "
+                "charts embedded as PNG only, so write the HTML page only (--format html)."
+            )
         name = f"chart-{len(self.images) + 1}.png"
         self.images[name] = base64.b64decode(payload)
         return f'#block(breakable: false, image("{name}", width: 100%))\n\n'
@@ -179,15 +164,23 @@ class Typesetter:
             elif tag in ("strong", "b"):
                 body = f"#strong[{self.inline(child)}]"
             elif tag == "code":
-                body = f"#raw({string(child.text())})"
-            elif tag == "a":
-                body = f"#link({string(child.attributes.get('href', ''))})[{self.inline(child)}]"
+                body = f"#raw({string(collapsed(child.text()))})"
+            elif tag == "a" and child.attributes.get("href"):
+                body = f"#link({string(child.attributes['href'])})[{self.inline(child)}]"
+            elif tag in ("del", "s"):
+                body = f"#strike[{self.inline(child)}]"
+            elif tag in ("sup", "sub"):
+                body = f"#{'super' if tag == 'sup' else 'sub'}[{self.inline(child)}]"
             elif tag == "br":
                 body = "#linebreak()"
-            elif tag == "span":
+            elif tag in ("span", "a"):
                 body = self.inline(child)
             else:
-                raise UnknownMarkup(f"<{tag}> inside text has no Typst counterpart")
+                raise UnknownMarkup(
+                    f"the report page holds <{tag}> inside a sentence, which the PDF writer "
+                    "cannot typeset; take it out of the notebook, or write the HTML page only "
+                    "(--format html)."
+                )
             out.append(body)
         return "".join(out)
 
@@ -263,6 +256,15 @@ class Typesetter:
             f"#block(breakable: false, table(columns: {columns}, inset: (x: 1.5pt, y: 2pt), "
             f"stroke: 0.5pt + white, {', '.join(markup)}))\n\n"
         )
+
+
+def _introduces(element: Element) -> bool:
+    """Return whether a cell wrapper holds a Markdown cell or an output of sentences only."""
+    classes = element.classes()
+    if "jp-MarkdownCell" in classes:
+        return True
+    inner = [c for c in element.children if isinstance(c, Element)]
+    return "jp-OutputArea-output" in classes and bool(inner) and all(c.tag == "p" for c in inner)
 
 
 def typst_markup(page: str) -> tuple[str, dict[str, bytes]]:
