@@ -150,6 +150,7 @@ TARGETS = {
     "views/client_week.py": ["tests/test_client_week.py"],
     "rendering/page_tree.py": ["tests/test_page_tree.py", "tests/test_typeset.py"],
     "rendering/typeset.py": ["tests/test_typeset.py"],
+    "rendering/typst_text.py": ["tests/test_typeset.py"],
     "views/roster_week.py": ["tests/test_roster_week.py"],
     "views/display.py": ["tests/test_display.py"],
 }
