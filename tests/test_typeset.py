@@ -188,6 +188,7 @@ def body_of(html: str) -> str:
         ("<ul><li>one</li><li>two <em>b</em></li></ul>", "#list([one], [two #emph[b]])"),
         ("<ol><li>one</li> <li>two</li></ol>", "#enum(start: 1, [one], [two])"),
         ("<ol start='3'><li><p>a</p><p>b</p></li></ol>", "#enum(start: 3, [a\n\nb])"),
+        ("<ol start='x'><li>a</li></ol>", "#enum(start: 1, [a])"),
         ("<ul><li>a<ul><li>b</li></ul></li></ul>", "#list([a\n\n#list([b])])"),
         (
             "<hr><blockquote><p>q</p></blockquote>",
