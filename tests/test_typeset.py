@@ -214,6 +214,7 @@ def body_of(html: str) -> str:
         ("<p class='generated'>At 9</p>", '#v(8pt)#text(fill: rgb("#777777"), size: 8pt)[At 9]'),
         ("<p> </p><div class='jp-Collapser'>\n</div>", ""),
         ("<h3>c</h3><h1>a</h1>", "=== c\n\n\n= a"),
+        ("<p>10\xa0<em>kg</em>\xa0 x</p>", "10\xa0#emph[kg]\xa0 x"),
     ],
 )
 def test_each_element_of_a_page_has_its_markup(html, markup):

@@ -154,8 +154,8 @@ class Typesetter:
                 # Spaces at either end are kept as one: they separate words from their
                 # neighbours in the markup (``a <em>b</em>``).
                 text = escaped(child)
-                lead = " " if child[:1].isspace() and text else ""
-                tail = " " if child[-1:].isspace() and text else ""
+                lead = " " if collapsed(child[:1]) == " " and text else ""
+                tail = " " if collapsed(child[-1:]) == " " and text else ""
                 out.append(lead + text + tail if text else " ")
                 continue
             tag, body = child.tag, None
