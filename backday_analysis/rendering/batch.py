@@ -211,8 +211,10 @@ def run_reports(
         wait_for_background_writers()
         # A process that has typeset a page (a caller that wrote one report, then a batch)
         # cannot fork workers that typeset: they start from a clean server process instead.
-        clean = "pdf" in formats and typst_started()
-        context = multiprocessing.get_context("forkserver" if clean else "fork")
+        # Where workers are not forked (spawn on Windows and macOS), they start clean anyway.
+        forked = multiprocessing.get_start_method() == "fork"
+        clean = forked and "pdf" in formats and typst_started()
+        context = multiprocessing.get_context("forkserver") if clean else None
         pool = ProcessPoolExecutor(
             max_workers=max(1, min(workers, len(jobs))),
             initializer=_start_worker,

@@ -102,7 +102,11 @@ def typst_compiler():
 
 
 def typst_started() -> bool:
-    """Return whether this process has made its Typst compiler (and so Typst's threads)."""
+    """Return whether this process has made its Typst compiler, which only a PDF makes.
+
+    Typst starts its threads when it typesets, so a process for which this is true must not
+    fork workers that typeset.
+    """
     return bool(_COMPILER)
 
 
