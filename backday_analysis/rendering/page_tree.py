@@ -9,7 +9,8 @@ from html.parser import HTMLParser
 _VOID = frozenset({"img", "br", "col", "meta", "hr", "link", "input", "wbr"})
 
 
-@dataclass
+# Elements compare by identity: two rows with the same cells are still two rows.
+@dataclass(eq=False)
 class Element:
     """One element of a parsed page, its attributes and its children (elements and text)."""
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import re
 
-from backday_analysis.rendering.page_tree import Element, cells, descendants, parse, within
+from backday_analysis.rendering.page_tree import Element, cells, descendants, parse
 from backday_analysis.rendering.typst_text import (
     PREAMBLE,
     UnknownMarkup,
@@ -188,8 +188,11 @@ class Typesetter:
     def table(self, element: Element) -> str:
         """Return a table's markup: a grid of groups × weeks, or rows of cells."""
         rows = list(descendants(element, "tr"))
-        head_rows = [r for r in rows if within(element, r, "thead")]
-        body_rows = [r for r in rows if r not in head_rows]
+        # One pass over the head sections, not one per row (a roster has hundreds of rows).
+        sections = descendants(element, "thead")
+        head = {id(r) for section in sections for r in descendants(section, "tr")}
+        head_rows = [r for r in rows if id(r) in head]
+        body_rows = [r for r in rows if id(r) not in head]
         caption = next(
             (c for c in element.children if isinstance(c, Element) and c.tag == "caption"), None
         )
