@@ -23,30 +23,35 @@ def atomic_path(target: Path, mode: int | None = None) -> Iterator[Path]:
     file's mode from its creation on; without it, the mode a plain ``open()`` gives.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary_path = _new_temporary(target, 0o666 if mode is None else mode)
+    temporary_path = None
     try:
+        # The name is held before the file is created, so an interruption (Ctrl-C) that lands
+        # just after the creation still finds the file here to remove.
+        while temporary_path is None:
+            temporary_path = target.parent / f".{target.name}.{secrets.token_hex(6)}.part"
+            if not _create_empty(temporary_path, 0o666 if mode is None else mode):
+                temporary_path = None  # another writer's name: theirs to remove, not ours
         yield temporary_path
         _fsync(temporary_path, os.O_RDONLY)
         os.replace(temporary_path, target)
         _fsync_folder(target.parent)
     finally:
-        temporary_path.unlink(missing_ok=True)
+        if temporary_path is not None:
+            temporary_path.unlink(missing_ok=True)
 
 
-def _new_temporary(target: Path, mode: int) -> Path:
-    """Create an empty temporary file beside ``target`` with ``mode``, less the umask.
+def _create_empty(path: Path, mode: int) -> bool:
+    """Create an empty file at ``path`` with ``mode``, less the umask; False if it exists.
 
     0o666 gives the mode ``open()`` would give: the system applies the process's umask, as
     for any new file; the umask itself is neither read nor changed (changing it would race
     with the other threads of the process). 0o600 gives a private file from the start.
     """
-    while True:
-        candidate = target.parent / f".{target.name}.{secrets.token_hex(6)}.part"
-        try:
-            os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode))
-        except FileExistsError:
-            continue
-        return candidate
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode))
+    except FileExistsError:
+        return False
+    return True
 
 
 def _fsync(path: Path, flags: int) -> None:

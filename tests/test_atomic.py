@@ -123,3 +123,20 @@ def test_temporary_names_do_not_collide(tmp_path, monkeypatch):
     with atomic_path(tmp_path / "x.csv") as first, atomic_path(tmp_path / "x.csv") as second:
         assert first.name == ".x.csv.aaaaaaaaaaaa.part"
         assert second.name == ".x.csv.bbbbbbbbbbbb.part"
+
+
+def test_ctrl_c_just_after_the_temporary_is_created_leaves_no_temporary(tmp_path, monkeypatch):
+    real_open = os.open
+
+    def open_then_interrupted(path, flags, *args):
+        descriptor = real_open(path, flags, *args)
+        if flags & os.O_CREAT:
+            os.close(descriptor)
+            raise KeyboardInterrupt  # as Ctrl-C does once the call that created the file returns
+        return descriptor
+
+    monkeypatch.setattr(os, "open", open_then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_bytes_atomic(tmp_path / "c001.pdf", b"%PDF")
+    monkeypatch.undo()
+    assert list(tmp_path.iterdir()) == []
