@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import checkout
 import pandas as pd
 
+from backday_analysis.datafolder.catalogue import load_catalogue
 from backday_analysis.datafolder.settings import Settings
 from backday_analysis.metrics.flags_body import back_behind_chest, group_volume, rest_not_trained
-from backday_analysis.metrics.pull_push import ratios
+from backday_analysis.metrics.pull_push import pull_push, ratios
 
 EMPTY = pd.DataFrame({"client": [], "performed_at": [], "exercise_id": [], "set_kind": []})
 H = "(rows and rear-delt work against bench presses, push-ups, flyes and dips)"
@@ -120,3 +122,28 @@ def test_band_flags_keep_the_weekly_tables_group_order_and_a_one_week_run_with_z
     once = weekly({"2026-W46": [10], "2026-W47": [24.5]})
     assert len(group_volume(once, Settings(band_weeks=0), "2026-W47")) == 1
     assert group_volume(once, Settings(band_weeks=2), "2026-W47").empty
+
+
+def _rows_and_benches(behind: int, weeks: int = 60) -> pd.DataFrame:
+    """Return Ana's weekly sessions up to W53: 3 bench presses, and 3 rows except in the
+    last ``behind`` weeks, which have 1 (1 : 3, behind)."""
+    rows = []
+    for k in range(weeks - 1, -1, -1):
+        day = pd.Timestamp("2026-12-28 18:00") - pd.Timedelta(weeks=k)
+        for exercise, n in (("bench_press_barbell", 3), ("barbell_row", 1 if k < behind else 3)):
+            rows += [{"client": "ana", "performed_at": day, "exercise_id": exercise}] * n
+    return pd.DataFrame(rows).assign(set_kind="working").astype({"client": "str"})
+
+
+def test_a_run_behind_longer_than_the_first_window_is_counted_whole():
+    # The flag counts the last 32 weeks first (flag_table.STREAK_WEEKS) and widens while a
+    # run reaches their first week: 31, 32, 33 and 35 weeks behind are each counted whole.
+    catalogue = load_catalogue(checkout.DATA_DIR / "catalogue.csv")
+    settings = Settings(pull_push_weeks=2)
+    for behind in (31, 32, 33, 35):
+        sets = _rows_and_benches(behind)
+        flags = back_behind_chest(sets, catalogue, settings, "2026-W53")
+        assert flags["weeks"].tolist() == [behind]
+        assert f"the {behind}" in flags["reason"].item()
+        whole = back_behind_chest(sets, catalogue, settings, "2026-W53", pull_push(sets, catalogue))
+        pd.testing.assert_frame_equal(flags, whole)

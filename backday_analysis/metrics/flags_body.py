@@ -34,6 +34,7 @@ from backday_analysis.metrics.flag_table import (
     in_a_row,
     num,
     run_lengths,
+    trailing_flags,
     weeks_text,
 )
 from backday_analysis.metrics.landmarks import band_table
@@ -50,8 +51,17 @@ def back_behind_chest(
     """Flag clients whose pulls stayed under the limit per push set, in either plane.
 
     ``table`` is :func:`.pull_push.pull_push` of the same sets, when already computed.
+    Without it, only the trailing weeks that hold the streaks are counted (a week's verdict
+    is its own sets'), so ten years of log cost little more than this year's.
     """
-    table = pull_push(sets, catalogue) if table is None else table
+    if table is None:
+        return trailing_flags(
+            sets, week, lambda part, _: _behind(pull_push(part, catalogue), settings, week)
+        )
+    return _behind(table, settings, week)
+
+
+def _behind(table: pd.DataFrame, settings: Settings, week: str) -> pd.DataFrame:
     table = table.loc[table["week"] <= week].assign(group="")
     limit = settings.pull_push_ratio
     behind = pd.Series(False, index=table.index)
