@@ -190,14 +190,22 @@ def with_loads(
     """
     out = sets.copy()
     out["exercise_id"] = resolve_names(out["exercise"], index)
-    load_types = dict(zip(catalogue["exercise_id"], catalogue["load_type"], strict=True))
-    load_type = per_distinct(out["exercise_id"], lambda ids: ids.map(load_types))
+    # Each exercise's load type as a number (1 bodyweight, 2 assisted, 0 the rest), worked
+    # out once per distinct exercise: comparing a long log's strings row by row costs more.
+    numbers = {"bodyweight": 1, "assisted": 2}
+    load_types = {
+        exercise: numbers.get(kind, 0)
+        for exercise, kind in zip(catalogue["exercise_id"], catalogue["load_type"], strict=True)
+    }
+    load_type = per_distinct(
+        out["exercise_id"], lambda ids: ids.map(load_types).fillna(0).astype("int64")
+    ).to_numpy()
     weights = dict(zip(roster["client_id"], roster["bodyweight_kg"].astype(float), strict=True))
     bodyweight = per_distinct(out["client"], lambda clients: clients.map(weights))
     bodyweight = bodyweight.astype(float).fillna(0.0)
     added = out["weight_kg"].to_numpy()
     out["load_kg"] = np.select(
-        [load_type == "bodyweight", load_type == "assisted"],
+        [load_type == 1, load_type == 2],
         [bodyweight + added, np.where(bodyweight > 0, np.maximum(bodyweight - added, 0.0), 0.0)],
         default=added,
     )

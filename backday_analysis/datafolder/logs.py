@@ -149,20 +149,15 @@ def _typed_sets(
         # building it for every row would cost more than the checks themselves.
         return lambda: f"{name or column} '" + text[column] + "'" + words
 
-    # A log holds local times. pandas refuses a column that mixes times with and without an
-    # offset, so offsets are found in the text, before any date is parsed.
-    # Python's regex engine runs here (RE2 lacks Unicode \d and \s), so once per distinct time.
-    offset = per_distinct(text["performed_at"], lambda u: u.str.contains(_OFFSET, regex=True))
-    if offset.any():
-        line = offset.idxmax()
+    times = per_distinct(text["performed_at"], _times)
+    if times["offset"].any():
+        line = times["offset"].idxmax()
         raise BackdayError(
             f"{origin}, line {line}: performed_at '{text.at[line, 'performed_at']}' carries a "
             "time-zone offset; a log holds local times, so write it as YYYY-MM-DD HH:MM "
             "without one."
         )
-    when = per_distinct(
-        text["performed_at"], lambda u: pd.to_datetime(u, format="ISO8601", errors="coerce")
-    )
+    when = times["when"]
     reject(when.isna(), cell("performed_at", " is not a date-time (write YYYY-MM-DD HH:MM)"))
     reject(when < EARLIEST_DATE, cell("performed_at", " is before 1990"))
     reject(
@@ -238,6 +233,22 @@ def _typed_sets(
     )
     # With no row left, the columns above would have no type to take from their values.
     return (sets if len(sets) else empty_sets()), rejects
+
+
+def _times(cells: pd.Series) -> pd.DataFrame:
+    """Return for each distinct cell whether it carries an offset, and else its date-time."""
+    # A log holds local times. pandas refuses a column that mixes times with and without an
+    # offset, so offsets are found in the text, before any date is parsed. Python's regex
+    # engine finds them (RE2 lacks Unicode \d and \s), but only in the cells Arrow's RE2
+    # finds a Z, a + or a - after a colon in: every offset has one, a plain time none.
+    maybe = cells.str.contains(r"[Z+]|:.*-", regex=True).to_numpy(dtype=bool)
+    offset = np.zeros(len(cells), dtype=bool)
+    if maybe.any():
+        offset[maybe] = cells[maybe].str.contains(_OFFSET, regex=True).to_numpy(dtype=bool)
+    if offset.any():
+        return pd.DataFrame({"offset": offset, "when": pd.NaT})
+    when = pd.to_datetime(cells, format="ISO8601", errors="coerce")
+    return pd.DataFrame({"offset": offset, "when": when})
 
 
 def _numbers(cells: pd.Series) -> pd.Series:

@@ -19,12 +19,13 @@ _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 _NEWLINES = re.compile(r"[\r\n]+")
 
 
-def per_distinct(values: pd.Series, convert) -> pd.Series:
+def per_distinct(values: pd.Series, convert) -> pd.Series | pd.DataFrame:
     """Return ``convert(values)``, computed once for each distinct cell.
 
     A log repeats few values (a client's reps, loads, units, exercise names) over thousands
     of rows, so converting the distinct ones and spreading them back costs a fraction of
-    converting every row. ``convert`` must work cell by cell.
+    converting every row. ``convert`` must work cell by cell; it returns a Series, or a
+    frame with one row per cell when one pass gives several answers.
     """
     codes, distinct = pd.factorize(values, use_na_sentinel=False)
     converted = convert(pd.Series(distinct, name=values.name))

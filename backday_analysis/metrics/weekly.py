@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from backday_analysis import GROUPS
+from backday_analysis.importers.cells import per_distinct
 from backday_analysis.metrics.week_counts import (
     EPOCH,
     count_weeks,
@@ -83,7 +84,11 @@ def weekly_volume(
     if through is None and len(sets):
         through = sets["performed_at"].max().date()
     # Work on a few NumPy columns rather than copying the whole table.
-    client_code = pd.Index(client_names).get_indexer(sets["client"])
+    # Once per distinct client: looking up each of a long log's Arrow strings costs more.
+    client_index = pd.Index(client_names)
+    client_code = per_distinct(
+        sets["client"], lambda distinct: pd.Series(client_index.get_indexer(distinct))
+    ).to_numpy()
     exercise_code = pd.Index(catalogue["exercise_id"]).get_indexer(sets["exercise_id"])
     keep = (client_code >= 0) & (exercise_code >= 0) & (sets["set_kind"] != "warmup").to_numpy()
     day = sets["performed_at"].to_numpy()[keep].astype("datetime64[D]").astype("int64")

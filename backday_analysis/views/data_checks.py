@@ -51,7 +51,8 @@ def rule_resolved_table(report: ClientWeek) -> pd.DataFrame:
     name in ``data/aliases.csv``, which always wins over a rule.
     """
     data = report.dataset
-    own = working_sets(report.sets)
+    # Two columns, not every column of a long history, go through the row filter.
+    own = working_sets(report.sets.loc[:, ["exercise", "set_kind"]])
     columns = ["Exercise as logged", "Read as", "Rule", "Back credits", "Working sets"]
     if own.empty:
         return pd.DataFrame(columns=columns)
