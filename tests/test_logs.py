@@ -252,3 +252,31 @@ def test_plain_text_is_read_by_arrow_alone(name, monkeypatch):
 
     monkeypatch.setattr(csv_cells.pd, "read_csv", refuse)
     pd.testing.assert_frame_equal(csv_cells.text_cells(CSV_TEXTS[name][0]), expected)
+
+
+def test_cells_are_read_without_their_surrounding_spaces():
+    plain = "ana,2026-12-21 09:00,s1,Row,2,working,20,kg,8,7,2,hi,strong\n"
+    padded = (
+        " ana , 2026-12-21 09:00 , s1 ,\tRow , 2 , Working , 20 , KG , 8 , 7 , 2 , hi , strong \n"
+    )
+    expected, _, _ = parse(plain)
+    sets, rejects, _ = parse(padded)
+    assert rejects.empty
+    # Every cell is read as its stripped text; only the notes are kept as written.
+    pd.testing.assert_frame_equal(sets.drop(columns="notes"), expected.drop(columns="notes"))
+    assert sets["notes"].tolist() == [" hi "]
+
+
+def test_a_refused_cell_is_quoted_without_its_spaces_and_blank_reps_are_missing():
+    _, rejects, _ = parse(
+        "ana,2026-12-21, s1 ,Row,, ,20,kg, x ,,,,\n"
+        "ana,2026-12-21,s1,Row,,,20,kg,   ,,,,\n"
+        " bo ,2026-12-21,s1,Row,,,20,kg,5,,,,\n"
+        "ana,2026-12-21,s1,Row, 1.5 ,,20,kg,5, 11 ,,,\n"
+    )
+    assert rejects["reason"].tolist() == [
+        "reps 'x' are not a number",
+        "reps are missing",
+        "the row belongs to client 'bo', not this log's",
+        "set_number '1.5' is not a whole number",
+    ]

@@ -64,6 +64,18 @@ def _arrow_table(text: str, header: list[str]) -> pa.Table:
     )
 
 
+class StrippedCells(dict):
+    """Each column of ``raw``'s text cells without surrounding spaces, stripped on first use."""
+
+    def __init__(self, raw: pd.DataFrame) -> None:
+        super().__init__()
+        self.raw = raw
+
+    def __missing__(self, column: str) -> pd.Series:
+        stripped = self[column] = self.raw[column].str.strip()
+        return stripped
+
+
 def line_numbers(text: str, rows: int) -> np.ndarray:
     """Return the file line on which each data row starts (the header is line 1)."""
     if text.count("\n") - (0 if text.endswith("\n") else -1) == rows + 1:

@@ -26,7 +26,7 @@ from backday_analysis.canonical import (
     MAX_WEIGHT_KG,
     UNIT_NAMES,
 )
-from backday_analysis.datafolder.csv_cells import line_numbers, text_cells
+from backday_analysis.datafolder.csv_cells import StrippedCells, line_numbers, text_cells
 from backday_analysis.datafolder.log_schema import empty_rejects, empty_sets, sets_schema
 from backday_analysis.errors import BackdayError
 from backday_analysis.importers.cells import per_distinct
@@ -133,7 +133,9 @@ def _parse_log(
 def _typed_sets(
     raw: pd.DataFrame, client_id: str, default_unit: str, origin: str, today: dt.date
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    text = raw.apply(lambda s: s.str.strip())
+    # Cells are stripped of surrounding spaces. The columns read once per distinct cell are
+    # stripped there; the rest on first use, so a long log's rows are stripped only when kept.
+    text = StrippedCells(raw)
     reasons = pd.Series("", index=raw.index, dtype=object)
     taken = pd.Series(False, index=raw.index)  # cheaper to test than the reasons' texts
 
@@ -149,11 +151,11 @@ def _typed_sets(
         # building it for every row would cost more than the checks themselves.
         return lambda: f"{name or column} '" + text[column] + "'" + words
 
-    times = per_distinct(text["performed_at"], _times)
+    times = per_distinct(raw["performed_at"], lambda u: _times(u.str.strip()))
     if times["offset"].any():
         line = times["offset"].idxmax()
         raise BackdayError(
-            f"{origin}, line {line}: performed_at '{text.at[line, 'performed_at']}' carries a "
+            f"{origin}, line {line}: performed_at '{text['performed_at'].at[line]}' carries a "
             "time-zone offset; a log holds local times, so write it as YYYY-MM-DD HH:MM "
             "without one."
         )
@@ -165,42 +167,45 @@ def _typed_sets(
         cell("performed_at", " is in the future"),
     )
     reject(text["exercise"] == "", "the exercise name is empty")
-    other_client = (text["client"] != "") & (text["client"] != client_id)
+    other_client = per_distinct(raw["client"], lambda u: ~u.str.strip().isin(["", client_id]))
     reject(other_client, cell("client", ", not this log's", "the row belongs to client"))
 
-    reps = per_distinct(text["reps"], _numbers)
-    reject(text["reps"] == "", "reps are missing")
+    reps, no_reps = _number_cells(raw["reps"])
+    reject(no_reps, "reps are missing")
     reject(reps.isna(), cell("reps", " are not a number"))
     reject(
         (reps < 0) | (reps > MAX_REPS) | (reps % 1 != 0),
         cell("reps", f" are not a whole number from 0 to {MAX_REPS}"),
     )
 
-    weight = per_distinct(text["weight"], lambda u: _numbers(u.replace("", "0")))
+    weight = per_distinct(raw["weight"], lambda u: _numbers(u.str.strip().replace("", "0")))
     reject(weight.isna(), cell("weight", " is not a number"))
     reject(weight < 0, cell("weight", " is negative"))
     unit = per_distinct(
-        text["unit"], lambda u: u.str.lower().replace("", default_unit).map(_UNIT_ALIASES)
+        raw["unit"],
+        lambda u: u.str.strip().str.lower().replace("", default_unit).map(_UNIT_ALIASES),
     )
     reject(unit.isna(), cell("unit", " is not kg or lb"))
     weight_kg = (weight * np.where(unit == "lb", LB_TO_KG, 1.0)).round(3)
     reject(weight_kg > MAX_WEIGHT_KG, cell("weight", f" is over {MAX_WEIGHT_KG:g} kg"))
 
-    kind = per_distinct(text["set_kind"], lambda u: u.str.lower().map(_KIND_ALIASES).astype("str"))
+    kind = per_distinct(
+        raw["set_kind"], lambda u: u.str.strip().str.lower().map(_KIND_ALIASES).astype("str")
+    )
     reject(kind.isna(), cell("set_kind", " is not working, warmup, drop or failure"))
-    set_number = per_distinct(text["set_number"], _numbers)
+    set_number, no_set_number = _number_cells(raw["set_number"])
     reject(
-        (text["set_number"] != "") & (set_number.isna() | (set_number % 1 != 0)),
+        ~no_set_number & (set_number.isna() | (set_number % 1 != 0)),
         cell("set_number", " is not a whole number"),
     )
-    rpe = per_distinct(text["rpe"], _numbers)
+    rpe, no_rpe = _number_cells(raw["rpe"])
     reject(
-        ((text["rpe"] != "") & rpe.isna()) | (rpe < 0) | (rpe > 10),
+        (~no_rpe & rpe.isna()) | (rpe < 0) | (rpe > 10),
         cell("rpe", " is not a number from 0 to 10"),
     )
-    rir = per_distinct(text["rir"], _numbers)
+    rir, no_rir = _number_cells(raw["rir"])
     reject(
-        ((text["rir"] != "") & rir.isna()) | (rir < 0),
+        (~no_rir & rir.isna()) | (rir < 0),
         cell("rir", " is not a number of reps in reserve"),
     )
 
@@ -211,7 +216,7 @@ def _typed_sets(
         {
             "client": pd.Series(client_id, index=range(int(good.sum())), dtype="str").array,
             "performed_at": when[good].astype("datetime64[ns]").to_numpy(),
-            "session_id": _session_ids(text.loc[good, "session_id"], when[good]),
+            "session_id": _session_ids(text["session_id"][good], when[good]),
             "exercise": text["exercise"][good].array,
             "set_number": set_number[good].astype("Int64").array,
             "set_kind": kind[good].array,
@@ -253,6 +258,17 @@ def _times(cells: pd.Series) -> pd.DataFrame:
 
 def _numbers(cells: pd.Series) -> pd.Series:
     return pd.to_numeric(cells, errors="coerce")
+
+
+def _number_cells(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Return each cell's number (missing if it is none) and whether the cell is empty."""
+
+    def read(distinct: pd.Series) -> pd.DataFrame:
+        stripped = distinct.str.strip()
+        return pd.DataFrame({"number": _numbers(stripped), "empty": (stripped == "").to_numpy()})
+
+    both = per_distinct(cells, read)
+    return both["number"], both["empty"]
 
 
 def _session_ids(given: pd.Series, when: pd.Series) -> pd.api.extensions.ExtensionArray:
