@@ -196,9 +196,11 @@ def resolution_table(names: pd.Series, index: dict[str, str]) -> pd.DataFrame:
 
 def resolve_names(names: pd.Series, index: dict[str, str]) -> pd.Series:
     """Return the exercise_id of each logged name, or missing where nothing resolves it."""
+    # Typed once per distinct name: a long log's ids are then taken, not checked one by one.
     return per_distinct(
-        names, lambda distinct: distinct.map(lambda name: resolve(name, index).exercise_id)
-    ).astype("str")
+        names,
+        lambda distinct: distinct.map(lambda name: resolve(name, index).exercise_id).astype("str"),
+    )
 
 
 def _shares_movement(words: frozenset[str], other: frozenset[str]) -> bool:
