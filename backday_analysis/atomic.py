@@ -29,8 +29,15 @@ def atomic_path(target: Path, mode: int | None = None) -> Iterator[Path]:
         # just after the creation still finds the file here to remove.
         while temporary_path is None:
             temporary_path = target.parent / f".{target.name}.{secrets.token_hex(6)}.part"
-            if not _create_empty(temporary_path, 0o666 if mode is None else mode):
-                temporary_path = None  # another writer's name: theirs to remove, not ours
+            try:
+                _create_empty(temporary_path, 0o666 if mode is None else mode)
+            except OSError as error:
+                # Not created: the name is another writer's (theirs to remove, not ours; try
+                # another) or cannot be made. CPython acts on Ctrl-C at calls and loops, and
+                # none comes between the failed creation and this line.
+                temporary_path = None
+                if not isinstance(error, FileExistsError):
+                    raise
         yield temporary_path
         _fsync(temporary_path, os.O_RDONLY)
         os.replace(temporary_path, target)
@@ -40,18 +47,14 @@ def atomic_path(target: Path, mode: int | None = None) -> Iterator[Path]:
             temporary_path.unlink(missing_ok=True)
 
 
-def _create_empty(path: Path, mode: int) -> bool:
-    """Create an empty file at ``path`` with ``mode``, less the umask; False if it exists.
+def _create_empty(path: Path, mode: int) -> None:
+    """Create an empty file at ``path`` with ``mode``, less the umask; raise if it exists.
 
     0o666 gives the mode ``open()`` would give: the system applies the process's umask, as
     for any new file; the umask itself is neither read nor changed (changing it would race
     with the other threads of the process). 0o600 gives a private file from the start.
     """
-    try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode))
-    except FileExistsError:
-        return False
-    return True
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode))
 
 
 def _fsync(path: Path, flags: int) -> None:

@@ -101,6 +101,7 @@ TARGETS = {
     "importers/cells.py": ["tests/importers/test_cells.py", "tests/importers/test_strong.py"],
     "canonical.py": ["tests/test_canonical.py", "tests/test_logs.py"],
     "datafolder/logs.py": ["tests/test_logs.py", "tests/test_canonical.py"],
+    "datafolder/log_times.py": ["tests/test_logs.py"],
     "importers/name_table.py": _NAMES,
     "importers/name_parts.py": _NAMES,
     "importers/names.py": _NAMES,

@@ -140,3 +140,10 @@ def test_ctrl_c_just_after_the_temporary_is_created_leaves_no_temporary(tmp_path
         write_bytes_atomic(tmp_path / "c001.pdf", b"%PDF")
     monkeypatch.undo()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_name_that_cannot_be_made_raises_its_own_error_alone(tmp_path):
+    with pytest.raises(OSError) as failed:
+        write_bytes_atomic(tmp_path / ("x" * 300), b"%PDF")
+    assert failed.value.__context__ is None  # no second error from removing what was never made
+    assert list(tmp_path.iterdir()) == []

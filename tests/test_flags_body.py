@@ -147,3 +147,12 @@ def test_a_run_behind_longer_than_the_first_window_is_counted_whole():
         assert f"the {behind}" in flags["reason"].item()
         whole = back_behind_chest(sets, catalogue, settings, "2026-W53", pull_push(sets, catalogue))
         pd.testing.assert_frame_equal(flags, whole)
+
+
+def test_a_run_behind_is_counted_when_more_weeks_are_asked_for_than_the_first_window():
+    # 40 weeks asked for, 45 behind: the first window's 32 weeks could never hold them.
+    catalogue = load_catalogue(checkout.DATA_DIR / "catalogue.csv")
+    for asked, behind, found in ((40, 45, [45]), (33, 40, [40]), (33, 32, [])):
+        sets = _rows_and_benches(behind)
+        flags = back_behind_chest(sets, catalogue, Settings(pull_push_weeks=asked), "2026-W53")
+        assert flags["weeks"].tolist() == found

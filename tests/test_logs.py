@@ -93,13 +93,18 @@ def test_a_log_without_the_needed_columns_is_refused():
         ("2026-12-22 09:00:00.5-0500", "2026-12-23 09:00"),
         ("2026-12-22 09:00 +02", "2026-12-23 09:00"),
         ("2026-12-22 ٠٩:٠٠-٠٥", "2026-12-23 09:00"),
+        ('"2026-12-22 09:00\n-05:00"', "2026-12-23 09:00"),  # quoted, across a line break
+        # pandas reads 09-05 as 09:00 at UTC-5: a typo for 09:05 is refused, not guessed.
+        ("2026-12-22 09-05", "2026-12-23 09:00"),
+        ("2026-12-22 09-05", "2026-12-23 09-05"),
     ],
 )
 def test_a_time_with_an_offset_is_refused_at_its_line(second, third):
     rows = f"ana,2026-12-21 09:00,s,Row,,,20,kg,5,,,,\nana,{second},s,Row,,,20,kg,5,,,,\n"
     with pytest.raises(BackdayError) as refused:
         parse(rows + f"ana,{third},s,Row,,,20,kg,5,,,,\n")
-    assert str(refused.value).startswith(f"ana.csv, line 3: performed_at '{second}' carries a ")
+    shown = second.strip('"')
+    assert str(refused.value).startswith(f"ana.csv, line 3: performed_at '{shown}' carries a ")
     assert "write it as YYYY-MM-DD HH:MM without one" in str(refused.value)
 
 
@@ -280,3 +285,15 @@ def test_a_refused_cell_is_quoted_without_its_spaces_and_blank_reps_are_missing(
         "the row belongs to client 'bo', not this log's",
         "set_number '1.5' is not a whole number",
     ]
+
+
+def test_every_offset_is_found_by_the_arrow_prefilter():
+    from backday_analysis.datafolder.log_times import MAYBE_OFFSET, OFFSET
+
+    offsets = ["09:00Z", "09:00:00.5-0500", "09:00 +02", "09:00\n-05:00", "٠٩:٠٠-٠٥", "9:30\t+0130"]
+    plain = ["2026-12-22 09:00", "2026-12-22", "22-12-2026 09:00", "2026-12-22 09:00:30.25"]
+    cells = pd.Series([f"2026-12-22 {o}" for o in offsets] + plain, dtype="string[pyarrow]")
+    python = cells.astype(object).str.contains(OFFSET, regex=True).to_numpy(dtype=bool)
+    arrow = cells.str.contains(MAYBE_OFFSET, regex=True).to_numpy(dtype=bool)
+    assert python.tolist() == [True] * len(offsets) + [False] * len(plain)
+    assert arrow[: len(offsets)].all()  # the Python regex runs only where Arrow's finds one

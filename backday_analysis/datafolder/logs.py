@@ -28,6 +28,7 @@ from backday_analysis.canonical import (
 )
 from backday_analysis.datafolder.csv_cells import StrippedCells, line_numbers, text_cells
 from backday_analysis.datafolder.log_schema import empty_rejects, empty_sets, sets_schema
+from backday_analysis.datafolder.log_times import read_times
 from backday_analysis.errors import BackdayError
 from backday_analysis.importers.cells import per_distinct
 
@@ -49,8 +50,6 @@ _KIND_ALIASES = {
 }
 _UNIT_ALIASES = {**UNIT_NAMES, "kilograms": "kg", "pounds": "lb"}
 EARLIEST_DATE = pd.Timestamp("1990-01-01")
-#: A time of day followed by ``Z`` or an offset such as ``+01:00``, ``-0500`` or ``+02``.
-_OFFSET = r"\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d(?::?\d\d)?)$"
 
 
 def parse_log(
@@ -151,7 +150,7 @@ def _typed_sets(
         # building it for every row would cost more than the checks themselves.
         return lambda: f"{name or column} '" + text[column] + "'" + words
 
-    times = per_distinct(raw["performed_at"], lambda u: _times(u.str.strip()))
+    times = per_distinct(raw["performed_at"], lambda u: read_times(u.str.strip()))
     if times["offset"].any():
         line = times["offset"].idxmax()
         raise BackdayError(
@@ -238,22 +237,6 @@ def _typed_sets(
     )
     # With no row left, the columns above would have no type to take from their values.
     return (sets if len(sets) else empty_sets()), rejects
-
-
-def _times(cells: pd.Series) -> pd.DataFrame:
-    """Return for each distinct cell whether it carries an offset, and else its date-time."""
-    # A log holds local times. pandas refuses a column that mixes times with and without an
-    # offset, so offsets are found in the text, before any date is parsed. Python's regex
-    # engine finds them (RE2 lacks Unicode \d and \s), but only in the cells Arrow's RE2
-    # finds a Z, a + or a - after a colon in: every offset has one, a plain time none.
-    maybe = cells.str.contains(r"[Z+]|:.*-", regex=True).to_numpy(dtype=bool)
-    offset = np.zeros(len(cells), dtype=bool)
-    if maybe.any():
-        offset[maybe] = cells[maybe].str.contains(_OFFSET, regex=True).to_numpy(dtype=bool)
-    if offset.any():
-        return pd.DataFrame({"offset": offset, "when": pd.NaT})
-    when = pd.to_datetime(cells, format="ISO8601", errors="coerce")
-    return pd.DataFrame({"offset": offset, "when": when})
 
 
 def _numbers(cells: pd.Series) -> pd.Series:

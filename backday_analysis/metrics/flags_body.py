@@ -30,6 +30,7 @@ from backday_analysis.metrics.body_balance import (
     ratio_text,
 )
 from backday_analysis.metrics.flag_table import (
+    STREAK_WEEKS,
     flag_table,
     in_a_row,
     num,
@@ -52,13 +53,15 @@ def back_behind_chest(
 
     ``table`` is :func:`.pull_push.pull_push` of the same sets, when already computed.
     Without it, only the trailing weeks that hold the streaks are counted (a week's verdict
-    is its own sets'), so ten years of log cost little more than this year's.
+    is its own sets'), so ten years of log cost little more than this year's; unless the
+    weeks asked for are more than the first window counts, whose streaks could not reach
+    them (and so would never ask for a wider one).
     """
-    if table is None:
+    if table is None and settings.pull_push_weeks <= STREAK_WEEKS:
         return trailing_flags(
             sets, week, lambda part, _: _behind(pull_push(part, catalogue), settings, week)
         )
-    return _behind(table, settings, week)
+    return _behind(pull_push(sets, catalogue) if table is None else table, settings, week)
 
 
 def _behind(table: pd.DataFrame, settings: Settings, week: str) -> pd.DataFrame:
