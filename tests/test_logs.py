@@ -297,3 +297,14 @@ def test_every_offset_is_found_by_the_arrow_prefilter():
     arrow = cells.str.contains(MAYBE_OFFSET, regex=True).to_numpy(dtype=bool)
     assert python.tolist() == [True] * len(offsets) + [False] * len(plain)
     assert arrow[: len(offsets)].all()  # the Python regex runs only where Arrow's finds one
+
+
+def test_the_first_offset_is_named_also_when_pandas_cannot_read_it():
+    # pandas reads no time in Arabic-Indic digits, but reads the Z: the line named is still
+    # the first one whose text carries an offset.
+    with pytest.raises(BackdayError, match="line 2: performed_at '2026-12-22 ٠٩:٠٠-٠٥' carries"):
+        parse(
+            "ana,2026-12-22 ٠٩:٠٠-٠٥,s,Row,,,20,kg,5,,,,\n"
+            "ana,2026-12-22 09:00Z,s,Row,,,20,kg,5,,,,\n"
+            "ana,2026-12-23 09:00,s,Row,,,20,kg,5,,,,\n"
+        )
