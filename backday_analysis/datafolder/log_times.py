@@ -49,6 +49,10 @@ def _local_times(cells: pd.Series) -> pd.Series | None:
     """Return the cells as naive date-times, or None when pandas reads an offset in one."""
     try:
         when = pd.to_datetime(cells, format="ISO8601", errors="coerce")
-    except ValueError:  # "Mixed timezones detected": some cells with an offset, some without
+    except ValueError as error:
+        # "Mixed timezones detected": some cells with an offset, some without. Any other
+        # refusal is not an offset, and is not taken for one.
+        if "timezone" not in str(error).lower():
+            raise
         return None
     return None if isinstance(when.dtype, pd.DatetimeTZDtype) else when
