@@ -190,9 +190,9 @@ class Typesetter:
         rows = list(descendants(element, "tr"))
         # One pass over the head sections, not one per row (a roster has hundreds of rows).
         sections = descendants(element, "thead")
-        head = {id(r) for section in sections for r in descendants(section, "tr")}
-        head_rows = [r for r in rows if id(r) in head]
-        body_rows = [r for r in rows if id(r) not in head]
+        head = {r for section in sections for r in descendants(section, "tr")}  # by identity
+        head_rows = [r for r in rows if r in head]
+        body_rows = [r for r in rows if r not in head]
         caption = next(
             (c for c in element.children if isinstance(c, Element) and c.tag == "caption"), None
         )
