@@ -1,11 +1,20 @@
-"""Compare a batch's CPU a report with another commit's, the two taking turns in one run.
+"""Compare the bench's absolute figures with another commit's, the two taking turns in one run.
 
-``core_seconds_per_report`` (:mod:`dev.bench`) follows the hour on a shared machine: one
-commit's batch has cost 1.07 and 1.51 core-seconds a report on the same day. Against a limit,
-a figure is only as good as the hour it was taken in; against a baseline measured in the same
-minutes, the hour cancels out. This runs the bench's batch (``backday report --week`` over
-30 generated clients of 52 weeks) for this checkout and for ``--ref``, in turns, and writes
-each side's CPU a report and their ratio to ``reports/bench_baseline.json``.
+``core_seconds_per_report``, ``single_report_seconds`` and ``notebook_seconds``
+(:mod:`dev.bench`) follow the hour on a shared machine: one commit's batch has cost 1.07 and
+1.51 core-seconds a report on the same day, and on a machine whose hypervisor took half the
+cores' time (``steal`` in ``/proc/stat``) one report's wall time went from 6.7 to 11.7 s
+between three runs in a row. Against a limit, a figure is only as good as the hour it was
+taken in; against a baseline measured in the same minutes, the hour cancels out. This runs,
+for this checkout and for ``--ref`` in turns:
+
+- the bench's batch (``backday report --week`` over 30 generated clients of 52 weeks), as
+  CPU seconds a report;
+- one client's report (``backday report --client``), as wall seconds;
+- the weekly notebook under papermill in a new process, as wall seconds;
+
+and writes each side's figures, their medians and this checkout's median over the ref's to
+``reports/bench_baseline.json``.
 
 Each side runs its own code and notebooks with this checkout's virtual environment, on a data
 folder written by its own demo generator (data formats change between commits). The ref is
@@ -99,33 +108,75 @@ def batch_cpu(code: Path, folder: Path, week: str, out: Path, clients: int) -> f
     return run_command([*command, "--out", str(out)], env=environment)[1] / clients
 
 
+def single_seconds(code: Path, folder: Path, week: str, out: Path) -> float:
+    """Return the wall seconds of ``code``'s ``backday report --client c001``, start to exit."""
+    command = [bin_path("backday"), "report", "--client", "c001", "--week", week]
+    environment = {**os.environ, "PYTHONPATH": str(code)}
+    return run_command([*command, "--data", str(folder), "--out", str(out)], env=environment)[0]
+
+
+def notebook_seconds(code: Path) -> float:
+    """Return the wall seconds of ``code``'s weekly notebook for ava of its own demo data.
+
+    As :func:`dev.bench.bench_notebook`: a new process, a new kernel, the package imported
+    before the clock starts.
+    """
+    script = (
+        "import time; "
+        "from backday_analysis.rendering.report import WEEKLY_NOTEBOOK, execute; "
+        "t = time.perf_counter(); "
+        "execute(WEEKLY_NOTEBOOK, {'client': 'ava', 'week': 'latest', "
+        f"'data_dir': {str(code / 'data')!r}}}); "
+        "print(time.perf_counter() - t)"
+    )
+    return float(side_python(code, script, code).split()[-1])
+
+
+#: The figures each round measures, in this order, named as in ``make bench``.
+MEASURES = ("core_seconds_per_report", "single_report_seconds", "notebook_seconds")
+
+
 def compare(
     ref: str, ref_code: Path, work: Path, rounds: int = 3, clients: int = 30, weeks: int = 52
 ) -> dict:
-    """Alternate the batch of ``ref`` (exported to ``ref_code``) and of this checkout.
+    """Alternate the measures of ``ref`` (exported to ``ref_code``) and of this checkout.
 
-    Each side runs ``rounds`` batches; the figures are each side's CPU a report, their
-    medians, and this checkout's median over the ref's.
+    In each round, each side runs its batch, its single report and its notebook, the sides
+    taking turns on each measure. The figures are each side's values, their medians, and
+    this checkout's median over the ref's, for each measure.
     """
     codes = {"ref": ref_code, "this": checkout.ROOT}
     folders = {side: work / f"{side}-data" for side in SIDES}
     weeks_of = {side: prepare_side(codes[side], folders[side], clients, weeks) for side in SIDES}
-    cpu: dict[str, list[float]] = {side: [] for side in SIDES}
-    for round_ in range(rounds):
-        for side in SIDES:
-            out = work / f"{side}-out-{round_}"
-            cpu[side].append(batch_cpu(codes[side], folders[side], weeks_of[side], out, clients))
-            print(f"round {round_ + 1} {side}: {cpu[side][-1]:.3f}", flush=True)
-    ref_median, this_median = (statistics.median(cpu[side]) for side in SIDES)
-    return {
-        "ref": ref,
-        "batch_clients": clients,
-        "ref_core_seconds_per_report": [round(c, 3) for c in cpu["ref"]],
-        "this_core_seconds_per_report": [round(c, 3) for c in cpu["this"]],
-        "ref_median": round(ref_median, 3),
-        "this_median": round(this_median, 3),
-        "this_over_ref": round(this_median / ref_median, 3),
+    runs = {
+        "core_seconds_per_report": lambda side, out: batch_cpu(
+            codes[side], folders[side], weeks_of[side], out, clients
+        ),
+        "single_report_seconds": lambda side, out: single_seconds(
+            codes[side], folders[side], weeks_of[side], out
+        ),
+        "notebook_seconds": lambda side, out: notebook_seconds(codes[side]),
     }
+    values: dict[str, dict[str, list[float]]] = {
+        measure: {side: [] for side in SIDES} for measure in MEASURES
+    }
+    for round_ in range(rounds):
+        for measure in MEASURES:
+            for side in SIDES:
+                value = runs[measure](side, work / f"{side}-{measure}-{round_}")
+                values[measure][side].append(value)
+                print(f"round {round_ + 1} {measure} {side}: {value:.3f}", flush=True)
+    figures: dict = {"ref": ref, "batch_clients": clients}
+    for measure in MEASURES:
+        ref_median, this_median = (statistics.median(values[measure][side]) for side in SIDES)
+        figures[measure] = {
+            "ref": [round(v, 3) for v in values[measure]["ref"]],
+            "this": [round(v, 3) for v in values[measure]["this"]],
+            "ref_median": round(ref_median, 3),
+            "this_median": round(this_median, 3),
+            "this_over_ref": round(this_median / ref_median, 3),
+        }
+    return figures
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,4 +1,4 @@
-"""The same-run baseline of the bench: two commits' batches, taking turns, on their own data."""
+"""The same-run baseline of the bench: two commits' reports, taking turns, on their own data."""
 
 import pytest
 
@@ -26,13 +26,20 @@ def test_each_side_runs_its_own_code(tmp_path):
     template.write_text(template.read_text().replace("<main>", "<main><!-- ref side -->", 1))
     figures = bench_baseline.compare("HEAD", code, tmp_path, rounds=1, clients=2, weeks=3)
     assert figures["batch_clients"] == 2
-    assert len(figures["ref_core_seconds_per_report"]) == 1
-    assert figures["ref_median"] > 0 and figures["this_median"] > 0
-    ratio = figures["this_median"] / figures["ref_median"]  # of the rounded medians
-    assert figures["this_over_ref"] == pytest.approx(ratio, abs=0.002)
+    assert list(figures) == ["ref", "batch_clients", *bench_baseline.MEASURES]
+    for measure in bench_baseline.MEASURES:
+        values = figures[measure]
+        assert len(values["ref"]) == len(values["this"]) == 1
+        assert values["ref_median"] == values["ref"][0] > 0
+        assert values["this_median"] == values["this"][0] > 0
+        ratio = values["this_median"] / values["ref_median"]  # of the rounded medians
+        assert values["this_over_ref"] == pytest.approx(ratio, abs=0.002)
     for side in bench_baseline.SIDES:
-        pages = sorted((tmp_path / f"{side}-out-0").rglob("*.html"))
-        assert [p.name for p in pages] == ["c001.html", "c002.html"]
-        assert [p.with_suffix(".pdf").is_file() for p in pages] == [True, True]
+        batch = sorted((tmp_path / f"{side}-core_seconds_per_report-0").rglob("*.html"))
+        assert [p.name for p in batch] == ["c001.html", "c002.html"]
+        single = sorted((tmp_path / f"{side}-single_report_seconds-0").rglob("*.html"))
+        assert [p.name for p in single] == ["c001.html"]
+        pages = batch + single
+        assert all(p.with_suffix(".pdf").is_file() for p in pages)
         marked = ["<!-- ref side -->" in p.read_text() for p in pages]
-        assert marked == [side == "ref"] * 2
+        assert marked == [side == "ref"] * 3
