@@ -10,8 +10,8 @@ for this checkout and for ``--ref`` in turns:
 
 - the bench's batch (``backday report --week`` over 30 generated clients of 52 weeks), as
   CPU seconds a report;
-- one client's report (``backday report --client``), as wall seconds;
-- the weekly notebook under papermill in a new process, as wall seconds;
+- one client's report (``backday report --client``), as wall and CPU seconds;
+- the weekly notebook under papermill in a new process, as wall and CPU seconds;
 
 and writes each side's figures, their medians and this checkout's median over the ref's to
 ``reports/bench_baseline.json``.
@@ -20,7 +20,7 @@ Each side runs its own code and notebooks with this checkout's virtual environme
 folder written by its own demo generator (data formats change between commits). The ref is
 exported with ``git archive``; it must have ``dev/bench_reports.py`` (67d0c9b and later).
 
-Run ``python -m dev.bench_baseline --ref 67d0c9b [--rounds 3]`` from the repository root.
+Run ``python -m dev.bench_baseline --ref 67d0c9b [--rounds 5]`` from the repository root.
 """
 
 from __future__ import annotations
@@ -101,77 +101,98 @@ def prepare_side(code: Path, folder: Path, clients: int, weeks: int) -> str:
     ).splitlines()[-1]
 
 
-def batch_cpu(code: Path, folder: Path, week: str, out: Path, clients: int) -> float:
+def batch_figures(code: Path, folder: Path, week: str, out: Path, clients: int) -> dict:
     """Return the CPU seconds a report of one batch of ``code`` costs, all processes counted."""
     command = [bin_path("backday"), "report", "--week", week, "--data", str(folder)]
     environment = {**os.environ, "PYTHONPATH": str(code)}
-    return run_command([*command, "--out", str(out)], env=environment)[1] / clients
+    cpu = run_command([*command, "--out", str(out)], env=environment)[1]
+    return {"core_seconds_per_report": cpu / clients}
 
 
-def single_seconds(code: Path, folder: Path, week: str, out: Path) -> float:
-    """Return the wall seconds of ``code``'s ``backday report --client c001``, start to exit."""
+def single_figures(code: Path, folder: Path, week: str, out: Path) -> dict:
+    """Return the wall and CPU seconds of ``code``'s ``backday report --client c001``."""
     command = [bin_path("backday"), "report", "--client", "c001", "--week", week]
     environment = {**os.environ, "PYTHONPATH": str(code)}
-    return run_command([*command, "--data", str(folder), "--out", str(out)], env=environment)[0]
+    wall, cpu = run_command([*command, "--data", str(folder), "--out", str(out)], env=environment)
+    return {"single_report_seconds": wall, "single_report_cpu_seconds": cpu}
 
 
-def notebook_seconds(code: Path) -> float:
-    """Return the wall seconds of ``code``'s weekly notebook for ava of its own demo data.
-
-    As :func:`dev.bench.bench_notebook`: a new process, a new kernel, the package imported
-    before the clock starts.
-    """
-    script = (
-        "import time; "
-        "from backday_analysis.rendering.report import WEEKLY_NOTEBOOK, execute; "
-        "t = time.perf_counter(); "
-        "execute(WEEKLY_NOTEBOOK, {'client': 'ava', 'week': 'latest', "
-        f"'data_dir': {str(code / 'data')!r}}}); "
-        "print(time.perf_counter() - t)"
+#: Run by :func:`notebook_figures` in a new process: the package is imported before the
+#: clocks start, as in :func:`dev.bench.bench_notebook`; the CPU counts the kernel, a child
+#: that has been waited for once ``execute`` returns.
+NOTEBOOK_SCRIPT = """\
+import resource, sys, time
+from backday_analysis.rendering.report import WEEKLY_NOTEBOOK, execute
+def cpu():
+    return sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     )
-    return float(side_python(code, script, code).split()[-1])
+wall, started = time.perf_counter(), cpu()
+execute(WEEKLY_NOTEBOOK, {"client": "ava", "week": "latest", "data_dir": sys.argv[1]})
+print(time.perf_counter() - wall, cpu() - started)
+"""
 
 
-#: The figures each round measures, in this order, named as in ``make bench``.
-MEASURES = ("core_seconds_per_report", "single_report_seconds", "notebook_seconds")
+def notebook_figures(code: Path) -> dict:
+    """Return the wall and CPU seconds of ``code``'s weekly notebook for ava of its demo data."""
+    done = subprocess.run(
+        [sys.executable, "-c", NOTEBOOK_SCRIPT, str(code / "data")],
+        env={**os.environ, "PYTHONPATH": str(code)},
+        cwd=code,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    wall, cpu = map(float, done.stdout.split()[-2:])
+    return {"notebook_seconds": wall, "notebook_cpu_seconds": cpu}
+
+
+#: The figures the rounds measure, named as in ``make bench``; wall figures have a CPU twin,
+#: which the hypervisor's share of the cores (``steal``) does not move.
+FIGURES = (
+    "core_seconds_per_report",
+    "single_report_seconds",
+    "single_report_cpu_seconds",
+    "notebook_seconds",
+    "notebook_cpu_seconds",
+)
 
 
 def compare(
-    ref: str, ref_code: Path, work: Path, rounds: int = 3, clients: int = 30, weeks: int = 52
+    ref: str, ref_code: Path, work: Path, rounds: int = 5, clients: int = 30, weeks: int = 52
 ) -> dict:
     """Alternate the measures of ``ref`` (exported to ``ref_code``) and of this checkout.
 
-    In each round, each side runs its batch, its single report and its notebook, the sides
-    taking turns on each measure. The figures are each side's values, their medians, and
-    this checkout's median over the ref's, for each measure.
+    In each round the two sides take turns on the batch, then on one client's report, then
+    on the notebook. The figures are each side's values, their medians, and this
+    checkout's median over the ref's, for each of :data:`FIGURES`.
     """
     codes = {"ref": ref_code, "this": checkout.ROOT}
     folders = {side: work / f"{side}-data" for side in SIDES}
     weeks_of = {side: prepare_side(codes[side], folders[side], clients, weeks) for side in SIDES}
-    runs = {
-        "core_seconds_per_report": lambda side, out: batch_cpu(
+    measures = {
+        "batch": lambda side, out: batch_figures(
             codes[side], folders[side], weeks_of[side], out, clients
         ),
-        "single_report_seconds": lambda side, out: single_seconds(
-            codes[side], folders[side], weeks_of[side], out
-        ),
-        "notebook_seconds": lambda side, out: notebook_seconds(codes[side]),
+        "single": lambda side, out: single_figures(codes[side], folders[side], weeks_of[side], out),
+        "notebook": lambda side, out: notebook_figures(codes[side]),
     }
     values: dict[str, dict[str, list[float]]] = {
-        measure: {side: [] for side in SIDES} for measure in MEASURES
+        name: {side: [] for side in SIDES} for name in FIGURES
     }
     for round_ in range(rounds):
-        for measure in MEASURES:
+        for measure, run in measures.items():
             for side in SIDES:
-                value = runs[measure](side, work / f"{side}-{measure}-{round_}")
-                values[measure][side].append(value)
-                print(f"round {round_ + 1} {measure} {side}: {value:.3f}", flush=True)
+                for name, value in run(side, work / f"{side}-{measure}-{round_}").items():
+                    values[name][side].append(value)
+                    print(f"round {round_ + 1} {side} {name}: {value:.3f}", flush=True)
     figures: dict = {"ref": ref, "batch_clients": clients}
-    for measure in MEASURES:
-        ref_median, this_median = (statistics.median(values[measure][side]) for side in SIDES)
-        figures[measure] = {
-            "ref": [round(v, 3) for v in values[measure]["ref"]],
-            "this": [round(v, 3) for v in values[measure]["this"]],
+    for name in FIGURES:
+        ref_median, this_median = (statistics.median(values[name][side]) for side in SIDES)
+        figures[name] = {
+            "ref": [round(v, 3) for v in values[name]["ref"]],
+            "this": [round(v, 3) for v in values[name]["this"]],
             "ref_median": round(ref_median, 3),
             "this_median": round(this_median, 3),
             "this_over_ref": round(this_median / ref_median, 3),
@@ -183,7 +204,7 @@ def main(argv: list[str] | None = None) -> None:
     """Compare with ``--ref`` and write ``reports/bench_baseline.json``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ref", required=True, help="the commit to measure against")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--out", type=Path, default=checkout.REPORTS_DIR / "bench_baseline.json")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="backday-baseline-") as temporary:

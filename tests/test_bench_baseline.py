@@ -26,18 +26,18 @@ def test_each_side_runs_its_own_code(tmp_path):
     template.write_text(template.read_text().replace("<main>", "<main><!-- ref side -->", 1))
     figures = bench_baseline.compare("HEAD", code, tmp_path, rounds=1, clients=2, weeks=3)
     assert figures["batch_clients"] == 2
-    assert list(figures) == ["ref", "batch_clients", *bench_baseline.MEASURES]
-    for measure in bench_baseline.MEASURES:
-        values = figures[measure]
+    assert list(figures) == ["ref", "batch_clients", *bench_baseline.FIGURES]
+    for name in bench_baseline.FIGURES:
+        values = figures[name]
         assert len(values["ref"]) == len(values["this"]) == 1
         assert values["ref_median"] == values["ref"][0] > 0
         assert values["this_median"] == values["this"][0] > 0
         ratio = values["this_median"] / values["ref_median"]  # of the rounded medians
         assert values["this_over_ref"] == pytest.approx(ratio, abs=0.002)
     for side in bench_baseline.SIDES:
-        batch = sorted((tmp_path / f"{side}-core_seconds_per_report-0").rglob("*.html"))
+        batch = sorted((tmp_path / f"{side}-batch-0").rglob("*.html"))
         assert [p.name for p in batch] == ["c001.html", "c002.html"]
-        single = sorted((tmp_path / f"{side}-single_report_seconds-0").rglob("*.html"))
+        single = sorted((tmp_path / f"{side}-single-0").rglob("*.html"))
         assert [p.name for p in single] == ["c001.html"]
         pages = batch + single
         assert all(p.with_suffix(".pdf").is_file() for p in pages)
