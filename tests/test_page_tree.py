@@ -1,6 +1,6 @@
 """A report page's HTML read into elements: void elements, stray end tags, nested tables."""
 
-from backday_analysis.rendering.page_tree import cells, descendants, parse, within
+from backday_analysis.rendering.page_tree import cells, descendants, head_rows, parse
 
 
 def test_void_elements_hold_nothing_and_a_stray_end_tag_is_ignored():
@@ -25,7 +25,7 @@ def test_a_tables_rows_cells_and_sections_are_found_but_not_a_nested_tables():
     )
     (table,) = descendants(root, "table")
     head, body = descendants(table, "tr")
-    assert within(table, head, "thead") and not within(table, body, "thead")
+    assert head_rows(table) == {head}
     assert [c.text() for c in cells(body)] == ["1", "inner"]
     assert cells(body)[0].style() == {"text-align": "right", "background": "#fff"}
 
@@ -51,7 +51,7 @@ def test_rows_without_a_head_and_tables_inside_cells():
     )
     (table,) = [t for t in root.children if t.tag == "table"]
     first = next(descendants(table, "tr"))
-    assert not within(table, first, "thead")
+    assert head_rows(table) == set()
     assert [c.text() for c in cells(first)] == ["a"]
     assert len(list(descendants(table, "col"))) == 1
 
@@ -59,3 +59,10 @@ def test_rows_without_a_head_and_tables_inside_cells():
 def test_an_end_tag_closes_what_is_still_open_inside_its_element():
     root = parse("<div><p>a</div>b")
     assert [c if isinstance(c, str) else c.tag for c in root.children] == ["div", "b"]
+
+
+def test_a_body_row_equal_to_a_head_row_is_not_taken_for_it():
+    root = parse("<table><thead><tr><td>x</td></tr></thead><tr><td>x</td></tr></table>")
+    (table,) = descendants(root, "table")
+    head, body = descendants(table, "tr")
+    assert head_rows(table) == {head} and body not in head_rows(table)

@@ -81,6 +81,9 @@ def descendants(element: Element, tag: str):
                 yield from descendants(child, tag)
 
 
-def within(table: Element, row: Element, section: str) -> bool:
-    """Return whether ``row`` of ``table`` is in one of its ``section`` elements (``thead``)."""
-    return any(row in list(descendants(s, "tr")) for s in descendants(table, section))
+def head_rows(table: Element) -> set[Element]:
+    """Return the rows in ``table``'s ``thead`` sections, in one pass over them.
+
+    Elements hash and compare by identity, so a body row equal to a head row stays out.
+    """
+    return {row for section in descendants(table, "thead") for row in descendants(section, "tr")}

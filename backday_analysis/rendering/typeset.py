@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import re
 
-from backday_analysis.rendering.page_tree import Element, cells, descendants, parse
+from backday_analysis.rendering.page_tree import Element, cells, descendants, head_rows, parse
 from backday_analysis.rendering.typst_text import (
     PREAMBLE,
     UnknownMarkup,
@@ -188,17 +188,15 @@ class Typesetter:
     def table(self, element: Element) -> str:
         """Return a table's markup: a grid of groups × weeks, or rows of cells."""
         rows = list(descendants(element, "tr"))
-        # One pass over the head sections, not one per row (a roster has hundreds of rows).
-        sections = descendants(element, "thead")
-        head = {r for section in sections for r in descendants(section, "tr")}  # by identity
-        head_rows = [r for r in rows if r in head]
-        body_rows = [r for r in rows if r not in head]
+        in_head = head_rows(element)  # one pass, not one per row: a roster has hundreds of rows
+        head = [r for r in rows if r in in_head]
+        body = [r for r in rows if r not in in_head]
         caption = next(
             (c for c in element.children if isinstance(c, Element) and c.tag == "caption"), None
         )
         title = f"#block(sticky: true, strong[{self.inline(caption).strip()}])\n" if caption else ""
         if "backday-grid" in element.classes():
-            return title + self.grid(head_rows, body_rows)
+            return title + self.grid(head, body)
         if not rows:
             return title
         widths = [c.style().get("width", "") for c in descendants(element, "col")]
@@ -207,9 +205,9 @@ class Typesetter:
             columns = "(" + "".join(f"{w}, " for w in widths) + ")"
         else:
             columns = str(count)
-        header = ", ".join(self.cell(c, True) for r in head_rows for c in cells(r))
-        body = ", ".join(self.cell(c, c.tag == "th") for r in body_rows for c in cells(r))
-        parts = ([f"table.header({header})"] if header else []) + ([body] if body else [])
+        header = ", ".join(self.cell(c, True) for r in head for c in cells(r))
+        markup = ", ".join(self.cell(c, c.tag == "th") for r in body for c in cells(r))
+        parts = ([f"table.header({header})"] if header else []) + ([markup] if markup else [])
         return title + f"#table(columns: {columns}, {', '.join(parts)})\n\n"
 
     def cell(self, element: Element, head: bool) -> str:
