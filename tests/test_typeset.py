@@ -303,3 +303,16 @@ def test_a_batch_after_a_typeset_page_starts_clean_workers(fixture_data, tmp_pat
     # or refused to typeset because it was forked after this process had typeset a page.
     assert errors[0] is None and "forked" not in str(errors[1])
     assert written == ["ana.pdf"]
+
+
+def test_typsts_warnings_are_logged_once_each(monkeypatch, caplog):
+    from backday_analysis.rendering import pages, typeset
+
+    monkeypatch.setattr(pages, "_WARNED", set())
+    preamble = typeset.PREAMBLE.replace('"DejaVu Sans", ', '"No Such Font", "DejaVu Sans", ')
+    monkeypatch.setattr(typeset, "PREAMBLE", preamble)
+    with caplog.at_level("WARNING", logger="backday_analysis"):
+        for _ in range(2):
+            assert words(pdf_bytes(page("<p>still typeset</p>"))).startswith("still typeset")
+    # Only the font this test made up: the page's own fonts are on this machine (DejaVu).
+    assert caplog.messages == ["Typst, typesetting a PDF: unknown font family: no such font"]

@@ -138,7 +138,7 @@ def pdf_bytes(page: str, created: dt.datetime | None = None) -> bytes:
             (Path(folder) / name).write_bytes(data)
         try:
             with lock:
-                return compiler.compile(
+                pdf, warnings = compiler.compile_with_warnings(
                     input=markup.encode("utf-8"), root=folder, format="pdf", timestamp=when
                 )
         except typst.TypstError as exc:
@@ -146,6 +146,22 @@ def pdf_bytes(page: str, created: dt.datetime | None = None) -> bytes:
                 f"Typst could not typeset the PDF ({exc.message}); write the HTML page only "
                 "(--format html) and report this as a bug."
             ) from exc
+    log_typst_warnings(warnings)
+    return pdf
+
+
+_WARNED: set[str] = set()
+
+
+def log_typst_warnings(warnings) -> None:
+    """Log each of Typst's warnings, once per process: a batch's pages share their causes.
+
+    A missing font, for one, is the machine's and comes back on every page.
+    """
+    for warning in warnings:
+        if warning.message not in _WARNED:
+            _WARNED.add(warning.message)
+            log.warning("Typst, typesetting a PDF: %s", warning.message)
 
 
 def to_pdf(page: str, target: Path) -> None:
