@@ -87,7 +87,8 @@ bench: $(STAMP)
 	$(BIN)/python -m compileall -q backday_analysis
 	$(BIN)/python -m dev.bench
 
-# The bench's batch against an earlier commit's, in turns: make bench-baseline REF=67d0c9b
+# The bench's batch, single report and notebook against an earlier commit's, in turns:
+# make bench-baseline REF=67d0c9b
 bench-baseline: $(STAMP)
 	$(BIN)/python -m compileall -q backday_analysis
 	$(BIN)/python -m dev.bench_baseline --ref $(REF)

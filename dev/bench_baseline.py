@@ -16,9 +16,11 @@ for this checkout and for ``--ref`` in turns:
 and writes each side's figures, their medians and this checkout's median over the ref's to
 ``reports/bench_baseline.json``.
 
-Each side runs its own code and notebooks with this checkout's virtual environment, on a data
-folder written by its own demo generator (data formats change between commits). The ref is
-exported with ``git archive``; it must have ``dev/bench_reports.py`` (67d0c9b and later).
+Each side runs its own code and notebooks with this checkout's virtual environment: the
+batch and the single report on a data folder written by its own demo generator (data formats
+change between commits), the notebook on its own ``data/`` folder, as ``make bench`` does.
+The ref is exported with ``git archive``; it must have ``dev/bench_reports.py`` (67d0c9b and
+later).
 
 Run ``python -m dev.bench_baseline --ref 67d0c9b [--rounds 5]`` from the repository root.
 """
@@ -128,6 +130,8 @@ def cpu():
         usage.ru_utime + usage.ru_stime
         for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     )
+import backday_analysis
+print(backday_analysis.__file__)
 wall, started = time.perf_counter(), cpu()
 execute(WEEKLY_NOTEBOOK, {"client": "ava", "week": "latest", "data_dir": sys.argv[1]})
 print(time.perf_counter() - wall, cpu() - started)
@@ -135,17 +139,25 @@ print(time.perf_counter() - wall, cpu() - started)
 
 
 def notebook_figures(code: Path) -> dict:
-    """Return the wall and CPU seconds of ``code``'s weekly notebook for ava of its demo data."""
+    """Return the wall and CPU seconds of ``code``'s weekly notebook for ava of its ``data/``.
+
+    As ``make bench`` does, the notebook reads the demo data folder in ``code``: the ref's
+    as committed, this checkout's as it is in the working tree.
+    """
     done = subprocess.run(
         [sys.executable, "-c", NOTEBOOK_SCRIPT, str(code / "data")],
         env={**os.environ, "PYTHONPATH": str(code)},
         cwd=code,
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
-    wall, cpu = map(float, done.stdout.split()[-2:])
-    return {"notebook_seconds": wall, "notebook_cpu_seconds": cpu}
+    if done.returncode:
+        sys.exit(f"{code}: the notebook failed: {done.stderr.strip()}")
+    *_, loaded, wall, cpu = done.stdout.split()
+    if not Path(loaded).resolve().is_relative_to(code.resolve()):
+        sys.exit(f"{code}: PYTHONPATH did not win for the notebook, {loaded} was loaded.")
+    return {"notebook_seconds": float(wall), "notebook_cpu_seconds": float(cpu)}
 
 
 #: The figures the rounds measure, named as in ``make bench``; wall figures have a CPU twin,
@@ -165,8 +177,10 @@ def compare(
     """Alternate the measures of ``ref`` (exported to ``ref_code``) and of this checkout.
 
     In each round the two sides take turns on the batch, then on one client's report, then
-    on the notebook. The figures are each side's values, their medians, and this
-    checkout's median over the ref's, for each of :data:`FIGURES`.
+    on the notebook; the ref goes first in odd rounds and second in even ones, so that
+    what favours a first or a second run (a cache, say) falls on both. The figures are each
+    side's values, their medians, and this checkout's median over the ref's, for each of
+    :data:`FIGURES`.
     """
     codes = {"ref": ref_code, "this": checkout.ROOT}
     folders = {side: work / f"{side}-data" for side in SIDES}
@@ -183,7 +197,7 @@ def compare(
     }
     for round_ in range(rounds):
         for measure, run in measures.items():
-            for side in SIDES:
+            for side in SIDES[:: -1 if round_ % 2 else 1]:
                 for name, value in run(side, work / f"{side}-{measure}-{round_}").items():
                     values[name][side].append(value)
                     print(f"round {round_ + 1} {side} {name}: {value:.3f}", flush=True)

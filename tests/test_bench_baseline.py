@@ -1,7 +1,10 @@
 """The same-run baseline of the bench: two commits' reports, taking turns, on their own data."""
 
+import shutil
+
 import pytest
 
+import dev as checkout
 from dev import bench_baseline
 
 
@@ -43,3 +46,11 @@ def test_each_side_runs_its_own_code(tmp_path):
         assert all(p.with_suffix(".pdf").is_file() for p in pages)
         marked = ["<!-- ref side -->" in p.read_text() for p in pages]
         assert marked == [side == "ref"] * 3
+
+
+@pytest.mark.kernel
+def test_a_notebook_run_on_other_code_than_the_sides_is_refused(tmp_path):
+    # A folder with demo data but no package: the notebook runs this checkout's code.
+    shutil.copytree(checkout.DATA_DIR, tmp_path / "data")
+    with pytest.raises(SystemExit, match="PYTHONPATH did not win for the notebook"):
+        bench_baseline.notebook_figures(tmp_path)

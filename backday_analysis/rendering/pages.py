@@ -151,16 +151,21 @@ def pdf_bytes(page: str, created: dt.datetime | None = None) -> bytes:
 
 
 _WARNED: set[str] = set()
+_WARNED_LOCK = threading.Lock()
 
 
 def log_typst_warnings(warnings) -> None:
     """Log each of Typst's warnings, once per process: a batch's pages share their causes.
 
-    A missing font, for one, is the machine's and comes back on every page.
+    A missing font, for one, is the machine's and comes back on every page. The page
+    typesets with one font family only: Typst warns of every family of a list that the
+    machine lacks, even a fallback it never needs.
     """
     for warning in warnings:
-        if warning.message not in _WARNED:
+        with _WARNED_LOCK:  # the warm-up thread may typeset beside a report
+            new = warning.message not in _WARNED
             _WARNED.add(warning.message)
+        if new:
             log.warning("Typst, typesetting a PDF: %s", warning.message)
 
 

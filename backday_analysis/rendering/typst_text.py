@@ -53,7 +53,7 @@ PREAMBLE = """#set document(title: {title})
   align(right, text(size: 8pt, fill: rgb("#666666"))[page #here of #last])
 }
 #set page(paper: "a4", margin: (top: 14mm, bottom: 16mm, x: 12mm), footer: footer)
-#set text(font: ("DejaVu Sans", "Liberation Sans"), size: 10pt, lang: "en")
+#set text(font: "DejaVu Sans", size: 10pt, lang: "en")
 #set text(fill: rgb("#222222"))
 #set par(leading: 0.5em, spacing: 0.75em)
 #show heading: set block(sticky: true)
