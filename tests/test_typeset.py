@@ -305,7 +305,7 @@ def test_a_batch_after_a_typeset_page_starts_clean_workers(fixture_data, tmp_pat
     assert written == ["ana.pdf"]
 
 
-def test_typsts_warnings_are_logged_once_each(monkeypatch, caplog):
+def test_typst_warnings_are_logged_once_each(monkeypatch, caplog):
     from backday_analysis.rendering import pages, typeset
 
     monkeypatch.setattr(pages, "_WARNED", set())

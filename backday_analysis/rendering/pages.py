@@ -157,9 +157,7 @@ _WARNED_LOCK = threading.Lock()
 def log_typst_warnings(warnings) -> None:
     """Log each of Typst's warnings, once per process: a batch's pages share their causes.
 
-    A missing font, for one, is the machine's and comes back on every page. The page
-    typesets with one font family only: Typst warns of every family of a list that the
-    machine lacks, even a fallback it never needs.
+    A missing font, for one, is the machine's and comes back on every page.
     """
     for warning in warnings:
         with _WARNED_LOCK:  # the warm-up thread may typeset beside a report

@@ -47,6 +47,8 @@ def colour(value: str) -> str:
 
 
 #: Page set-up and the look of the report template (``templates/backday/index.html.j2``).
+#: One text font, with no fallback list: Typst warns of every family of a list that the
+#: machine lacks, even one it never needs (DejaVu comes with Debian's fontconfig).
 PREAMBLE = """#set document(title: {title})
 #let footer = context {
   let (here, last) = (counter(page).display(), counter(page).final().first())
