@@ -124,13 +124,13 @@ def single_figures(code: Path, folder: Path, week: str, out: Path) -> dict:
 #: that has been waited for once ``execute`` returns.
 NOTEBOOK_SCRIPT = """\
 import resource, sys, time
+import backday_analysis
 from backday_analysis.rendering.report import WEEKLY_NOTEBOOK, execute
 def cpu():
     return sum(
         usage.ru_utime + usage.ru_stime
         for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     )
-import backday_analysis
 print(backday_analysis.__file__)
 wall, started = time.perf_counter(), cpu()
 execute(WEEKLY_NOTEBOOK, {"client": "ava", "week": "latest", "data_dir": sys.argv[1]})
@@ -154,14 +154,15 @@ def notebook_figures(code: Path) -> dict:
     )
     if done.returncode:
         sys.exit(f"{code}: the notebook failed: {done.stderr.strip()}")
-    *_, loaded, wall, cpu = done.stdout.split()
+    *_, loaded, times = done.stdout.splitlines()  # a path may hold spaces
+    wall, cpu = times.split()
     if not Path(loaded).resolve().is_relative_to(code.resolve()):
         sys.exit(f"{code}: PYTHONPATH did not win for the notebook, {loaded} was loaded.")
     return {"notebook_seconds": float(wall), "notebook_cpu_seconds": float(cpu)}
 
 
 #: The figures the rounds measure, named as in ``make bench``; wall figures have a CPU twin,
-#: which the hypervisor's share of the cores (``steal``) does not move.
+#: which the hypervisor's share of the cores (``steal``) moves much less.
 FIGURES = (
     "core_seconds_per_report",
     "single_report_seconds",
