@@ -14,7 +14,6 @@ import json
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -28,6 +27,7 @@ from dev.bench_reports import (
     bin_path,
     demo_folder,
     run_command,
+    run_notebook,
 )
 
 
@@ -91,22 +91,7 @@ def bench_notebook(client: str = "ava", runs: int = 3) -> dict:
     Each run is a new Python process, so each pays papermill's import and a new kernel, as
     one notebook run from a script does (the package's own modules are imported first).
     """
-    code = (
-        "import time; "
-        "from backday_analysis.rendering.report import WEEKLY_NOTEBOOK, execute; "
-        "t = time.perf_counter(); "
-        f"execute(WEEKLY_NOTEBOOK, {{'client': {client!r}, 'week': 'latest', "
-        f"'data_dir': {str(checkout.DATA_DIR)!r}}}); "
-        "print(time.perf_counter() - t)"
-    )
-    seconds = [
-        float(
-            subprocess.run(
-                [sys.executable, "-c", code], check=True, capture_output=True, text=True
-            ).stdout.split()[-1]
-        )
-        for _ in range(runs)
-    ]
+    seconds = [run_notebook(checkout.DATA_DIR, client)[1] for _ in range(runs)]
     return {"notebook_seconds": round(statistics.median(seconds), 2)}
 
 

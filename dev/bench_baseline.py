@@ -39,7 +39,7 @@ import tempfile
 from pathlib import Path
 
 import dev as checkout
-from dev.bench_reports import bin_path, run_command
+from dev.bench_reports import bin_path, run_command, run_notebook
 
 SIDES = ("ref", "this")
 
@@ -119,46 +119,16 @@ def single_figures(code: Path, folder: Path, week: str, out: Path) -> dict:
     return {"single_report_seconds": wall, "single_report_cpu_seconds": cpu}
 
 
-#: Run by :func:`notebook_figures` in a new process: the package is imported before the
-#: clocks start, as in :func:`dev.bench.bench_notebook`; the CPU counts the kernel, a child
-#: that has been waited for once ``execute`` returns.
-NOTEBOOK_SCRIPT = """\
-import resource, sys, time
-import backday_analysis
-from backday_analysis.rendering.report import WEEKLY_NOTEBOOK, execute
-def cpu():
-    return sum(
-        usage.ru_utime + usage.ru_stime
-        for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    )
-print(backday_analysis.__file__)
-wall, started = time.perf_counter(), cpu()
-execute(WEEKLY_NOTEBOOK, {"client": "ava", "week": "latest", "data_dir": sys.argv[1]})
-print(time.perf_counter() - wall, cpu() - started)
-"""
-
-
 def notebook_figures(code: Path) -> dict:
     """Return the wall and CPU seconds of ``code``'s weekly notebook for ava of its ``data/``.
 
     As ``make bench`` does, the notebook reads the demo data folder in ``code``: the ref's
     as committed, this checkout's as it is in the working tree.
     """
-    done = subprocess.run(
-        [sys.executable, "-c", NOTEBOOK_SCRIPT, str(code / "data")],
-        env={**os.environ, "PYTHONPATH": str(code)},
-        cwd=code,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode:
-        sys.exit(f"{code}: the notebook failed: {done.stderr.strip()}")
-    *_, loaded, times = done.stdout.splitlines()  # a path may hold spaces
-    wall, cpu = times.split()
+    loaded, wall, cpu = run_notebook(code / "data", code=code)
     if not Path(loaded).resolve().is_relative_to(code.resolve()):
         sys.exit(f"{code}: PYTHONPATH did not win for the notebook, {loaded} was loaded.")
-    return {"notebook_seconds": float(wall), "notebook_cpu_seconds": float(cpu)}
+    return {"notebook_seconds": wall, "notebook_cpu_seconds": cpu}
 
 
 #: The figures the rounds measure, named as in ``make bench``; wall figures have a CPU twin,

@@ -80,6 +80,48 @@ def run_command(args: list[str], env: dict | None = None) -> tuple[float, float]
     return time.perf_counter() - started, _children_cpu() - cpu
 
 
+#: Run by :func:`run_notebook` in a new process: the package is imported before the clocks
+#: start; the CPU counts the kernel, a child that has been waited for once ``execute`` returns.
+NOTEBOOK_SCRIPT = """\
+import resource, sys, time
+import backday_analysis
+from backday_analysis.rendering.report import WEEKLY_NOTEBOOK, execute
+def cpu():
+    return sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    )
+print(backday_analysis.__file__)
+wall, started = time.perf_counter(), cpu()
+execute(WEEKLY_NOTEBOOK, {"client": sys.argv[2], "week": "latest", "data_dir": sys.argv[1]})
+print(time.perf_counter() - wall, cpu() - started)
+"""
+
+
+def run_notebook(
+    data: Path, client: str = "ava", code: Path | None = None
+) -> tuple[str, float, float]:
+    """Run the weekly notebook for ``client`` of ``data`` in a new process, as a script would.
+
+    ``code`` (default: this checkout) goes first on ``PYTHONPATH``. Returns the file of the
+    package that was loaded, and the wall and CPU seconds of the run, kernel included.
+    """
+    environment = {**os.environ, **({"PYTHONPATH": str(code)} if code else {})}
+    done = subprocess.run(
+        [sys.executable, "-c", NOTEBOOK_SCRIPT, str(data), client],
+        env=environment,
+        cwd=code or checkout.ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode:
+        sys.exit(f"the notebook failed on {data}: {done.stderr.strip()}")
+    *_, loaded, times = done.stdout.splitlines()  # a path may hold spaces
+    wall, cpu = times.split()
+    return loaded, float(wall), float(cpu)
+
+
 def bench_single(data: Path, out: Path, client: str, runs: int = 3) -> dict:
     """Time ``backday report --client`` as a coach runs it, whole command, median of runs."""
     command = [bin_path("backday"), "report", "--client", client, "--data", str(data)]
