@@ -20,7 +20,7 @@ def init_command(
     ] = Path(paths.DATA_FOLDER_NAME),
     demo: Annotated[
         bool,
-        typer.Option("--demo", help="Also write the six demo clients, their exports imported."),
+        typer.Option("--demo", help="Also write the eight demo clients, their exports imported."),
     ] = False,
 ) -> None:
     """Make a data folder: catalogue, aliases, advice rules, config, an empty roster and logs."""
