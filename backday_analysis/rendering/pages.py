@@ -19,7 +19,9 @@ from backday_analysis import resources
 from backday_analysis.atomic import write_bytes_atomic
 from backday_analysis.errors import BackdayError
 from backday_analysis.imports import without
+from backday_analysis.rendering.glyphs import log_undrawable, undrawable
 from backday_analysis.rendering.typeset import typst_markup
+from backday_analysis.rendering.typst_text import TEXT_FONT
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +84,8 @@ _COMPILER: list = []
 
 
 def typst_compiler():
-    """Return a Typst compiler with the fonts of this machine, its lock and its process id.
+    """Return a Typst compiler with the fonts of this machine, its lock, its process id and
+    its font files (path and index, the pages' own font first).
 
     Looking for fonts costs more than typesetting a page, so every page of a process uses
     one compiler, made once under a lock (a background thread may warm it up while the
@@ -95,8 +98,18 @@ def typst_compiler():
         if not _COMPILER:
             import typst
 
+            fonts = typst.Fonts()
+            # The pages' own font first: most characters are found in its map alone.
+            files = sorted(
+                (f for f in fonts.fonts() if f.path), key=lambda f: f.family != TEXT_FONT
+            )
             _COMPILER.append(
-                (typst.Compiler(font_paths=typst.Fonts()), threading.Lock(), os.getpid())
+                (
+                    typst.Compiler(font_paths=fonts),
+                    threading.Lock(),
+                    os.getpid(),
+                    [(f.path, f.index) for f in files],
+                )
             )
         return _COMPILER[0]
 
@@ -126,7 +139,7 @@ def pdf_bytes(page: str, created: dt.datetime | None = None) -> bytes:
     import typst
 
     markup, images = typst_markup(page)
-    compiler, lock, owner = typst_compiler()
+    compiler, lock, owner, fonts = typst_compiler()
     if owner != os.getpid():
         raise ForkedAfterTypst(
             f"process {os.getpid()} was forked from {owner} after it had typeset a PDF; "
@@ -147,6 +160,7 @@ def pdf_bytes(page: str, created: dt.datetime | None = None) -> bytes:
                 "(--format html) and report this as a bug."
             ) from exc
     log_typst_warnings(warnings)
+    log_undrawable(undrawable(markup, fonts))
     return pdf
 
 

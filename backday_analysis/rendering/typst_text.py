@@ -46,6 +46,9 @@ def colour(value: str) -> str:
     return f'rgb("#{digits.lower()}")'
 
 
+#: The pages' one text font.
+TEXT_FONT = "DejaVu Sans"
+
 #: Page set-up and the look of the report template (``templates/backday/index.html.j2``).
 #: One text font, with no fallback list: Typst warns of every family of a list that the
 #: machine lacks, even one it never needs (DejaVu comes with Debian's fontconfig).
@@ -55,7 +58,7 @@ PREAMBLE = """#set document(title: {title})
   align(right, text(size: 8pt, fill: rgb("#666666"))[page #here of #last])
 }
 #set page(paper: "a4", margin: (top: 14mm, bottom: 16mm, x: 12mm), footer: footer)
-#set text(font: "DejaVu Sans", size: 10pt, lang: "en")
+#set text(font: "{font}", size: 10pt, lang: "en")
 #set text(fill: rgb("#222222"))
 #set par(leading: 0.5em, spacing: 0.75em)
 #show heading: set block(sticky: true)
@@ -72,4 +75,4 @@ PREAMBLE = """#set document(title: {title})
 #set table(stroke: (x: none, y: 0.75pt + rgb("#e2e2e2")), inset: (x: 3pt, y: 2pt))
 // A row stays on one page, as a table's rows do in the HTML page's print style.
 #set table.cell(breakable: false)
-"""
+""".replace("{font}", TEXT_FONT)
