@@ -149,6 +149,7 @@ TARGETS = {
     "importers/hevy_workouts.py": _HEVY,
     "datafolder/hevy_apply.py": _HEVY,
     "views/client_week.py": ["tests/test_client_week.py"],
+    "rendering/glyphs.py": ["tests/test_glyphs.py"],
     "rendering/page_tree.py": ["tests/test_page_tree.py", "tests/test_typeset.py"],
     "rendering/typeset.py": ["tests/test_typeset.py"],
     "rendering/typst_text.py": ["tests/test_typeset.py"],
