@@ -33,7 +33,9 @@ REGION_STYLES = {
     "legs": ("#009E73", "^", ":"),
 }
 SIDE_COLOURS = {"pull": "#0072B2", "push": "#E69F00"}
-REGIONS_TITLE = "Working sets a week: the back against the chest and the legs"
+# Not "working sets": each set counts at its largest credit in the region (a kettlebell swing
+# is half a back set, a curl none), as the page's "Back sets" column counts.
+REGIONS_TITLE = "Back, chest and leg sets a week (each set once, at its largest credit)"
 
 
 def _note(title: str, message: str) -> Figure:
@@ -61,7 +63,7 @@ def _regions(table: pd.DataFrame, weeks: list[str]) -> Figure:
             label=REGION_LABELS[region],
         )
     week_ticks(ax, weeks, max_ticks=12)
-    ax.set_ylabel("Working sets")
+    ax.set_ylabel("Sets")
     ax.set_ylim(bottom=0)
     left_title(ax, REGIONS_TITLE)
     style_axes(ax)
@@ -75,7 +77,7 @@ def _regions(table: pd.DataFrame, weeks: list[str]) -> Figure:
 
 
 def back_against_rest(report: ClientWeek) -> Figure:
-    """Plot the back's, the chest's and the legs' working sets over the report's weeks."""
+    """Plot the back's, the chest's and the legs' sets over the report's weeks."""
     weeks = list(dict.fromkeys(report.history["week"]))
     if not report.logged or not weeks:
         return _note(REGIONS_TITLE, "no log yet for this week")
@@ -83,7 +85,7 @@ def back_against_rest(report: ClientWeek) -> Figure:
 
 
 def back_against_rest_range(explorer) -> Figure:
-    """Plot the back's, the chest's and the legs' working sets over the explorer's range."""
+    """Plot the back's, the chest's and the legs' sets over the explorer's range."""
     if not explorer.weeks:
         return _note(REGIONS_TITLE, "no logged weeks in this range")
     return _regions(body_range(explorer).regions.set_index("week"), explorer.weeks)
