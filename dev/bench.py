@@ -36,8 +36,8 @@ def bench_batch(data: Path, work: Path, runs: int = 3) -> dict:
 
     Our batch runs ``runs`` times and its figures are medians: on a shared machine the same
     batch has cost from 0.79 to 0.88 core-seconds a report in three runs of one commit, and
-    1.28 to 1.52 on a busier machine (``core_seconds_per_report_runs`` keeps each run's figure). The naive loop, fifteen
-    times slower, runs once.
+    1.28 to 1.52 on a busier machine (``core_seconds_per_report_runs`` keeps each run's
+    figure). The naive loop, fifteen times slower, runs once.
     """
     from backday_analysis.datafolder.dataset import load_dataset
     from backday_analysis.views.client_week import latest_week

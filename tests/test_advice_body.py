@@ -131,14 +131,14 @@ def test_a_plane_at_its_limit_needs_nothing_and_tells_no_earlier_step():
 
 
 def bands(group, flag, frac, days, minimum=0.0, maximum=20.0, week_sets=None, used=(),
-          earlier=(), rules=RULES, weeks=1):  # fmt: skip
+          earlier=(), rules=RULES, weeks=1, behind=()):  # fmt: skip
     """Return the steps for one group flagged ``flag`` for ``weeks``, from its row of the table."""
     flagged = pd.DataFrame({"flag": [flag], "weeks": [weeks]}, index=[group])
     table = pd.DataFrame({"fractional_sets": [frac], "minimum_effective": [minimum],
                           "maximum_recoverable": [maximum]}, index=[group])  # fmt: skip
     week_sets = logged() if week_sets is None else week_sets
     return band_steps(flagged, table, days, week_sets, list(used), CREDITS, CATALOGUE, rules,
-                      list(earlier))  # fmt: skip
+                      list(earlier), behind)  # fmt: skip
 
 
 def test_over_the_maximum_drops_the_sets_over_it_from_the_most_done_direct_exercise():
@@ -270,6 +270,35 @@ def test_what_earlier_steps_add_for_a_group_counts_at_its_credit_first():
                  earlier=[rows, curls, face, note]) == []  # fmt: skip
     fact = ("Biceps", "2 fractional sets this week, under the minimum effective 6")
     assert rows.facts == curls.facts == [fact] and face.facts == note.facts == []
+
+
+def test_an_exercise_already_added_that_day_gets_more_sets_not_a_second_line():
+    # Rear delts 0 of 8 on a one-day week: the 3 face pulls added earlier (rear delts 1 each)
+    # leave 5, added to them: one line of 8, its reps kept, its facts joined.
+    face = Step("", "twice_a_week", "add", "face pull (cable) 3 × 10–12", "", 0, [],
+                "face_pull", 3, "10–12")  # fmt: skip
+    assert bands("rear_delts", "group_volume_low", 0.0, week([0]), minimum=8.0,
+                 earlier=[face]) == []  # fmt: skip
+    assert (face.sets, face.item) == (8, "face pull (cable) 8 × 10–12")
+    assert face.facts == [("Rear delts", "0 fractional sets this week, under the minimum "
+                                         "effective 8")]  # fmt: skip
+    # On another day they stay apart: a second day is what the guideline asks for.
+    other = Step("", "twice_a_week", "add", "face pull (cable) 3 × 10–12", "", 3, [],
+                 "face_pull", 3, "10–12")  # fmt: skip
+    (step,) = bands("rear_delts", "group_volume_low", 0.0, week([0, 3], rear_delts=[3]),
+                    minimum=8.0, earlier=[other])  # fmt: skip
+    assert (step.day, other.sets) == (0, 3)
+
+
+def test_no_press_is_added_for_a_group_in_a_plane_behind_on_pulls():
+    # Chest 4 of 10: a bench press, unless the horizontal plane is behind; the vertical
+    # plane behind does not stop it.
+    (step,) = bands("chest", "group_volume_low", 4.0, week([0]), minimum=10.0)
+    assert step.exercise_id == "bench_press_dumbbell"
+    assert bands("chest", "group_volume_low", 4.0, week([0]), minimum=10.0,
+                 behind=("horizontal",)) == []  # fmt: skip
+    assert len(bands("chest", "group_volume_low", 4.0, week([0]), minimum=10.0,
+                     behind=("vertical",))) == 1  # fmt: skip
 
 
 def test_one_earlier_set_is_enough_only_when_it_reaches_the_minimum():

@@ -64,15 +64,15 @@ def weekly(sets_by_week: dict[str, list[float]], group="chest", days=2) -> pd.Da
 
 
 def test_a_group_over_its_maximum_for_three_weeks_is_flagged_with_its_numbers():
-    # Chest's band is 5 to 20: 24, 22 and 24.5 are over for 3 weeks; W44 at 20 is not.
-    table = weekly({"2026-W44": [20], "2026-W45": [24], "2026-W46": [22], "2026-W47": [24.5]})
+    # Chest's band is 10 to 22: 24, 23 and 24.5 are over for 3 weeks; W44 at 22 is not.
+    table = weekly({"2026-W44": [22], "2026-W45": [24], "2026-W46": [23], "2026-W47": [24.5]})
     (flag,) = group_volume(table, Settings(), "2026-W47").to_dict("records")
     assert (flag["flag"], flag["group"], flag["weeks"]) == ("group_volume_high", "chest", 3)
     assert flag["reason"] == (
-        "Chest: 24.5 fractional sets this week, over the maximum recoverable 20 a week, "
+        "Chest: 24.5 fractional sets this week, over the maximum recoverable 22 a week, "
         "for the 3rd week in a row."
     )
-    assert flag["headline"] == "Chest 24.5 sets, max 20"
+    assert flag["headline"] == "Chest 24.5 sets, max 22"
     assert group_volume(table, Settings(band_weeks=4), "2026-W47").empty
     assert len(group_volume(table, Settings(band_weeks=0), "2026-W47")) == 1
 
@@ -114,7 +114,7 @@ def test_a_group_outside_the_back_not_trained_for_four_weeks_is_flagged():
 def test_band_flags_keep_the_weekly_tables_group_order_and_a_one_week_run_with_zero_asked():
     # Side delts come before rear delts in the vocabulary (and the weekly table), not in
     # the alphabet.
-    over = {"2026-W45": [22], "2026-W46": [22], "2026-W47": [22]}
+    over = {"2026-W45": [28], "2026-W46": [28], "2026-W47": [28]}  # their maximum is 26
     table = pd.concat([weekly(over, group="side_delts"), weekly(over, group="rear_delts")])
     flags = group_volume(table, Settings(), "2026-W47")
     assert flags["group"].tolist() == ["side_delts", "rear_delts"]

@@ -32,6 +32,14 @@ def test_every_group_has_a_band_and_a_named_source():
     assert shipped.band("biceps") == (8.0, 26.0)
     assert shipped.band("lats") == (10.0, 25.0)
     assert shipped.band("traps")[0] == 0.0
+    # And RP's training-tips pages for the rest of the body.
+    assert shipped.band("chest") == (10.0, 22.0)
+    assert shipped.band("triceps") == (6.0, 18.0)
+    assert shipped.band("glutes") == (0.0, 16.0)
+    assert shipped.band("side_delts") == shipped.band("rear_delts") == (8.0, 26.0)
+    # None is published for the lower back or the rhomboids: their sources say so.
+    for group in ("lower_back", "rhomboids", "forearms"):
+        assert SHIPPED_SOURCES[group].startswith("default")
 
 
 def test_the_config_sets_a_band_and_refuses_a_minimum_over_the_maximum(tmp_path):
@@ -50,7 +58,7 @@ def test_a_clients_own_band_wins_and_a_blank_end_keeps_the_config(tmp_path):
     assert len(table) == 2 * len(GROUPS)
     assert table.loc[("ana", "chest"), ["minimum_effective", "maximum_recoverable"]].tolist() == [
         12.0,
-        20.0,
+        22.0,
     ]
     assert table.loc[("ana", "chest"), "set_by"] == "volume_bands.csv"
     assert table.loc[("ana", "chest"), "source"].endswith("bench specialisation")
@@ -73,9 +81,9 @@ def test_where_each_week_falls_in_its_band(tmp_path):
     )
     bands = load_volume_bands(bands_file(tmp_path, "bo,chest,4,,\n"), ["ana", "bo"])
     out = with_bands(weekly, Settings(), bands)
-    # ana's chest 4.5 < 5; biceps 27 > 26; lats 10 sits on the minimum (within); bo's own 4.
+    # ana's chest 4.5 < 10; biceps 27 > 26; lats 10 sits on the minimum (within); bo's own 4.
     assert out["band"].tolist() == ["under", "over", "within", "within"]
-    assert out["minimum_effective"].tolist() == [5.0, 8.0, 10.0, 4.0]
+    assert out["minimum_effective"].tolist() == [10.0, 8.0, 10.0, 4.0]
 
 
 @pytest.mark.parametrize(

@@ -1,14 +1,15 @@
 """Generate the demo roster: eight clients, 26 weeks each, with a seeded random generator.
 
-Run ``python -m backday_analysis.demo.generate`` (or ``make demo``) to write ``data/roster.csv``,
-Dev's canonical log and seven app exports in ``data/exports/`` (Strong, Hevy in kg and in lb,
-FitNotes, Fitbod in UTC), which ``make demo-import`` imports. The output is the same on every
-run, and a client added at the end of the roster leaves the others' sets as they were (the
-generator draws for each client in roster order). The plans are in :mod:`.plans`; the
-stories:
+Run ``python -m backday_analysis.demo.generate`` (or ``make demo``) to write
+``data/roster.csv``, the coach's own bands for Ava (``data/volume_bands.csv``), Dev's canonical
+log and seven app exports in ``data/exports/`` (Strong, Hevy in kg and in lb, FitNotes, Fitbod
+in UTC), which ``make demo-import`` imports. The output is the same on every run, and a client
+added at the end of the roster leaves the others' sets as they were (the generator draws for
+each client in roster order). The plans are in :mod:`.plans`; the stories:
 
 - ``ava`` trains the whole back twice a week, evenly, with biceps, and the rest of the body
-  twice a week too, and deloads once (Strong).
+  twice a week too, her chest and calves at a maintenance dose her coach set, and deloads
+  once (Strong).
 - ``ben`` has one back day a week, starts it with bench press and never curls (Hevy, kg).
 - ``cleo`` trains twice a week, but her lower-back work fades out from week 14 (FitNotes).
 - ``dev`` does only vertical pulls, so rhomboids get no direct work (canonical log).
@@ -32,13 +33,23 @@ import pandas as pd
 from backday_analysis import paths
 from backday_analysis.atomic import write_bytes_atomic, write_csv_atomic
 from backday_analysis.canonical import LB_TO_KG, LOG_COLUMNS
+from backday_analysis.datafolder.volume_bands import COLUMNS as BAND_COLUMNS
+from backday_analysis.datafolder.volume_bands import volume_bands_path
 from backday_analysis.demo.exports import (
     fitbod_export,
     fitnotes_export,
     hevy_export,
     strong_export,
 )
-from backday_analysis.demo.plans import ROSTER_ROWS, STORIES, WEEKS, Lift, Session, Story
+from backday_analysis.demo.plans import (
+    BAND_ROWS,
+    ROSTER_ROWS,
+    STORIES,
+    WEEKS,
+    Lift,
+    Session,
+    Story,
+)
 
 LAST_DAY = dt.date(2026, 11, 22)  # a Sunday: the demo ends with 2026-W47
 SEED = 20261122
@@ -51,6 +62,7 @@ NOISE = [-2, -1, 0, 0, 0, 1]  # reps off the plan
 ROSTER = pd.DataFrame(
     ROSTER_ROWS, columns=["client_id", "name", "unit", "bodyweight_kg", "timezone"]
 )
+BANDS = pd.DataFrame(BAND_ROWS, columns=list(BAND_COLUMNS))
 SET_COLUMNS = [
     "client",
     "performed_at",
@@ -211,6 +223,7 @@ def write_demo(folder: Path) -> None:
     The roster comes first, so ``backday import`` finds each client's unit and time zone.
     """
     write_csv_atomic(ROSTER, paths.roster_path(folder))
+    write_csv_atomic(BANDS, volume_bands_path(folder))
     rng = np.random.default_rng(SEED)
     generated = {client: demo_sets(client, rng) for client in ROSTER["client_id"]}
     for client, (name, writer) in EXPORTS.items():
@@ -241,6 +254,7 @@ def write_canonical_demo(folder: Path, clients: int = 0, weeks: int = WEEKS) -> 
         )
     else:
         roster = ROSTER.assign(story=ROSTER["client_id"])
+        write_csv_atomic(BANDS, volume_bands_path(folder))
     for client, story in zip(roster["client_id"], roster["story"], strict=True):
         sets = demo_sets(client, rng, story, weeks)
         write_csv_atomic(canonical_log(sets), paths.log_path(folder, client))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from backday_analysis.demo.plans_body import BODY_STORIES
 from backday_analysis.demo.story import DEADLIFT, WEEKS, Lift, Session, Story
 
-__all__ = ["ROSTER_ROWS", "STORIES", "WEEKS", "Lift", "Session", "Story"]
+__all__ = ["BAND_ROWS", "ROSTER_ROWS", "STORIES", "WEEKS", "Lift", "Session", "Story"]
 
 
 STORIES: dict[str, Story] = {
@@ -252,4 +252,12 @@ ROSTER_ROWS = (
     ("fay", "Fay Laurent", "lb", 58.0, "Europe/Brussels"),
     ("gus", "Gus Moreau", "kg", 86.0, "Europe/Paris"),
     ("hana", "Hana Sato", "kg", 61.0, "Europe/Berlin"),
+)
+
+#: The coach's own bands for a client (``volume_bands.csv``): Ava's program puts the back
+#: first and holds her chest and calves at a maintenance dose, under RP's minimum effective
+#: 10 and 8 sets; more chest work would also put her pushing ahead of her rows.
+BAND_ROWS = (
+    ("ava", "chest", 6.0, None, "maintenance: the back comes first in her program"),
+    ("ava", "calves", 6.0, None, "maintenance: the back comes first in her program"),
 )

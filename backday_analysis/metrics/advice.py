@@ -35,7 +35,7 @@ import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUPS
 from backday_analysis.datafolder.settings import Settings
-from backday_analysis.metrics.advice_body import band_steps, pull_push_steps
+from backday_analysis.metrics.advice_body import band_steps, planes_behind, pull_push_steps
 from backday_analysis.metrics.advice_days import (
     Week,
     weekday_list,
@@ -221,8 +221,9 @@ def _client_steps(table, history, monday, credits, catalogue, settings, rules, b
     out += pull_push_steps(behind, week_sets, week, used, credits, catalogue, settings, rules, out)
     # Curls after back work first: they count toward the biceps' minimum.
     pairing = biceps_pairing(table, week_sets, used, credits, catalogue, rules, back_days)
+    pressing = planes_behind(week_sets, catalogue, settings.pull_push_ratio) if behind else []
     out += band_steps(flagged, table, week, week_sets, used, credits, catalogue, rules,
-                      out + pairing)  # fmt: skip
+                      out + pairing, pressing)  # fmt: skip
     out += back_volume(week_sets, catalogue, settings, rules, out)
     out += restore_volume(history, monday, catalogue, settings, rules, dropped)
     out += deadlift_first(week_sets, history, monday, catalogue, rules)

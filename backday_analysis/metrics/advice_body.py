@@ -54,6 +54,23 @@ def plane_sets(week_sets: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame
     )
 
 
+def _sides(placed: pd.DataFrame, plane: str) -> tuple[int, pd.DataFrame]:
+    """Return a plane's pull sets this week, and its push sets."""
+    mine = placed.loc[placed["plane"] == plane]
+    return int((mine["side"] == "pull").sum()), mine.loc[mine["side"] == "push"]
+
+
+def planes_behind(week_sets: pd.DataFrame, catalogue: pd.DataFrame, limit: float) -> list[str]:
+    """Return the planes whose pulls are under ``limit`` per push set this week."""
+    placed = plane_sets(week_sets, catalogue)
+    out = []
+    for plane in PLANE_WORDS:
+        pull, pushes = _sides(placed, plane)
+        if len(pushes) and pull / len(pushes) < limit - 1e-9:
+            out.append(plane)
+    return out
+
+
 def _pull_ids(plane: str, catalogue: pd.DataFrame) -> list[str]:
     patterns = [p for p, (pl, side) in PATTERN_PLANES.items() if pl == plane and side == "pull"]
     return list(catalogue.loc[catalogue["pattern"].isin(patterns), "exercise_id"])
@@ -65,6 +82,12 @@ def _pick(listed: list[str], used: list[str], allowed: list[str]) -> str | None:
     own = [e for e in used if e in allowed_set]
     order = [e for e in listed if e in own] + own + listed + allowed
     return order[0] if order else None
+
+
+def _item(exercise: str, sets: int, reps: str, catalogue: pd.DataFrame) -> str:
+    """Return a step's words for an exercise: ``face pull (cable) 3 × 12–15``."""
+    name = display_name(exercise, catalogue)
+    return f"{name} {sets} × {reps}" if reps else f"{name} {sets} sets"
 
 
 def _added(earlier: list[Step], ids) -> tuple[int, list[Step]]:
@@ -80,13 +103,9 @@ def pull_push_steps(flagged, week_sets, week, used, credits, catalogue, settings
     placed = plane_sets(week_sets, catalogue)
     limit = settings.pull_push_ratio
     out: list[Step] = []
-    for plane in PLANE_WORDS:
-        mine = placed.loc[placed["plane"] == plane]
-        pull = int((mine["side"] == "pull").sum())
-        push_sets = mine.loc[mine["side"] == "push"]
+    for plane in planes_behind(week_sets, catalogue, limit):
+        pull, push_sets = _sides(placed, plane)
         push = len(push_sets)
-        if not push or pull / push >= limit - 1e-9:
-            continue
         need = sets_needed(pull, push, limit)
         pulls, pushes = PLANE_WORDS[plane]
         text = (
@@ -109,8 +128,7 @@ def pull_push_steps(flagged, week_sets, week, used, credits, catalogue, settings
         each = math.ceil((need - given) / len(days))
         each = min(each, sets_count(row)) if sets_count(row) else each
         week.credit(days, [g for g in GROUPS if credits.at[exercise, g] > 0])
-        name = display_name(exercise, catalogue)
-        item = f"{name} {each} × {row['reps']}" if row["reps"] else f"{name} {each} sets"
+        item = _item(exercise, each, row["reps"], catalogue)
         named = {"exercise_id": exercise, "sets": each, "reps": row["reps"]}
         out += [
             Step("", RULE_OF_PLANE[plane], "add", item, row["why"], d, [facts], **named)
@@ -119,12 +137,16 @@ def pull_push_steps(flagged, week_sets, week, used, credits, catalogue, settings
     return out
 
 
-def band_steps(flagged, table, week, week_sets, used, credits, catalogue, rules, earlier):
+def band_steps(flagged, table, week, week_sets, used, credits, catalogue, rules, earlier,
+               behind=()):  # fmt: skip
     """Return the steps for the groups out of band or untrained.
 
     ``flagged`` holds this week's flags of the client, indexed by group: ``flag``
-    (``group_volume_low``, ``group_volume_high`` or ``not_trained``) and ``weeks``.
+    (``group_volume_low``, ``group_volume_high`` or ``not_trained``) and ``weeks``. No
+    step adds a push in a plane of ``behind`` (pull : push under its limit): more
+    pressing would widen the gap that the plan's pull steps close.
     """
+    patterns = catalogue.set_index("exercise_id")["pattern"]
     out: list[Step] = []
     for group in (g for g in GROUPS if g in flagged.index):
         flag = flagged.at[group, "flag"]
@@ -161,7 +183,9 @@ def band_steps(flagged, table, week, week_sets, used, credits, catalogue, rules,
         source = source if source is not None else rule_row(rules, "twice_a_week", group)
         listed = source["exercises"] if source is not None else []
         exercise = pick_exercise(group, listed, used, credits, catalogue)
-        if exercise is None:
+        if exercise is None or PATTERN_PLANES.get(patterns[exercise]) in {
+            (plane, "push") for plane in behind
+        }:
             continue
         reps = row["reps"] or (source["reps"] if source is not None else "")
         # The rule's sets at least: one set more would be no prescription.
@@ -170,8 +194,7 @@ def band_steps(flagged, table, week, week_sets, used, credits, catalogue, rules,
             # Left out for weeks is often the program's choice: a suggestion to start the
             # group, for the coach to take or mute, rather than an exercise in the plan.
             sets = sets_count(start) or sets_count(row) or 1
-        name = display_name(exercise, catalogue)
-        item = f"{name} {sets} × {reps}" if reps else f"{name} {sets} sets"
+        item = _item(exercise, sets, reps, catalogue)
         if start is not None:
             label = GROUP_LABELS[group]
             text = f"{label[:1].lower()}{label[1:]}: {item}"
@@ -179,6 +202,15 @@ def band_steps(flagged, table, week, week_sets, used, credits, catalogue, rules,
             continue
         days = _day_for(group, week, earlier + out)
         if not days:
+            continue
+        same = (t for t in earlier + out if t.action in ADDING and t.day == days[0])
+        again = next((t for t in same if t.exercise_id == exercise), None)
+        if again is not None:
+            # That day already does it for another reason: more of its sets, not the same
+            # exercise twice in one session with other reps.
+            again.sets += max(need, 1)
+            again.item = _item(exercise, again.sets, again.reps, catalogue)
+            again.facts.append(facts)
             continue
         week.credit(days, [g for g in GROUPS if credits.at[exercise, g] > 0])
         named = {"exercise_id": exercise, "sets": sets, "reps": reps}

@@ -14,35 +14,33 @@ import pandas as pd
 from backday_analysis import GROUPS
 from backday_analysis.datafolder.settings import Settings
 
-_RP = "Renaissance Periodization (Israetel, 2017)"
-_DEFAULT = (
-    "default: no published figure for this group; Schoenfeld, Ogborn & Krieger 2017 (under 5 "
-    "weekly sets grew least), Baz-Valle et al. 2022 (12-20 weekly sets per muscle)"
-)
+_RP = "Renaissance Periodization (Israetel, training tips for each muscle, 2017-2020)"
 _INDIRECT = (
-    "default: no published figure for this group; compound lifts train it (minimum 0), "
-    "Baz-Valle et al. 2022 (12-20 weekly sets per muscle)"
+    "default: RP's figures for this group are not used here; compound lifts train it "
+    "(minimum 0), Baz-Valle et al. 2022 (12-20 weekly sets per muscle)"
 )
 #: Source of each group's shipped band, as ``config.toml`` says beside it.
 SHIPPED_SOURCES = {
     "lats": f"published: {_RP}, back (MEV 10, MRV about 25), used for the lats",
     "traps": f"minimum published: {_RP}, traps need no direct work (0); maximum default: the "
     "top of RP's most productive range (12-20)",
-    "rhomboids": f"published: {_RP}, back (MEV 10, MRV about 25), used for the rhomboids",
+    "rhomboids": f"default: RP publishes no figure for the rhomboids; {_RP}, back (MEV 10, MRV "
+    "about 25) stands in",
     "lower_back": "default: no published figure for the lower back (RP gives none); "
     "Schoenfeld, Ogborn & Krieger 2017, Baz-Valle et al. 2022",
     "biceps": f"published: {_RP}, biceps (MEV 8, MRV about 26)",
-    "chest": _DEFAULT,
-    "front_delts": _INDIRECT,
-    "side_delts": _DEFAULT,
-    "rear_delts": _DEFAULT,
-    "triceps": _DEFAULT,
+    "chest": f"published: {_RP}, chest (MEV 10, MRV about 22)",
+    "front_delts": f"published: {_RP}, front delts (MEV 0, MRV about 12)",
+    "side_delts": f"published: {_RP}, side delts (MEV 8, MRV about 26)",
+    "rear_delts": f"published: {_RP}, rear delts (MEV 8, MRV about 26)",
+    "triceps": f"published: {_RP}, triceps (MEV 6, MRV about 18)",
     "forearms": _INDIRECT,
-    "abs": _INDIRECT,
-    "quads": _DEFAULT,
-    "hamstrings": _DEFAULT,
-    "glutes": _INDIRECT,
-    "calves": _DEFAULT,
+    "abs": f"minimum published: {_RP}, abs (MEV 0); maximum default: Baz-Valle et al. 2022 "
+    "(12-20 weekly sets per muscle)",
+    "quads": f"published: {_RP}, quads (MEV 8, MRV about 20)",
+    "hamstrings": f"published: {_RP}, hamstrings (MEV 6, MRV about 20)",
+    "glutes": f"published: {_RP}, glutes (MEV 0, MRV about 16)",
+    "calves": f"published: {_RP}, calves (MEV 8, MRV about 20)",
 }
 BAND_COLUMNS = ("client", "group", "minimum_effective", "maximum_recoverable", "set_by", "source")
 

@@ -24,9 +24,9 @@ from backday_analysis.views.next_week import client_advice
 EXPECTED = [  # Mia's week 2026-W40 (Monday and Tuesday): template, sets, reps, in plan order
     ("ABEC557F", 3, 12),  # twice_a_week: trapezius not trained: dumbbell shrug 3 × 12–15
     ("C3BCABB3", 3, 10),  # direct_sets: rhomboids: wide-grip seated cable row 3 × 10–12
-    # group_minimum: hamstrings 1 fractional set, under the minimum 5 for weeks: 4 more sets
+    # group_minimum: hamstrings 1 fractional set, under the minimum 6 for weeks: 5 more sets
     # (the volume rule's 2 back sets are in the shrugs and rows above, so it adds none)
-    ("B8127AD1", 4, 10),
+    ("B8127AD1", 5, 10),
     ("37FCC2BB", 3, 10),  # biceps_pairing: dumbbell curl 3 × 10–12
 ]
 
@@ -49,7 +49,7 @@ def test_a_plan_written_twice_makes_one_post_and_one_put(hevy, folder):
     first = backday_here("plan", "--client", "mia", "--to-hevy", data=folder, url=hevy.url)
     assert first.returncode == 0, first.stderr
     assert first.stdout.splitlines()[-1] == "mia: routine created in Hevy (4 exercises, id r1)."
-    assert "  lying leg curl (machine): 4 × 10–12 (group_minimum)" in first.stdout
+    assert "  lying leg curl (machine): 5 × 10–12 (group_minimum)" in first.stdout
     assert "  shrug (dumbbell): 3 × 12–15 (twice_a_week)" in first.stdout
     second = backday_here("plan", "--client", "mia", "--to-hevy", data=folder, url=hevy.url)
     assert second.stdout.splitlines()[-1] == "mia: routine updated in Hevy (4 exercises, id r1)."
