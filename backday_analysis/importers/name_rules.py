@@ -42,6 +42,14 @@ def shrug(p: NameParts) -> str | None:
     return by_equipment(p, choices, "shrug_barbell")
 
 
+def stretch(p: NameParts) -> str | None:
+    """A stretch of a lift's muscles is no set of the lift ("deadlift stretch", "pull
+    through stretch"); a stretch band is equipment."""
+    if p.phrase("stretch|stretching") and not p.phrase("stretch band"):
+        return "stretching"
+    return None
+
+
 def olympic_pull(p: NameParts) -> str | None:
     """Clean, snatch and high pulls: trapezius and lower back."""
     if p.has("high", "pull") or p.phrase("high pull"):
@@ -60,6 +68,10 @@ def olympic_lift(p: NameParts) -> str | None:
     if not p.any("clean", "snatch") or p.phrase("(snatch|clean) grip"):
         return None
     if p.any("balance") or p.phrase("overhead squat|drop snatch|(snatch|sots) press"):
+        return None
+    # A squat, lunge or push press named after the lift starts from its catch, with no pull
+    # ("clean front squat", "snatch push press"); a "squat clean" or "clean and press" pulls.
+    if p.phrase(r"(clean|snatch)( (?!and\b)\w+)? (squat|lunge|push press)"):
         return None
     if p.has("clean") and p.any("jerk"):
         return "clean_and_jerk"
@@ -162,6 +174,12 @@ def carry(p: NameParts) -> str | None:
         return "suitcase_carry"
     if p.has("farmers") or p.any("carry", "yoke"):
         return "farmers_carry"
+    # A walk named by how its load is held is a carry (waiter, overhead, rack, Zercher walks),
+    # not the cardio a walk on its own is.
+    held = ("waiter", "overhead", "rack", "zercher", "sandbag", "kettlebell", "dumbbell",
+            "trapbar", "plate")  # fmt: skip
+    if p.any("walk") and p.any(*held):
+        return "farmers_carry"
     return None
 
 
@@ -196,6 +214,7 @@ def curl(p: NameParts) -> str | None:
 
 #: The rules for movements that credit a back group or the biceps, tried in this order.
 BACK_RULES: tuple[tuple[str, Rule], ...] = (
+    ("stretch", stretch),
     ("rowing_cardio", rowing_cardio),
     ("upright_row", upright_row),
     ("straight_arm", straight_arm),
