@@ -50,8 +50,8 @@ def test_flags_severities_and_weeks_by_hand(roster):
 def test_one_line_per_client_with_marks_beside_the_colours(roster):
     values, classes = rl.roster_lines(roster)
     assert list(values.columns) == [
-        "#", "Client", "Lats", "Traps", "Rhomb.", "L. back", "Back share", "Pull : push",
-        "Most urgent", "Why here",
+        "#", "Client", "Lats", "Traps", "Rhomb.", "L. back", "Back share", "4 weeks",
+        "Pull : push", "Most urgent", "Why here",
     ]  # fmt: skip
     ana, ben = values.to_dict("records")
     assert [ana[c] for c in ("#", "Client", "Lats", "Traps", "Rhomb.", "L. back")] == [
@@ -241,6 +241,36 @@ def test_the_back_share_and_the_lowest_pull_push_of_each_client(body_folder):
         "Cat Example": ("33 %", "—"),
         "Dan Example": ("67 %", "✓ H 2"),
     }
+
+
+def test_the_back_share_over_four_weeks_sums_the_weeks_before_dividing(body_folder):
+    # Ann also benched 9 sets on Mon 2 Nov (W45) and rowed 4 on Mon 26 Oct (W44, the first
+    # of the four weeks); Cat rowed 2 on Mon 19 Oct (W43, before them). Ann over the four
+    # weeks: back sets 5 + 4 = 9 of working sets 11 + 9 + 4 = 24, 38 %; this week 45 %.
+    # Cat: 33 % either way.
+    extra = {
+        "ann": [("2026-11-02", "Bench Press (Barbell)", 9), ("2026-10-26", "Seated Cable Row", 4)],
+        "cat": [("2026-10-19", "Seated Cable Row", 2)],
+    }
+    for client, lifts in extra.items():
+        with (body_folder / "logs" / f"{client}.csv").open("a") as log:
+            for day, exercise, sets in lifts:
+                log.writelines(
+                    f"{client},{day} 18:00:00,{client}-{day},{exercise},{n},working,40,kg,10\n"
+                    for n in range(1, sets + 1)
+                )
+    data = load_dataset(body_folder, today=dt.date(2026, 11, 30))
+
+    def shares(week):
+        lines = rl.roster_lines(rw.roster_week(week, dataset=data, sort="name"))[0]
+        pairs = zip(lines["Back share"], lines["4 weeks"], strict=True)
+        return dict(zip(lines["Client"].astype(str), pairs, strict=True))
+
+    assert shares("2026-W47")["Ann Example"] == ("45 %", "38 %")
+    assert shares("2026-W47")["Cat Example"] == ("33 %", "33 %")
+    # A week with no log still has the weeks before it: W45 to W48 leave W44's rows out,
+    # so Ann's back sets are 5 of 20, 25 %.
+    assert shares("2026-W48")["Ann Example"] == ("—", "25 %")
 
 
 def test_sorting_by_pull_push_puts_the_furthest_behind_first(body_folder):

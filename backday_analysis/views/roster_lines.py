@@ -16,6 +16,7 @@ from backday_analysis import BACK_GROUPS, paths
 from backday_analysis.errors import BackdayError
 from backday_analysis.metrics.body_balance import (
     PLANES,
+    WINDOW,
     behind_planes,
     ratio_number,
     region_sets,
@@ -88,22 +89,31 @@ def body_numbers(roster: RosterWeek) -> pd.DataFrame:
     """Return each client's week against the rest: back share and pull : push, once per page.
 
     Indexed by client: ``working_sets``, ``back_sets``, ``share`` (NaN without working
-    sets), the planes' pull and push sets and ratios (:mod:`~backday_analysis.metrics
-    .body_balance`), and ``lowest``: the lowest ratio of a plane with push sets (NaN without).
+    sets), ``window_share`` (the same over the :data:`WINDOW` weeks to this one, summed
+    before dividing), the planes' pull and push sets and ratios (:mod:`~backday_analysis
+    .metrics.body_balance`), and ``lowest``: the lowest ratio of a plane with push sets (NaN
+    without).
     """
     cached = roster.__dict__.get(_BODY)
     if cached is not None:
         return cached
-    start = pd.Timestamp(roster.monday)
+    end = pd.Timestamp(roster.monday) + pd.Timedelta(days=7)
     sets = roster.dataset.sets
     sets = sets.loc[
-        (sets["performed_at"] >= start) & (sets["performed_at"] < start + pd.Timedelta(days=7))
+        (sets["performed_at"] >= end - pd.Timedelta(weeks=WINDOW)) & (sets["performed_at"] < end)
     ]
     catalogue = roster.dataset.catalogue
-    regions = region_sets(sets, catalogue).set_index("client")
-    planes = pull_push(sets, catalogue).set_index("client")
+    weekly = region_sets(sets, catalogue)
+    regions = weekly.loc[weekly["week"] == roster.week].set_index("client")
+    window = weekly.groupby("client")[["working_sets", "back_sets"]].sum()
+    this_week = sets.loc[sets["performed_at"] >= end - pd.Timedelta(days=7)]
+    planes = pull_push(this_week, catalogue).set_index("client")
     out = regions.join(planes.drop(columns="week"), how="outer").reindex(roster.order)
     out["share"] = [share(b, w) for b, w in zip(out["back_sets"], out["working_sets"], strict=True)]
+    window = window.reindex(roster.order)
+    out["window_share"] = [
+        share(b, w) for b, w in zip(window["back_sets"], window["working_sets"], strict=True)
+    ]
     ratios = out[[f"{p}_ratio" for p in PLANES]]
     out["lowest"] = ratios.min(axis=1)
     roster.__dict__[_BODY] = out
@@ -111,7 +121,8 @@ def body_numbers(roster: RosterWeek) -> pd.DataFrame:
 
 
 def _body_cells(roster: RosterWeek, clients: list[str]) -> dict:
-    """Return the back's share of the week's working sets and its lowest pull : push.
+    """Return the back's share of the working sets, this week and over :data:`WINDOW` weeks
+    (the week without a log still has its earlier weeks), and its lowest pull : push.
 
     Pull : push is the plane furthest behind (``H`` horizontal, ``V`` vertical): the lowest
     pull sets per push set of a plane with push sets, the number the page sorts by;
@@ -121,15 +132,18 @@ def _body_cells(roster: RosterWeek, clients: list[str]) -> dict:
     numbers = body_numbers(roster)
     where = places(roster)
     limit = roster.dataset.settings.pull_push_ratio
-    shares, pulls, kinds = [], [], []
+    shares, windows, pulls, kinds = [], [], [], []
     for client in clients:
         row = numbers.loc[client]
+        four = row["window_share"]
         if where[client] == NO_LOG or pd.isna(row["working_sets"]):
             shares.append("—")
+            windows.append("—" if pd.isna(four) else f"{four * 100:.0f} %")
             pulls.append("—")
             kinds.append("")
             continue
         shares.append("" if pd.isna(row["share"]) else f"{row['share'] * 100:.0f} %")
+        windows.append("" if pd.isna(four) else f"{four * 100:.0f} %")
         pushed = [p for p in PLANES if (row[f"{p}_push"] or 0) > 0]
         if not pushed:
             pulls.append("—")
@@ -141,7 +155,11 @@ def _body_cells(roster: RosterWeek, clients: list[str]) -> dict:
             f"{'✗' if behind else '✓'} {worst[0].upper()} {ratio_number(row[f'{worst}_ratio'])}"
         )
         kinds.append("unmet" if behind else "met")
-    return {"Back share": (shares, None), "Pull : push": (pulls, kinds)}
+    return {
+        "Back share": (shares, None),
+        f"{WINDOW} weeks": (windows, None),
+        "Pull : push": (pulls, kinds),
+    }
 
 
 #: The builders of a roster line's columns, left to right: each returns ``{column: (values,
