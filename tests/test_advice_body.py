@@ -162,6 +162,24 @@ def test_over_the_maximum_drops_the_sets_over_it_from_the_most_done_direct_exerc
     assert step.facts == [("Triceps", "1 fractional set this week, over the maximum recoverable 0")]
 
 
+def test_sets_the_plan_adds_for_another_group_are_dropped_too():
+    # Glutes 20.5 of a maximum 16, and the plan adds 3 Romanian deadlifts for the lower back
+    # (glutes 0.5 each): 20.5 + 1.5 - 16 = 6 hip thrusts to drop, and the line says why.
+    sets = logged((0, "hip_thrust_barbell", 8), (2, "hip_thrust_barbell", 6))
+    rdl = add("romanian_deadlift_barbell", 3)
+    (step,) = bands("glutes", "group_volume_high", 20.5, week([0, 2]), maximum=16.0,
+                    week_sets=sets, earlier=[rdl])  # fmt: skip
+    assert step.item == "drop 6 sets of hip thrust (barbell)"
+    assert step.facts == [("Glutes", "20.5 fractional sets this week, over the maximum "
+                                     "recoverable 16; the exercises added here give it 1.5 "
+                                     "more")]  # fmt: skip
+    # A note adds no sets, and an exercise without glute credit adds none.
+    note = add("romanian_deadlift_barbell", 3, action="note")
+    (step,) = bands("glutes", "group_volume_high", 20.5, week([0, 2]), maximum=16.0,
+                    week_sets=sets, earlier=[note, add("face_pull", 4)])  # fmt: skip
+    assert step.item == "drop 5 sets of hip thrust (barbell)"
+
+
 def test_nothing_to_drop_without_direct_work_or_without_the_rule():
     close = logged((0, "bench_press_close_grip", 4))
     assert bands("chest", "group_volume_high", 22.0, week([0]), week_sets=close) == []

@@ -12,6 +12,7 @@ are counted here by walking back week by week.
 from __future__ import annotations
 
 import csv
+import math
 import re
 import tomllib
 
@@ -112,6 +113,13 @@ class Week:
     def behind(self, back: int = 0, limit: float = 1.0) -> list[str]:
         """Return the planes whose pulls were under ``limit`` per push set that week."""
         return [p for p in PLANES if (s := self.sides_of(p, back))[1] and s[0] < limit * s[1]]
+
+    def credit(self, name: str, group: str) -> float:
+        """Return what a set of an exercise, as a page names it, credits a group (0 if none)."""
+        catalogue = self.report.dataset.catalogue
+        shown = catalogue["name"].map(lambda n: n[:1].lower() + n[1:] if n[1:2].islower() else n)
+        row = catalogue.loc[shown == name.strip(), group]
+        return float(row.fillna(0.0).iloc[0]) if len(row) else 0.0
 
     def band(self, group: str, end: int) -> float:
         """Return a group's minimum (``end`` 0) or maximum (1): the client's own, else config's."""
@@ -222,7 +230,23 @@ def check_flag(w: Week, flag: pd.Series) -> None:
         raise AssertionError(f"no check reads this flag: {text}")
 
 
-def check_plan(w: Week, facts: str) -> None:
+#: An exercise a plan line adds: ``shrug (dumbbell) 3 × 12–15``, after "Add", a comma, "and"
+#: or "finish with" (moves, drops and the whole week's suggestions add nothing).
+ADDED = re.compile(r"(?:Add |add |, | and |finish with )(?P<x>[a-zT][^,;]*?) (?P<n>\d+) "
+                   r"(?:× [\d–]+|sets)")  # fmt: skip
+
+
+def added_credit(w: Week, group: str) -> float:
+    """Return a group's fractional sets in the exercises the plan's day lines add."""
+    total = 0.0
+    for plan in w.advice["Next week"]:
+        adding = plan.split(". ")[0]
+        if adding.startswith(("Add", "Finish", "Deadlift first")) or "; add " in adding:
+            total += sum(int(m["n"]) * w.credit(m["x"], group) for m in ADDED.finditer(adding))
+    return total
+
+
+def check_plan(w: Week, facts: str, plan: str = "") -> None:
     """Check the numbers behind a plan line, group by group, against the weekly table."""
     for part in filter(None, re.split(r"(?<=\.) (?=[A-Z])", facts)):
         names, _, text = part.partition(": ")
@@ -260,11 +284,20 @@ def check_plan(w: Week, facts: str) -> None:
             if group is None:
                 continue
             if b := re.match(r"([\d.]+) fractional sets? this week, (under the minimum effective|"
-                             r"over the maximum recoverable) ([\d.]+)\.$", text):  # fmt: skip
+                             r"over the maximum recoverable) ([\d.]+)(?:; the exercises added "
+                             r"here give it ([\d.]+) more)?\.$", text):  # fmt: skip
                 assert w.cell(group, "fractional_sets") == float(b[1]), part
                 limit = w.band(group, 0 if b[2].startswith("under") else 1)
                 assert float(b[3]) == limit, part
                 assert (w.cell(group, "fractional_sets") < limit) == b[2].startswith("under")
+                if b[2].startswith("over"):
+                    # The sets to drop: those over the maximum, with what the plan adds.
+                    added = added_credit(w, group)
+                    assert float(b[4] or 0) == added, part
+                    # The drop of an exercise the group is a main mover of (one per group).
+                    found = re.finditer(r"[Dd]rop (\d+) sets? of ([^;.]+)", plan)
+                    drops = [int(d[1]) for d in found if w.credit(d[2], group) == 1]
+                    assert drops == [math.ceil(float(b[1]) + added - limit)], part
                 continue
             if n := re.match(r"no training day in any of the last (\d+) weeks\.$", text):
                 assert int(n[1]) == w.run(lambda b, g=group: w.cell(g, "days", b) == 0), part
@@ -383,8 +416,8 @@ def test_every_flag_and_plan_sentence_of_every_demo_week_is_true(data):
             seen.add(flag["flag"])
         check_page_flags(w)
         check_body(w)
-        for facts in w.advice["Because"]:
-            check_plan(w, facts)
+        for plan, facts in zip(w.advice["Next week"], w.advice["Because"], strict=True):
+            check_plan(w, facts, plan)
     assert weeks == 8 * 26
     assert seen == set(FLAGS)
 

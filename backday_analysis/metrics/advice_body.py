@@ -152,8 +152,12 @@ def band_steps(flagged, table, week, week_sets, used, credits, catalogue, rules,
         flag = flagged.at[group, "flag"]
         frac = float(table.at[group, "fractional_sets"])
         if flag == "group_volume_high":
+            # Sets the plan adds for other groups count too: a Romanian deadlift for the
+            # lower back is half a glute set more to take off.
+            added = sum(t.sets * credits.at[t.exercise_id, group] for t in earlier + out
+                        if t.action in ADDING and t.exercise_id in credits.index)  # fmt: skip
             out += _drop(group, frac, float(table.at[group, "maximum_recoverable"]), week_sets,
-                         credits, catalogue, rules)  # fmt: skip
+                         credits, catalogue, rules, added)  # fmt: skip
             continue
         minimum = float(table.at[group, "minimum_effective"])
         if flag == "not_trained":
@@ -231,8 +235,11 @@ def _day_for(group: str, week, steps: list[Step]) -> list[int]:
     return [min(free, key=lambda d: (load[d], d in week.back_days, d))]
 
 
-def _drop(group, frac, maximum, week_sets, credits, catalogue, rules) -> list[Step]:
-    """Return the step dropping the sets over a group's maximum, or none."""
+def _drop(group, frac, maximum, week_sets, credits, catalogue, rules, added=0.0) -> list[Step]:
+    """Return the step dropping the sets over a group's maximum, or none.
+
+    ``added``: the group's fractional sets in the plan's added exercises, dropped as well.
+    """
     row = rule_row(rules, "group_maximum", group)
     direct = set(credits.index[credits[group] == 1.0])
     mine = week_sets.loc[week_sets["exercise_id"].isin(direct)]
@@ -240,11 +247,13 @@ def _drop(group, frac, maximum, week_sets, credits, catalogue, rules) -> list[St
         return []
     counts = mine["exercise_id"].value_counts(sort=False)
     most = counts.sort_values(ascending=False, kind="stable").index[0]
-    n = math.ceil(frac - maximum - 1e-9)
+    n = math.ceil(frac + added - maximum - 1e-9)
     item = f"drop {n} set{'s' * (n != 1)} of {display_name(most, catalogue)}"
     fact = (
         f"{num(frac)} fractional set{'s' * (frac != 1)} this week, over the maximum "
         f"recoverable {num(maximum)}"
     )
+    if added:
+        fact += f"; the exercises added here give it {num(added)} more"
     facts = [(GROUP_LABELS[group], fact)]
     return [Step(group, "group_maximum", "drop", item, row["why"], -1, facts)]
