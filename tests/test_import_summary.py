@@ -121,6 +121,23 @@ def test_back_names_read_by_a_rule_are_named_with_their_rule():
     assert "Chins (pull_up) and 2 more; an alias" in line
 
 
+def test_a_row_the_name_cannot_place_is_said_in_words():
+    rows = [rule_read("Zercher Row", "row_without_equipment", lats=1.0, rhomboids=1.0),
+            rule_read("Rows Cable", "row", rhomboids=1.0)]  # fmt: skip
+    line = format_summary(summary(exercises=rows, unknown_exercises=[])).splitlines()[-1]
+    assert line == (
+        "  Zercher Row: the name gives no equipment or stance, so it is read as a row that does "
+        "not load the lower back; if it is a bent-over barbell row, map it to barbell_row in "
+        "aliases.csv"
+    )
+    many = [rule_read(f"Row {n}", "row_without_equipment", lats=1.0) for n in "ABCDEFG"]
+    line = format_summary(summary(exercises=many, unknown_exercises=[])).splitlines()[-1]
+    assert line.startswith("  Row A, Row B, Row C, Row D, Row E and 2 more: the name gives no ")
+    assert ", so each is read as a row" in line
+    assert not any("no equipment" in x for x in format_summary(
+        summary(exercises=rows[1:], unknown_exercises=[])).splitlines())  # fmt: skip
+
+
 def test_notes_cut_name_the_limit_with_a_thousands_comma():
     line = format_summary(summary(notes_cut=2)).splitlines()[-1]
     assert line == "  2 notes longer than 1,000 characters cut to their first 1,000"

@@ -142,6 +142,17 @@ def format_summary(summary: ImportSummary, shown: int = 5) -> str:
             f"  {len(by_rule)} back exercise names read by a rule: {named}{more}; "
             "an alias in aliases.csv overrides a rule"
         )
+    # The rule that could not tell a supported row from a bent-over one says so in words.
+    unplaced = [e["name"] for e in by_rule if e["resolved_by"] == "rule:row_without_equipment"]
+    if unplaced:
+        lines.append(
+            f"  {', '.join(unplaced[:shown])}"
+            f"{f' and {len(unplaced) - shown} more' if len(unplaced) > shown else ''}: "
+            "the name gives no equipment or stance, so "
+            f"{'it is' if len(unplaced) == 1 else 'each is'} read as a row that does not load "
+            "the lower back; if it is a bent-over barbell row, map it to barbell_row in "
+            "aliases.csv"
+        )
     if s.unknown_exercises:
         working = sum(e["working_sets"] for e in s.exercises) or 1
         unknown = sum(e["working_sets"] for e in s.unknown_exercises)
