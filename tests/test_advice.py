@@ -38,6 +38,11 @@ def demo(demo_data):
     data = load_dataset(demo_data)
     weekly = weekly_volume(data.sets, data.catalogue, clients=list(data.roster["client_id"]))
     _EVERY_CLIENT.clear()
+    # The last week's flags and plan, made here: every test of this fixture then counts as
+    # reaching that code (make mutate maps mutants to tests by what they and their fixtures
+    # call), not only the first test to ask.
+    flags_of((data, weekly), "ava")
+    advice_of((data, weekly), "ava")
     return data, weekly
 
 

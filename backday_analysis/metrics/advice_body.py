@@ -212,7 +212,7 @@ def band_steps(flagged, table, week, week_sets, used, credits, catalogue, rules,
         if again is not None:
             # That day already does it for another reason: more of its sets, not the same
             # exercise twice in one session with other reps.
-            again.sets += max(need, 1)
+            again.sets += need  # at least 1: a need met by earlier steps went on above
             again.item = _item(exercise, again.sets, again.reps, catalogue)
             again.facts.append(facts)
             continue
@@ -235,7 +235,7 @@ def _day_for(group: str, week, steps: list[Step]) -> list[int]:
     return [min(free, key=lambda d: (load[d], d in week.back_days, d))]
 
 
-def _drop(group, frac, maximum, week_sets, credits, catalogue, rules, added=0.0) -> list[Step]:
+def _drop(group, frac, maximum, week_sets, credits, catalogue, rules, added) -> list[Step]:
     """Return the step dropping the sets over a group's maximum, or none.
 
     ``added``: the group's fractional sets in the plan's added exercises, dropped as well.
