@@ -134,6 +134,8 @@ def test_a_row_the_name_cannot_place_is_said_in_words():
     line = format_summary(summary(exercises=many, unknown_exercises=[])).splitlines()[-1]
     assert line.startswith("  Row A, Row B, Row C, Row D, Row E and 2 more: the name gives no ")
     assert ", so each is read as a row" in line
+    line = format_summary(summary(exercises=many[:5], unknown_exercises=[])).splitlines()[-1]
+    assert line.startswith("  Row A, Row B, Row C, Row D, Row E: the name gives no ")
     assert not any("no equipment" in x for x in format_summary(
         summary(exercises=rows[1:], unknown_exercises=[])).splitlines())  # fmt: skip
 
