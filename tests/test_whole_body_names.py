@@ -179,6 +179,9 @@ def test_a_walk_named_by_its_hold_is_a_carry(name, index, catalogue):
     assert resolve(name, index).exercise_id == "farmers_carry"
     assert credits(name, index, catalogue)["traps"] == 1.0
     assert credits("Incline Walk", index, catalogue) == {}
+    # Walks on the toes are calf work, and a sled walked is the sled's, whatever is held.
+    assert credits("Dumbbell Toe Walk", index, catalogue) == {"calves": 1.0}
+    assert resolve("Sled Overhead Walk", index).exercise_id == "sled_push"
 
 
 # A stretch of a lift's muscles is a stretch, whatever lift it names.

@@ -178,7 +178,8 @@ def carry(p: NameParts) -> str | None:
     # not the cardio a walk on its own is.
     held = ("waiter", "overhead", "rack", "zercher", "sandbag", "kettlebell", "dumbbell",
             "trapbar", "plate")  # fmt: skip
-    if p.any("walk") and p.any(*held):
+    # A sled walked or walks on the toes are the sled's and the calves' (the table reads them).
+    if p.any("walk") and p.any(*held) and not p.any("sled", "toe"):
         return "farmers_carry"
     return None
 
