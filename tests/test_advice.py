@@ -214,12 +214,34 @@ def test_a_muted_rule_leaves_the_plan(demo):
         }
     )
     data, weekly = demo
-    advice = next_week_advice(weekly, data.sets, data.catalogue, data.settings, RULES, LAST, mutes)
+    advice = next_week_advice(
+        weekly, data.sets, data.catalogue, data.settings, RULES, LAST, mutes, data.volume_bands
+    )
     wednesday = on_day(advice.loc[advice["client"] == "ben"], 2)
     assert "bicep curl" not in wednesday and wednesday.startswith("Wednesday (back work this")
     steps = next_week_steps(weekly, data.sets, data.catalogue, data.settings, RULES, LAST, mutes)
     muted = steps.loc[steps["muted"], ["client", "rule"]].values.tolist()
     assert muted == [["ben", "biceps_pairing"]]
+
+
+def test_muting_one_rule_of_a_shared_exercise_keeps_the_others_sets(demo):
+    import datetime as dt
+
+    # Cleo's Tuesday: 3 face pulls for her rhomboids (twice_a_week) and 2 more for her rear
+    # delts (group_minimum), one item of 5. Muting the rear delts' rule leaves the 3.
+    data, weekly = demo
+    mutes = pd.DataFrame({"client_id": ["cleo"], "rule": ["group_minimum"],
+                          "group": ["rear_delts"], "reason": ["shoulder rehab"],
+                          "until": [dt.date(2026, 12, 31)]})  # fmt: skip
+    advice = next_week_advice(
+        weekly, data.sets, data.catalogue, data.settings, RULES, LAST, mutes, data.volume_bands
+    )
+    tuesday = on_day(advice.loc[advice["client"] == "cleo"], 1)
+    assert tuesday.startswith(
+        "Tuesday (back work this week): Add back extension 3 × 10–12 and face pull (cable) "
+        "3 × 10–12."
+    )
+    assert "Rear delts" not in tuesday
 
 
 def test_cleos_lower_back_fades_from_week_14(demo):
@@ -352,7 +374,9 @@ def test_no_week_of_the_demo_is_all_well_while_a_flag_is_raised(demo):
         flags = coaching_flags(
             weekly, data.sets, data.catalogue, data.settings, week, bands=data.volume_bands
         )
-        advice = next_week_advice(weekly, data.sets, data.catalogue, data.settings, RULES, week)
+        advice = next_week_advice(
+            weekly, data.sets, data.catalogue, data.settings, RULES, week, bands=data.volume_bands
+        )
         well = set(advice.loc[advice["rule"] == "all_well", "client"])
         assert not well & set(flags["client"]), week
         assert set(advice["client"]) == set(weekly.loc[weekly["week"] == week, "client"])

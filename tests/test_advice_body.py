@@ -8,12 +8,14 @@ catalogue and rule table: ``horizontal_pull`` lists the wide-grip seated cable r
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 from shipped_rules import CATALOGUE, CREDITS, MONDAY, RULES, edited, week
 
 from backday_analysis.datafolder.settings import Settings
-from backday_analysis.metrics.advice_body import band_steps, pull_push_steps
-from backday_analysis.metrics.advice_plan import Step
+from backday_analysis.metrics.advice_body import band_steps, drop_steps, pull_push_steps
+from backday_analysis.metrics.advice_plan import Step, line_parts
 
 DEFAULTS = Settings()
 H = "(rows and rear-delt work against bench presses, push-ups, flyes and dips)"
@@ -137,8 +139,10 @@ def bands(group, flag, frac, days, minimum=0.0, maximum=20.0, week_sets=None, us
     table = pd.DataFrame({"fractional_sets": [frac], "minimum_effective": [minimum],
                           "maximum_recoverable": [maximum]}, index=[group])  # fmt: skip
     week_sets = logged() if week_sets is None else week_sets
-    return band_steps(flagged, table, days, week_sets, list(used), CREDITS, CATALOGUE, rules,
-                      list(earlier), behind)  # fmt: skip
+    steps = band_steps(flagged, table, days, week_sets, list(used), CREDITS, CATALOGUE, rules,
+                       list(earlier), behind)  # fmt: skip
+    return steps + drop_steps(flagged, table, week_sets, CREDITS, CATALOGUE, rules,
+                              [*earlier, *steps])  # fmt: skip
 
 
 def test_over_the_maximum_drops_the_sets_over_it_from_the_most_done_direct_exercise():
@@ -178,6 +182,23 @@ def test_sets_the_plan_adds_for_another_group_are_dropped_too():
     (step,) = bands("glutes", "group_volume_high", 20.5, week([0, 2]), maximum=16.0,
                     week_sets=sets, earlier=[note, add("face_pull", 4)])  # fmt: skip
     assert step.item == "drop 5 sets of hip thrust (barbell)"
+
+
+def test_a_drop_counts_the_sets_added_for_a_group_later_in_the_vocabulary():
+    # Traps 22 of 20 come before the rhomboids (2 of 10) in the vocabulary; the rows added
+    # for the rhomboids credit the traps too, so their drop waits for them.
+    flagged = pd.DataFrame({"flag": ["group_volume_high", "group_volume_low"], "weeks": [1, 1]},
+                           index=["traps", "rhomboids"])  # fmt: skip
+    table = pd.DataFrame({"fractional_sets": [22.0, 2.0], "minimum_effective": [0.0, 10.0],
+                          "maximum_recoverable": [20.0, 25.0]},
+                         index=["traps", "rhomboids"])  # fmt: skip
+    sets = logged((0, "shrug_barbell", 22))
+    steps = band_steps(flagged, table, week([0, 2]), sets, [], CREDITS, CATALOGUE, RULES, [])
+    (row,) = [t for t in steps if t.group == "rhomboids"]
+    traps = row.sets * CREDITS.at[row.exercise_id, "traps"]
+    assert traps > 0  # the row credits the traps
+    (drop,) = drop_steps(flagged, table, sets, CREDITS, CATALOGUE, RULES, steps)
+    assert drop.item == f"drop {math.ceil(22 + traps - 20)} sets of shrug (barbell)"
 
 
 def test_nothing_to_drop_without_direct_work_or_without_the_rule():
@@ -292,20 +313,25 @@ def test_what_earlier_steps_add_for_a_group_counts_at_its_credit_first():
 
 def test_an_exercise_already_added_that_day_gets_more_sets_not_a_second_line():
     # Rear delts 0 of 8 on a one-day week: the 3 face pulls added earlier (rear delts 1 each)
-    # leave 5, added to them: one line of 8, its reps kept, its facts joined.
+    # leave 5, a step of the rear delts' own in those face pulls' reps; the day's line says
+    # one exercise of 8 sets, and muting either step leaves the other's sets.
     face = Step("", "twice_a_week", "add", "face pull (cable) 3 × 10–12", "", 0, [],
                 "face_pull", 3, "10–12")  # fmt: skip
-    assert bands("rear_delts", "group_volume_low", 0.0, week([0]), minimum=8.0,
-                 earlier=[face]) == []  # fmt: skip
-    assert (face.sets, face.item) == (8, "face pull (cable) 8 × 10–12")
-    assert face.facts == [("Rear delts", "0 fractional sets this week, under the minimum "
+    (step,) = bands("rear_delts", "group_volume_low", 0.0, week([0]), minimum=8.0,
+                    earlier=[face])  # fmt: skip
+    assert (step.day, step.sets, step.reps) == (0, 5, "10–12")
+    assert step.item == "face pull (cable) 5 × 10–12"
+    assert step.facts == [("Rear delts", "0 fractional sets this week, under the minimum "
                                          "effective 8")]  # fmt: skip
+    assert face.sets == 3
+    assert line_parts([face, step])[0] == "Add face pull (cable) 8 × 10–12."
+    assert line_parts([face])[0] == "Add face pull (cable) 3 × 10–12."
     # On another day they stay apart: a second day is what the guideline asks for.
     other = Step("", "twice_a_week", "add", "face pull (cable) 3 × 10–12", "", 3, [],
                  "face_pull", 3, "10–12")  # fmt: skip
     (step,) = bands("rear_delts", "group_volume_low", 0.0, week([0, 3], rear_delts=[3]),
                     minimum=8.0, earlier=[other])  # fmt: skip
-    assert (step.day, other.sets) == (0, 3)
+    assert (step.day, step.reps) == (0, "12–15")
 
 
 def test_no_press_is_added_for_a_group_in_a_plane_behind_on_pulls():

@@ -29,6 +29,13 @@ def test_only_characters_no_font_has_are_returned_in_code_point_order():
 def test_a_character_any_listed_font_has_is_drawable(tmp_path, monkeypatch):
     unreadable = tmp_path / "broken.ttf"
     unreadable.write_bytes(b"not a font")
+    # One byte of its table directory changed: fontTools fails an AssertionError of its own,
+    # not an error it names; the PDF, written already, is not failed by that.
+    damaged = bytearray(Path(DEJAVU[0]).read_bytes())
+    damaged[282] = 182
+    (tmp_path / "damaged.ttf").write_bytes(bytes(damaged))
+    assert glyphs.undrawable("é", [(str(tmp_path / "damaged.ttf"), 0)]) == ["é"]
+    monkeypatch.setattr(glyphs, "_DRAWABLE", {})
     # The unreadable file draws nothing; the next font in the list has the character.
     assert glyphs.undrawable("Zoë", [(str(unreadable), 0), DEJAVU]) == []
     monkeypatch.setattr(glyphs, "_DRAWABLE", {})

@@ -168,6 +168,9 @@ def test_olympic_lifts_with_a_pull_still_credit_the_traps(index, catalogue):
     # A squat named before the lift is the full lift, caught in a squat.
     assert credits("Squat Clean", index, catalogue)["traps"] == 1.0
     assert credits("Clean and Push Press", index, catalogue)["traps"] == 0.5
+    # A complex that starts with a power or hang clean pulls, whatever follows it.
+    for name in ("Power Clean + Front Squat", "Kettlebell Clean & Squat", "Hang Clean + Lunge"):
+        assert credits(name, index, catalogue)["traps"] == 1.0, name
 
 
 # A walk named by how its load is held is a carry; a walk alone is cardio.
@@ -182,6 +185,8 @@ def test_a_walk_named_by_its_hold_is_a_carry(name, index, catalogue):
     # Walks on the toes are calf work, and a sled walked is the sled's, whatever is held.
     assert credits("Dumbbell Toe Walk", index, catalogue) == {"calves": 1.0}
     assert resolve("Sled Overhead Walk", index).exercise_id == "sled_push"
+    for name in ("Dumbbell Lunge Walk", "Kettlebell Duck Walk", "Plank Walk (Plate)"):
+        assert resolve(name, index).exercise_id != "farmers_carry", name
 
 
 # A stretch of a lift's muscles is a stretch, whatever lift it names.
@@ -190,6 +195,8 @@ def test_a_walk_named_by_its_hold_is_a_carry(name, index, catalogue):
 def test_a_stretch_named_after_a_lift_credits_nothing(name, index, catalogue):
     assert credits(name, index, catalogue) == {}
     assert credits("Stretch Band Pull Aparts", index, catalogue).get("rear_delts") == 1.0
+    # "Stretch" before the lift names a variant of the lift.
+    assert credits("Stretch Reflex Row", index, catalogue)["rhomboids"] == 1.0
 
 
 @pytest.mark.parametrize(
@@ -200,3 +207,6 @@ def test_a_stretch_named_after_a_lift_credits_nothing(name, index, catalogue):
 def test_a_phrase_names_the_movement_a_single_word_would_misread(name, group, index, catalogue):
     assert credits(name, index, catalogue).get(group) == 1.0
     assert "chest" not in credits("Back Fly (Dumbbell)", index, catalogue)
+    # The longer phrases around them are read first.
+    assert resolve("Close Grip Bench Dip", index).exercise_id == "triceps_dip"
+    assert resolve("Cable Ankle Strap Hip Adduction", index).exercise_id == "other_adductors"

@@ -42,10 +42,15 @@ def shrug(p: NameParts) -> str | None:
     return by_equipment(p, choices, "shrug_barbell")
 
 
+#: Lifts a name may put after "stretch" to name a variant of the lift, not a stretch.
+_STRETCHED_LIFT = r"row|fly|press|curl|pulldown|pull|squat|deadlift|lunge|raise|pullover|band"
+
+
 def stretch(p: NameParts) -> str | None:
     """A stretch of a lift's muscles is no set of the lift ("deadlift stretch", "pull
-    through stretch"); a stretch band is equipment."""
-    if p.phrase("stretch|stretching") and not p.phrase("stretch band"):
+    through stretch"); "stretch" before a lift names a variant ("stretch reflex row"), and
+    a stretch band is equipment."""
+    if p.phrase(rf"stretch(ing)?(?!.*\b({_STRETCHED_LIFT})\b)"):
         return "stretching"
     return None
 
@@ -70,8 +75,11 @@ def olympic_lift(p: NameParts) -> str | None:
     if p.any("balance") or p.phrase("overhead squat|drop snatch|(snatch|sots) press"):
         return None
     # A squat, lunge or push press named after the lift starts from its catch, with no pull
-    # ("clean front squat", "snatch push press"); a "squat clean" or "clean and press" pulls.
-    if p.phrase(r"(clean|snatch)( (?!and\b)\w+)? (squat|lunge|push press)"):
+    # ("clean front squat", "snatch push press"). A power or hang clean before it is a
+    # complex that pulls ("power clean + front squat": the "+" is gone by now), as is a
+    # "squat clean" or a "clean and squat".
+    if p.phrase(r"(?<!power )(?<!hang )(clean|snatch) (front squat|back squat|overhead squat|"
+                r"push press|(split |reverse )?lunge)"):  # fmt: skip
         return None
     if p.has("clean") and p.any("jerk"):
         return "clean_and_jerk"
@@ -168,6 +176,9 @@ def straight_arm(p: NameParts) -> str | None:
     return None
 
 
+_NOT_CARRIED = ("sled", "toe", "lunge", "duck", "bear", "crab", "plank")
+
+
 def carry(p: NameParts) -> str | None:
     """Farmer's and suitcase carries: trapezius."""
     if p.has("suitcase") and p.any("carry", "walk", "farmers"):
@@ -178,8 +189,9 @@ def carry(p: NameParts) -> str | None:
     # not the cardio a walk on its own is.
     held = ("waiter", "overhead", "rack", "zercher", "sandbag", "kettlebell", "dumbbell",
             "trapbar", "plate")  # fmt: skip
-    # A sled walked or walks on the toes are the sled's and the calves' (the table reads them).
-    if p.any("walk") and p.any(*held) and not p.any("sled", "toe"):
+    # Walks that are another movement (the table reads them): a sled walked, walks on the
+    # toes, lunge walks, duck, bear and crab walks, plank walks.
+    if p.any("walk") and p.any(*held) and not p.any(*_NOT_CARRIED):
         return "farmers_carry"
     return None
 

@@ -25,6 +25,11 @@ Decisions, so the advice can be checked by hand:
 - Days come from the client's own training days that week (:mod:`.advice_days`).
 - Whole-back volume outside the configured band (``volume``), the deadlift rules and the
   biceps pairing live in :mod:`.advice_lifts`.
+- The rest of the body (:mod:`.advice_body`): a group under its minimum gets the sets it
+  lacks, except a press in a plane whose pulls are behind this week (more pressing would
+  widen that gap; the group's flag stays on the page); a group over its maximum drops its
+  sets over it and what the plan adds to it elsewhere. Two steps adding one exercise to
+  one day make one item of the day's line, their sets summed; each is muted on its own.
 - A muted rule (the coach's ``client_rules.csv``) gives no step; :func:`next_week_steps`
   keeps such steps, marked, so a page can say what was muted.
 """
@@ -35,7 +40,12 @@ import pandas as pd
 
 from backday_analysis import BACK_GROUPS, GROUPS
 from backday_analysis.datafolder.settings import Settings
-from backday_analysis.metrics.advice_body import band_steps, planes_behind, pull_push_steps
+from backday_analysis.metrics.advice_body import (
+    band_steps,
+    drop_steps,
+    planes_behind,
+    pull_push_steps,
+)
 from backday_analysis.metrics.advice_days import (
     Week,
     weekday_list,
@@ -229,6 +239,8 @@ def _client_steps(table, history, monday, credits, catalogue, settings, rules, b
     out += deadlift_first(week_sets, history, monday, catalogue, rules)
     out += load_step(history, monday, catalogue, settings, rules)
     out += pairing
+    # Last: a group over its maximum drops what every step above adds to it, too.
+    out += drop_steps(flagged, table, week_sets, credits, catalogue, rules, out)
     return out, week
 
 

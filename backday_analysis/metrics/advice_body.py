@@ -152,13 +152,7 @@ def band_steps(flagged, table, week, week_sets, used, credits, catalogue, rules,
         flag = flagged.at[group, "flag"]
         frac = float(table.at[group, "fractional_sets"])
         if flag == "group_volume_high":
-            # Sets the plan adds for other groups count too: a Romanian deadlift for the
-            # lower back is half a glute set more to take off.
-            added = sum(t.sets * credits.at[t.exercise_id, group] for t in earlier + out
-                        if t.action in ADDING and t.exercise_id in credits.index)  # fmt: skip
-            out += _drop(group, frac, float(table.at[group, "maximum_recoverable"]), week_sets,
-                         credits, catalogue, rules, added)  # fmt: skip
-            continue
+            continue  # drop_steps, once the plan's adds are known
         minimum = float(table.at[group, "minimum_effective"])
         if flag == "not_trained":
             weeks = int(flagged.at[group, "weeks"])
@@ -209,16 +203,16 @@ def band_steps(flagged, table, week, week_sets, used, credits, catalogue, rules,
             continue
         same = (t for t in earlier + out if t.action in ADDING and t.day == days[0])
         again = next((t for t in same if t.exercise_id == exercise), None)
+        action = "add"
         if again is not None:
-            # That day already does it for another reason: more of its sets, not the same
-            # exercise twice in one session with other reps.
-            again.sets += need  # at least 1: a need met by earlier steps went on above
-            again.item = _item(exercise, again.sets, again.reps, catalogue)
-            again.facts.append(facts)
-            continue
+            # That day already does it for another reason: only the sets still missing, in
+            # its reps, which the day's line adds to it (a step of its own, muted on its own).
+            sets, reps, action = need, again.reps, again.action  # need >= 1: met ones left
+            item = _item(exercise, sets, reps, catalogue)
         week.credit(days, [g for g in GROUPS if credits.at[exercise, g] > 0])
         named = {"exercise_id": exercise, "sets": sets, "reps": reps}
-        out.append(Step(group, "group_minimum", "add", item, row["why"], days[0], [facts], **named))
+        step = Step(group, "group_minimum", action, item, row["why"], days[0], [facts], **named)
+        out.append(step)
     return out
 
 
@@ -233,6 +227,24 @@ def _day_for(group: str, week, steps: list[Step]) -> list[int]:
         return pick_days(week, group, 1, extra=False)
     load = {d: sum(s.day == d for s in steps) for d in free}
     return [min(free, key=lambda d: (load[d], d in week.back_days, d))]
+
+
+def drop_steps(flagged, table, week_sets, credits, catalogue, rules, steps) -> list[Step]:
+    """Return the steps dropping the sets of the groups over their maximum.
+
+    Made after every other step: the sets ``steps`` add to such a group (a Romanian deadlift
+    for the lower back is half a glute set) are dropped too.
+    """
+    out: list[Step] = []
+    for group in (g for g in GROUPS if g in flagged.index):
+        if flagged.at[group, "flag"] != "group_volume_high":
+            continue
+        added = sum(t.sets * credits.at[t.exercise_id, group] for t in steps
+                    if t.action in ADDING and t.exercise_id in credits.index)  # fmt: skip
+        frac = float(table.at[group, "fractional_sets"])
+        maximum = float(table.at[group, "maximum_recoverable"])
+        out += _drop(group, frac, maximum, week_sets, credits, catalogue, rules, added)
+    return out
 
 
 def _drop(group, frac, maximum, week_sets, credits, catalogue, rules, added) -> list[Step]:

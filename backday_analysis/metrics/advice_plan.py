@@ -11,6 +11,7 @@ the rules' words.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pandas as pd
 
@@ -67,11 +68,30 @@ def _facts(steps: list[Step]) -> str:
     return " ".join(f"{p}." for p in parts)
 
 
+def _items(steps: list[Step]) -> list[str]:
+    """Return the steps' words, the sets of one exercise in the same reps as one item.
+
+    Two rules may add the same exercise to a session (face pulls for the rhomboids and more
+    for the rear delts): the line says it once, with their sets summed.
+    """
+    merged: dict = {}
+    for step in steps:
+        key = (step.exercise_id, step.reps) if step.exercise_id and step.sets else id(step)
+        first, total = merged.get(key, (step, 0))
+        merged[key] = (first, total + step.sets)
+    return [
+        re.sub(rf" {first.sets} (×|sets)", f" {total} \\1", first.item, count=1)
+        if total != first.sets
+        else first.item
+        for first, total in merged.values()
+    ]
+
+
 def line_parts(steps: list[Step]) -> tuple[str, str, str]:
     """Return a session line's plan, its numbers and its rules' words, each as one sentence."""
     actions = []
     for action, verb in ACTIONS.items():
-        items = [s.item for s in steps if s.action == action]
+        items = _items([s for s in steps if s.action == action])
         if items:
             actions.append(f"{verb} {_join(items)}" if verb else "; ".join(items))
     plan = "; ".join(actions)

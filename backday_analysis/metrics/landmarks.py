@@ -21,7 +21,8 @@ _INDIRECT = (
 )
 #: Source of each group's shipped band, as ``config.toml`` says beside it.
 SHIPPED_SOURCES = {
-    "lats": f"published: {_RP}, back (MEV 10, MRV about 25), used for the lats",
+    "lats": f"default: RP publishes no figure for the lats alone; {_RP}, back (MEV 10, MRV "
+    "about 25) stands in",
     "traps": f"minimum published: {_RP}, traps need no direct work (0); maximum default: the "
     "top of RP's most productive range (12-20)",
     "rhomboids": f"default: RP publishes no figure for the rhomboids; {_RP}, back (MEV 10, MRV "

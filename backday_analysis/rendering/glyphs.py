@@ -43,13 +43,16 @@ def undrawable(text: str, fonts: list[tuple[str, int]]) -> list[str]:
 @functools.cache
 def _code_points(path: str, index: int) -> frozenset[int]:
     """Return the code points a font file's face has a glyph for (none if it cannot be read)."""
-    from fontTools.ttLib import TTFont, TTLibError
+    from fontTools.ttLib import TTFont
 
     try:
         with TTFont(path, fontNumber=index, lazy=True) as font:
             return frozenset(font.getBestCmap() or ())
-    except (OSError, TTLibError) as exc:
-        log.debug("the font %s could not be read for its characters: %s", path, exc)
+    # A damaged font file raises whatever its broken table makes fontTools raise (ValueError,
+    # KeyError, struct.error, ...); the PDF is written already, so this check must not fail it.
+    except Exception as exc:  # noqa: BLE001
+        log.warning("The font %s could not be read for its characters (%r); its characters "
+                    "count as missing.", path, exc)  # fmt: skip
         return frozenset()
 
 

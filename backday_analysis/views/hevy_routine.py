@@ -41,10 +41,21 @@ def plan_items(report: ClientWeek) -> pd.DataFrame:
         return pd.DataFrame(columns=list(ITEM_COLUMNS))
     steps = next_week_steps(*plan_inputs(report))
     steps = steps.loc[(steps["client"] == report.client_id) & ~steps["muted"]]
+    # Two rules adding one exercise to one session are one exercise, as the page's line
+    # says it: their sets summed, their rules and groups named together.
+    session: dict = {}
+    for step in steps.itertuples(index=False):
+        key = (step.day, step.exercise_id, step.reps) if step.exercise_id else id(step)
+        same = session.get(key)
+        session[key] = step if same is None else same._replace(
+            rule=f"{same.rule},{step.rule}", group=f"{same.group},{step.group}",
+            sets=same.sets + step.sets, why=f"{same.why}; {step.why}",
+            item=same.item.replace(f" {same.sets} ", f" {same.sets + step.sets} ", 1),
+        )  # fmt: skip
     # One routine is one session: the same suggestion on two days is one exercise, its
     # days named in its notes.
     days: dict[tuple, list[int]] = {}
-    for step in steps.itertuples(index=False):
+    for step in session.values():
         key = (step.rule, step.group, step.exercise_id, step.sets, step.reps, step.item, step.why)
         days.setdefault(key, []).extend([step.day] if step.day >= 0 else [])
     rows = []
