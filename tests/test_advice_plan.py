@@ -15,7 +15,13 @@ from backday_analysis.metrics.advice_days import (
     weekday,
     weekday_list,
 )
-from backday_analysis.metrics.advice_plan import Step, empty_advice, line_text, plan_lines
+from backday_analysis.metrics.advice_plan import (
+    Step,
+    empty_advice,
+    line_parts,
+    line_text,
+    plan_lines,
+)
 
 
 def test_weekdays_in_words():
@@ -169,6 +175,24 @@ def test_a_session_line_orders_actions_and_names_groups_that_share_numbers():
     assert line_text("", same) == "Add row 3 × 10–12 and face pull 3 × 15. Rule: twice a week."
     two = [*one, step("lower_back", "deadlift_first", "first", "deadlift first", "fresh")]
     assert line_text("", two) == ("Deadlift first; add row 3 × 10–12. Rules: twice a week; fresh.")
+
+
+def test_one_exercise_added_twice_to_a_day_is_one_item_of_its_line():
+    def adds(sets, reps="10–12", exercise="face_pull", group="rhomboids"):
+        words = f"face pull (cable) {sets} × {reps}"
+        return Step(group, "group_minimum", "add", words, "", 1, [], exercise, sets, reps)
+
+    assert line_parts([adds(3), adds(2, group="rear_delts")])[0] == (
+        "Add face pull (cable) 5 × 10–12."
+    )
+    # Other reps, or another exercise, stay apart.
+    assert line_parts([adds(3), adds(2, "12–15")])[0] == (
+        "Add face pull (cable) 3 × 10–12 and face pull (cable) 2 × 12–15."
+    )
+    # Steps that add no sets stay apart, even naming one exercise.
+    first = [Step("lower_back", "deadlift_first", "first", words, "", 0, [], "barbell_deadlift")
+             for words in ("deadlift first", "top set at most 2.5 kg above")]  # fmt: skip
+    assert line_parts(first)[0] == "Deadlift first; top set at most 2.5 kg above."
 
 
 def test_a_plan_has_a_line_per_day_whole_week_lines_first():

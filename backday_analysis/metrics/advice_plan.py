@@ -80,7 +80,7 @@ def _items(steps: list[Step]) -> list[str]:
         first, total = merged.get(key, (step, 0))
         merged[key] = (first, total + step.sets)
     return [
-        re.sub(rf" {first.sets} (×|sets)", f" {total} \\1", first.item, count=1)
+        re.sub(rf" {first.sets} (×|sets)", f" {total} \\1", first.item)
         if total != first.sets
         else first.item
         for first, total in merged.values()
