@@ -125,8 +125,8 @@ def test_roster_page_orders_clients_by_attention(demo_data):
     text = outputs_text(executed)
     assert "Roster overview — week 2026-W47 (16 Nov 2026 to 22 Nov 2026)" in text
     # By the most urgent flag (data/severity.csv), then how new it is: Eli's 26 back sets
-    # are new this week (high); then the medium ones, newest first: Gus's chest over its
-    # maximum for 4 weeks, Cleo's glutes untrained for 11, Ben's pulls behind his pushes
+    # are new this week (high); then the medium ones, newest first: Gus's front delts over
+    # their maximum for 4 weeks, Cleo's glutes untrained for 11, Ben's pulls behind his pushes
     # for 24, Dev's and Hana's traps untrained for 26 (seen before); Fay's trapezius share
     # for 12 weeks (low); Ava on track.
     names = ("Eli Brooks", "Gus Moreau", "Cleo Martin", "Ben Okafor", "Dev Patel", "Hana Sato",
@@ -137,8 +137,9 @@ def test_roster_page_orders_clients_by_attention(demo_data):
         "8 clients: 7 need attention (1 high, 5 medium, 1 low, by their most urgent flag); "
         "1 on track; 0 with no log yet for this week." in text
     )
-    # Eli's 7 more: the rear delts under their minimum, six groups of the rest never trained.
-    assert "Back 26 sets, max 25 (new; +7 more)" in text
+    # Eli's 9 more: the rear delts (4.5 of 8), quads (5.5 of 8) and hamstrings (5 of 6) under
+    # their minimums, six groups of the rest never trained.
+    assert "Back 26 sets, max 25 (new; +9 more)" in text
     assert "medium: not trained, but for weeks: seen before" in text
     # The full flags and the plan stay on each client's page, linked from the line.
     assert "Next week" not in text and "Needs attention" not in text
